@@ -1,0 +1,1 @@
+"""Headless subcommands of ``trove``: each module registers its parsers and handlers."""

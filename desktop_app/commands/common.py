@@ -1,0 +1,46 @@
+"""What every subcommand shares: the error type, paths, settings and the engine."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from desktop_app.paths import Paths
+from desktop_app.settings import Settings, SettingsError, load_settings, save_settings
+
+
+class CommandError(Exception):
+    """A one-line error for the terminal; never a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def app_paths() -> Paths:
+    paths = Paths.from_env()
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise CommandError(f"cannot create Trove's folders: {exc}") from exc
+    return paths
+
+
+def app_settings(paths: Paths) -> Settings:
+    try:
+        return load_settings(paths.settings_file)
+    except SettingsError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def store_settings(settings: Settings, paths: Paths) -> None:
+    try:
+        save_settings(settings, paths.settings_file)
+    except SettingsError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,1 @@
+"""Trove's engine: pure Python, no Qt (checked by import-linter)."""

@@ -1,0 +1,68 @@
+"""The encoder interfaces the rest of the engine codes against (implemented by model packs)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]  # (n, dim), rows L2-normalised
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """What the app knows about an installed model pack (read from its manifest)."""
+
+    name: str  # e.g. 'minilm-l6', 'clip-vit-b32'
+    pack_id: str  # name plus a short content hash; recorded on every vector row
+    family: str  # 'sentence' | 'clip' | 'siglip'
+    dim: int
+    towers: tuple[str, ...]  # ('text',) or ('vision', 'text')
+    precision: str  # 'int8' | 'fp32'
+    licence: str
+    source: str
+    path: str
+    bundled: bool = False
+
+
+class TextEncoder(Protocol):
+    """Turns passages or queries into vectors (document encoder, or a CLIP text tower)."""
+
+    @property
+    def pack_id(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def encode_texts(self, texts: Sequence[str]) -> Vectors:
+        """Return float32 (n, dim), L2-normalised; never pads short queries to full length."""
+        ...
+
+
+class ImageEncoder(Protocol):
+    """A CLIP-family pack: the image tower plus the text tower of the same space."""
+
+    @property
+    def pack_id(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def load_pixels(self, path: str) -> npt.NDArray[np.float32]:
+        """Decode (JPEG draft mode, EXIF orientation) and preprocess one image to (3, H, W).
+
+        Safe to call from several threads at once: this is the extract pool's work.
+        Raises ``ImageDecodeError`` (core.embed.errors) with a human reason on bad files.
+        """
+        ...
+
+    def encode_pixels(self, batch: npt.NDArray[np.float32]) -> Vectors:
+        """Run the image tower on a (n, 3, H, W) batch; L2-normalised output."""
+        ...
+
+    def encode_texts(self, texts: Sequence[str]) -> Vectors:
+        """Run the text tower: queries into the image space."""
+        ...

@@ -1,0 +1,89 @@
+"""Contract of the index store (implemented in core/store/index_store.py).
+
+Nothing outside core/store talks to LanceDB. Every method is safe to call from the one writer
+thread; the read methods are safe from any thread and always see the latest commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop_app.core.types import Chunk, FileRecord, Problem
+
+
+class StoreError(Exception):
+    """The index cannot be opened or written; the message says what to do."""
+
+
+class IndexLockedError(StoreError):
+    """Another Trove process is writing this index."""
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """The part of a files-table row the reconcile step compares against the disk."""
+
+    file_id: str
+    path: str
+    size: int
+    mtime: float
+    content_hash: str
+    status: str
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    """A nearest neighbour from one embedding space."""
+
+    file_id: str
+    score: float  # cosine similarity
+    chunk_ordinal: int = -1  # -1 for whole-file vectors (images)
+    text: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class TextHit:
+    file_id: str
+    score: float  # BM25
+    field: str  # 'name', 'path' or 'text'
+    text: str = ""
+    page: int | None = None
+    chunk_ordinal: int = -1
+
+
+class Store(Protocol):
+    # writes (one writer thread)
+    def upsert_files(self, records: Sequence[FileRecord]) -> None: ...
+    def write_chunks(
+        self, file_id: str, chunks: Sequence[Chunk], vectors: npt.NDArray[np.float32] | None,
+        pack_id: str,
+    ) -> None: ...
+    def write_image_vectors(
+        self, file_ids: Sequence[str], vectors: npt.NDArray[np.float32], pack_id: str
+    ) -> None: ...
+    def delete_files(self, file_ids: Iterable[str]) -> None: ...
+    def delete_under(self, folder: str) -> int: ...
+    def move_file(self, file_id: str, new_path: str, new_root: str, mtime: float) -> None: ...
+    def record_problem(self, problem: Problem) -> None: ...
+    def clear_problem(self, path: str) -> None: ...
+    def maintain(self) -> None: ...  # compact, clean old versions, refresh FTS when idle
+
+    # reads
+    def known_files(self, root: str | None = None) -> dict[str, KnownFile]: ...
+    def get_files(self, file_ids: Sequence[str]) -> dict[str, FileRecord]: ...
+    def search_images(self, vector: npt.NDArray[np.float32], k: int, pack_id: str) -> list[VectorHit]: ...
+    def search_chunks(self, vector: npt.NDArray[np.float32], k: int, pack_id: str) -> list[VectorHit]: ...
+    def search_text(self, terms: str, k: int) -> list[TextHit]: ...
+    def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None: ...
+    def files_missing_vectors(self, space: str, pack_id: str) -> list[str]: ...
+    def problems(self) -> list[Problem]: ...
+    def counts(self) -> dict[str, int]: ...  # 'photo', 'document', 'failed', 'chunks', 'images'
+    def vectors_per_pack(self) -> dict[str, int]: ...
+    def size_bytes(self) -> int: ...
+    def close(self) -> None: ...

@@ -1,0 +1,162 @@
+"""Frozen dataclasses that cross layers: files, chunks, queries, hits and progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    PHOTO = "photo"
+    DOCUMENT = "document"
+
+
+class FileStatus(StrEnum):
+    OK = "ok"  # extracted and every vector it can have so far is stored
+    FAILED = "failed"  # could not be read; ``problem`` says why
+    PENDING_VECTORS = "pending"  # stored without vectors (e.g. no image pack yet)
+
+
+@dataclass(frozen=True)
+class ScannedFile:
+    """A file seen on disk by a walk or a watch event, before extraction."""
+
+    path: str
+    root: str
+    kind: Kind
+    size: int
+    mtime: float
+    content_hash: str = ""  # filled by the reconcile step when needed
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What an image file says about itself (EXIF and size)."""
+
+    width: int = 0
+    height: int = 0
+    taken_at: float | None = None  # POSIX seconds, local time of the camera as UTC
+    camera: str = ""
+    gps_lat: float | None = None
+    gps_lon: float | None = None
+    orientation: int = 1
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a document, sized for the document encoder."""
+
+    text: str
+    page: int | None  # 1-based page for paged formats, None otherwise
+    start: int  # character offset in the page (or whole text)
+    end: int
+    ordinal: int = 0  # position of the chunk in the file
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One row of the files table."""
+
+    file_id: str
+    path: str
+    root: str
+    name: str
+    kind: Kind
+    ext: str
+    size: int
+    mtime: float
+    content_hash: str
+    status: FileStatus = FileStatus.OK
+    problem: str = ""
+    taken_at: float | None = None
+    camera: str = ""
+    gps_lat: float | None = None
+    gps_lon: float | None = None
+    width: int = 0
+    height: int = 0
+    text_preview: str = ""
+    indexed_at: float = 0.0
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file Trove could not index, with a reason a person can act on."""
+
+    path: str
+    reason: str
+    when: float = 0.0
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query. Built by ``core.search.query.parse_query``."""
+
+    raw: str = ""
+    text: str = ""  # free text for the encoders (excluded words and filters removed)
+    terms: tuple[str, ...] = ()  # words for full-text search
+    phrases: tuple[str, ...] = ()  # quoted phrases, all must appear
+    excluded: tuple[str, ...] = ()  # -words: hits containing them are dropped
+    kinds: tuple[Kind, ...] = ()  # empty: any
+    extensions: tuple[str, ...] = ()  # from type:pdf etc., lower-case without dot
+    folders: tuple[str, ...] = ()  # in:FOLDER, matched as a path prefix or folder name
+    after: float | None = None
+    before: float | None = None
+    image_path: str | None = None  # an image as the query
+    limit: int = 50
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked result: a file, its score and why it matched."""
+
+    path: str
+    kind: Kind
+    score: float
+    why: str  # a short human sentence, e.g. 'passage on page 3', 'looks like', 'name matches'
+    file_id: str = ""
+    snippet: str = ""  # the passage or matched text
+    page: int | None = None
+    matched_terms: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # which lists contributed: 'image', 'text', 'fts'
+    mtime: float = 0.0
+    taken_at: float | None = None
+    size: int = 0
+    width: int = 0
+    height: int = 0
+    camera: str = ""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: Query
+    hits: tuple[Hit, ...]
+    elapsed_ms: float = 0.0
+    generation: int = 0
+    notes: tuple[str, ...] = ()  # e.g. 'no image pack installed: photos matched by name only'
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Indexing progress, reported through callbacks between batches."""
+
+    phase: str  # 'scanning', 'indexing', 'idle', 'paused'
+    done: int = 0
+    total: int = 0
+    failed: int = 0
+    rate: float = 0.0  # files per second over a recent window
+    eta_s: float | None = None
+    current: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    added: int = 0
+    changed: int = 0
+    moved: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    embedded: int = 0  # vectors computed (a move computes none)
+    elapsed_s: float = 0.0
+    problems: tuple[Problem, ...] = field(default_factory=tuple)

@@ -1,0 +1,89 @@
+"""Typed user settings stored as JSON, with a schema version and forward-only migrations."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class SettingsError(Exception):
+    """Settings could not be read or written; the message names the file and the reason."""
+
+
+@dataclass
+class Settings:
+    schema_version: int = SCHEMA_VERSION
+    roots: list[str] = field(default_factory=list)
+    exclude_patterns: list[str] = field(default_factory=list)
+    include_hidden: bool = False
+    active_image_pack: str | None = None
+    document_pack: str | None = None
+    threads: int = 0  # 0: choose from the core count
+    pause_on_battery: bool = True
+    recent_searches: list[str] = field(default_factory=list)
+    welcome_done: bool = False
+    banner_dismissed: bool = False
+    view_mode: str = "grid"
+
+    def add_root(self, path: str) -> bool:
+        if path in self.roots:
+            return False
+        self.roots.append(path)
+        return True
+
+    def remove_root(self, path: str) -> bool:
+        if path not in self.roots:
+            return False
+        self.roots.remove(path)
+        return True
+
+
+# version N -> N+1; each step takes and returns the raw dict
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def load_settings(path: Path) -> Settings:
+    """Read settings, migrating old versions forward; a missing file gives defaults."""
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SettingsError(f"cannot read settings {path}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise SettingsError(f"cannot read settings {path}: not a JSON object")
+    version = int(raw.get("schema_version", 1))
+    if version > SCHEMA_VERSION:
+        raise SettingsError(
+            f"settings {path} were written by a newer Trove (schema {version}); "
+            f"this version understands up to {SCHEMA_VERSION}"
+        )
+    while version < SCHEMA_VERSION:
+        raw = _MIGRATIONS[version](raw)
+        version += 1
+        raw["schema_version"] = version
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in raw.items() if k in known})
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically (temp file + rename) so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(asdict(settings), indent=2, sort_keys=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise SettingsError(f"cannot write settings {path}: {exc}") from exc
