@@ -1,0 +1,179 @@
+"""Find, verify, import and remove model packs; hand out encoders for them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+import threading
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from desktop_app.core.embed.api import PackInfo
+from desktop_app.core.embed.encoders import OnnxClipEncoder, OnnxTextEncoder
+from desktop_app.core.embed.errors import PackError
+from desktop_app.core.embed.manifest import ALLOWED_FILES, read_manifest, verify_files
+
+IMAGE_FAMILIES = ("siglip", "clip")  # preference order when no pack is chosen
+MAX_PACK_BYTES = 4 << 30  # a zip that inflates past this is refused
+
+
+def default_threads() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def _info(pack_dir: Path, manifest: dict[str, Any], bundled: bool) -> PackInfo:
+    return PackInfo(
+        name=str(manifest["name"]),
+        pack_id=str(manifest["pack_id"]),
+        family=str(manifest["family"]),
+        dim=int(manifest["dim"]),
+        towers=tuple(manifest["towers"]),
+        precision=str(manifest.get("precision", "int8")),
+        licence=str(manifest.get("licence", "")),
+        source=str(manifest.get("source", "")),
+        path=str(pack_dir),
+        bundled=bundled,
+    )
+
+
+class PackManager:
+    """Packs in ``pack_dirs`` (the user's folder first, then bundled ones; first name wins)."""
+
+    def __init__(self, pack_dirs: Sequence[Path], threads: int = 0) -> None:
+        self.pack_dirs = tuple(Path(p) for p in pack_dirs)
+        self.threads = threads or default_threads()
+        self._encoders: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def list_packs(self) -> list[PackInfo]:
+        seen: dict[str, PackInfo] = {}
+        for i, root in enumerate(self.pack_dirs):
+            if not root.is_dir():
+                continue
+            for d in sorted(root.iterdir()):
+                if not d.is_dir() or d.name in seen:
+                    continue
+                try:
+                    manifest = read_manifest(d)
+                except PackError:
+                    continue
+                seen[d.name] = _info(d, manifest, bundled=i > 0)
+        return list(seen.values())
+
+    def get(self, name: str) -> PackInfo:
+        for info in self.list_packs():
+            if info.name == name:
+                return info
+        raise PackError(f"no model pack named {name!r} is installed")
+
+    def _encoder(self, info: PackInfo) -> Any:
+        with self._lock:
+            enc = self._encoders.get(info.pack_id)
+            if enc is None:
+                d = Path(info.path)
+                manifest = read_manifest(d)
+                problems = verify_files(d, manifest)
+                if problems:
+                    raise PackError(f"model pack {info.name}: {problems[0]}")
+                cls = OnnxClipEncoder if "vision" in info.towers else OnnxTextEncoder
+                enc = cls(d, manifest, self.threads)
+                self._encoders[info.pack_id] = enc
+            return enc
+
+    def document_encoder(self, name: str | None = None) -> OnnxTextEncoder | None:
+        packs = [p for p in self.list_packs() if p.family == "sentence"]
+        if name:
+            packs = [p for p in packs if p.name == name] or packs
+        return self._encoder(packs[0]) if packs else None
+
+    def image_encoder(self, name: str | None = None) -> OnnxClipEncoder | None:
+        packs = [p for p in self.list_packs() if "vision" in p.towers]
+        if name:
+            chosen = [p for p in packs if p.name == name]
+            packs = chosen or packs
+        else:
+            packs.sort(
+                key=lambda p: IMAGE_FAMILIES.index(p.family) if p.family in IMAGE_FAMILIES else 9
+            )
+        return self._encoder(packs[0]) if packs else None
+
+    def verify(self, name: str) -> list[str]:
+        info = self.get(name)
+        return verify_files(Path(info.path), read_manifest(Path(info.path)))
+
+    def remove(self, name: str) -> None:
+        info = self.get(name)
+        if info.bundled:
+            raise PackError(f"{name} is bundled with Trove and cannot be removed")
+        with self._lock:
+            self._encoders.pop(info.pack_id, None)
+        shutil.rmtree(info.path)
+
+    def unload(self) -> None:
+        with self._lock:
+            for enc in self._encoders.values():
+                enc.unload()
+
+    def import_pack(self, src: Path, dest_dir: Path) -> PackInfo:
+        """Install a pack from a folder or a .zip: checked, never executed or unpickled."""
+        src = Path(src)
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=dest_dir, prefix=".import-") as tmp:
+            staging = Path(tmp) / "pack"
+            staging.mkdir()
+            if src.is_dir():
+                _copy_folder(src, staging)
+            elif zipfile.is_zipfile(src):
+                _extract_zip(src, staging)
+            elif src.exists():
+                raise PackError(f"{src.name}: not a model pack (expected a folder or a .zip)")
+            else:
+                raise PackError(f"{src}: no such file or folder")
+            manifest = read_manifest(staging)
+            problems = verify_files(staging, manifest)
+            if problems:
+                raise PackError(f"{src.name}: {problems[0]}")
+            name = str(manifest["name"])
+            if not name or "/" in name or "\\" in name or name.startswith("."):
+                raise PackError(f"{src.name}: invalid pack name {name!r}")
+            target = dest_dir / name
+            if target.exists():
+                shutil.rmtree(target)
+            staging.rename(target)
+        return _info(target, manifest, bundled=False)
+
+
+def _copy_folder(src: Path, staging: Path) -> None:
+    for f in src.iterdir():
+        if f.is_symlink():
+            raise PackError(f"{src.name}: symbolic link {f.name} is not allowed in a pack")
+        if f.is_dir():
+            raise PackError(f"{src.name}: unexpected folder {f.name} in a pack")
+        if f.name not in ALLOWED_FILES:
+            raise PackError(f"{src.name}: unexpected file {f.name} in a pack")
+        shutil.copyfile(f, staging / f.name)
+
+
+def _extract_zip(src: Path, staging: Path) -> None:
+    with zipfile.ZipFile(src) as zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        total = sum(i.file_size for i in infos)
+        if total > MAX_PACK_BYTES:
+            raise PackError(f"{src.name}: archive would unpack to {total >> 20} MB; refused")
+        names = [PurePosixPath(i.filename) for i in infos]
+        prefixes = {n.parts[0] for n in names if len(n.parts) > 1}
+        strip = len(prefixes) == 1 and all(len(n.parts) == 2 for n in names)
+        for info, name in zip(infos, names, strict=True):
+            if name.is_absolute() or ".." in name.parts or "\\" in info.filename:
+                raise PackError(f"{src.name}: entry {info.filename!r} would land outside the pack")
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise PackError(f"{src.name}: entry {info.filename!r} is a symbolic link")
+            parts = name.parts[1:] if strip else name.parts
+            if len(parts) != 1 or parts[0] not in ALLOWED_FILES:
+                raise PackError(f"{src.name}: unexpected entry {info.filename!r}")
+            with zf.open(info) as fin, (staging / parts[0]).open("wb") as fout:
+                shutil.copyfileobj(fin, fout)
