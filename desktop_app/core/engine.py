@@ -84,7 +84,9 @@ class TroveEngine:
         """Reconcile the roots (default: config.roots) with the index and process every change."""
         raise NotImplementedError
 
-    def watch(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> None:
+    def watch(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> None:
         """Reconcile, then keep the index current from file-system events until cancelled."""
         raise NotImplementedError
 
