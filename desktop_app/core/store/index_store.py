@@ -1,0 +1,632 @@
+"""IndexStore: the LanceDB tables behind Trove, with resident vectors for exact search."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop_app.core.store import schema
+from desktop_app.core.store.api import (
+    IndexLockedError,
+    KnownFile,
+    StoreError,
+    TextHit,
+    VectorHit,
+)
+from desktop_app.core.store.lock import WriterLock
+from desktop_app.core.store.migrations import migrate
+from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
+
+log = logging.getLogger(__name__)
+
+FILES, PROBLEMS, META = "files", "problems", "meta"
+
+
+def _q(value: str) -> str:
+    """Quote a string literal for a LanceDB filter."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _in(column: str, values: Iterable[str]) -> str:
+    return f"{column} IN ({', '.join(_q(v) for v in values)})"
+
+
+class _Resident:
+    """Vectors of one table held in memory for exact search (numpy beats a flat scan 10x)."""
+
+    def __init__(
+        self,
+        version: int,
+        ids: npt.NDArray[Any],
+        packs: npt.NDArray[Any],
+        vectors: npt.NDArray[np.float32],
+        ordinals: npt.NDArray[np.int32] | None,
+    ) -> None:
+        self.version = version
+        self.ids = ids
+        self.packs = packs
+        self.vectors = vectors
+        self.ordinals = ordinals
+        self._masks: dict[str, npt.NDArray[np.intp]] = {}
+
+    def rows_for(self, pack_id: str) -> npt.NDArray[np.intp]:
+        rows = self._masks.get(pack_id)
+        if rows is None:
+            rows = np.flatnonzero(self.packs == pack_id)
+            self._masks[pack_id] = rows
+        return rows
+
+
+class IndexStore:
+    """Owns the index folder. One writer process at a time (a lock file); readers any time."""
+
+    def __init__(self, index_dir: Path, read_only: bool = False) -> None:
+        self.index_dir = Path(index_dir)
+        self.read_only = read_only
+        self._db: Any = None
+        self._tables: dict[str, Any] = {}
+        self._lock = WriterLock(self.index_dir / ".writer.lock")
+        self._resident: dict[str, _Resident] = {}
+        self._resident_lock = threading.Lock()
+        self._fts_dirty: set[str] = set()
+        self._writes_since_maintain = 0
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def open(self) -> None:
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the index folder {self.index_dir}: {exc.strerror}"
+            ) from exc
+        if not self.read_only:
+            if not os.access(self.index_dir, os.W_OK):
+                raise StoreError(f"the index folder {self.index_dir} is read-only")
+            if not self._lock.acquire():
+                raise IndexLockedError(
+                    "another Trove process is updating this index; "
+                    "try again when it finishes (searching works meanwhile)"
+                )
+        import lancedb
+
+        self._db = lancedb.connect(str(self.index_dir), read_consistency_interval=timedelta(0))
+        try:
+            self._check_schema()
+        except Exception:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self._tables.clear()
+        self._db = None
+        self._lock.release()
+
+    def _table_names(self) -> set[str]:
+        return set(self._db.table_names(limit=1000))
+
+    def _check_schema(self) -> None:
+        names = self._table_names()
+        if META not in names:
+            if self.read_only:
+                return  # nothing indexed yet: every read answers empty
+            self._db.create_table(
+                META,
+                data=[{"key": "schema_version", "value": str(schema.SCHEMA_VERSION)}],
+                schema=schema.meta_schema(),
+            )
+            self._db.create_table(FILES, schema=schema.files_schema())
+            self._db.create_table(PROBLEMS, schema=schema.problems_schema())
+            return
+        meta = self._db.open_table(META).to_arrow().to_pylist()
+        version = int(next((r["value"] for r in meta if r["key"] == "schema_version"), "1"))
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"this index was written by a newer Trove (index schema {version}); "
+                "update Trove to use it — the index was left untouched"
+            )
+        if version < schema.SCHEMA_VERSION and not self.read_only:
+            migrate(self._db, version, schema.SCHEMA_VERSION)
+            t = self._db.open_table(META)
+            t.update(where="key = 'schema_version'", values={"value": str(schema.SCHEMA_VERSION)})
+
+    def _table(self, name: str) -> Any | None:
+        t = self._tables.get(name)
+        if t is None:
+            if name not in self._table_names():
+                return None
+            t = self._db.open_table(name)
+            self._tables[name] = t
+        return t
+
+    def _vector_table(self, space: str, dim: int, create: bool) -> Any | None:
+        name = f"{space}_{dim}"
+        t = self._table(name)
+        if t is None and create:
+            sch = schema.chunks_schema(dim) if space == "chunks" else schema.images_schema(dim)
+            t = self._db.create_table(name, schema=sch)
+            self._tables[name] = t
+        return t
+
+    def _vector_tables(self, space: str) -> list[Any]:
+        return [self._table(n) for n in sorted(self._table_names()) if n.startswith(space + "_")]
+
+    def _writable(self) -> None:
+        if self.read_only or self._db is None:
+            raise StoreError("the index is open for reading only")
+
+    # --- writes ----------------------------------------------------------------------
+
+    def upsert_files(self, records: Sequence[FileRecord]) -> None:
+        if not records:
+            return
+        self._writable()
+        rows = [_file_row(r) for r in records]
+        t = self._table(FILES)
+        (
+            t.merge_insert("file_id")
+            .when_matched_update_all()
+            .when_not_matched_insert_all()
+            .execute(rows)
+        )
+        self._after_write(FILES)
+
+    def replace_chunks(
+        self,
+        items: Sequence[tuple[str, Sequence[Chunk], npt.NDArray[np.float32]]],
+        pack_id: str,
+    ) -> None:
+        """Replace every chunk of each file in one step (stale passages go with the write)."""
+        if not items:
+            return
+        self._writable()
+        ids = [fid for fid, _, _ in items]
+        for t in self._vector_tables("chunks"):
+            t.delete(_in("file_id", ids))
+        rows: list[dict[str, Any]] = []
+        dim = 0
+        for fid, chunks, vecs in items:
+            for c, v in zip(chunks, vecs, strict=True):
+                dim = len(v)
+                rows.append(
+                    {
+                        "chunk_id": f"{fid}:{c.ordinal}",
+                        "file_id": fid,
+                        "ordinal": c.ordinal,
+                        "page": -1 if c.page is None else c.page,
+                        "start": c.start,
+                        "end": c.end,
+                        "text": c.text,
+                        "pack_id": pack_id,
+                        "vector": np.asarray(v, dtype=np.float32),
+                    }
+                )
+        if rows:
+            self._vector_table("chunks", dim, create=True).add(rows)
+        self._after_write("chunks")
+
+    def write_chunks(
+        self,
+        file_id: str,
+        chunks: Sequence[Chunk],
+        vectors: npt.NDArray[np.float32] | None,
+        pack_id: str,
+    ) -> None:
+        vecs = vectors if vectors is not None else np.zeros((0, 0), dtype=np.float32)
+        self.replace_chunks([(file_id, chunks, vecs)], pack_id)
+
+    def write_image_vectors(
+        self, file_ids: Sequence[str], vectors: npt.NDArray[np.float32], pack_id: str
+    ) -> None:
+        if not file_ids:
+            return
+        self._writable()
+        t = self._vector_table("images", int(vectors.shape[1]), create=True)
+        t.delete(f"pack_id = {_q(pack_id)} AND " + _in("file_id", file_ids))
+        t.add(
+            [
+                {"file_id": f, "pack_id": pack_id, "vector": np.asarray(v, dtype=np.float32)}
+                for f, v in zip(file_ids, vectors, strict=True)
+            ]
+        )
+        self._after_write("images")
+
+    def delete_files(self, file_ids: Iterable[str]) -> None:
+        ids = list(file_ids)
+        if not ids:
+            return
+        self._writable()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            cond = _in("file_id", part)
+            self._table(FILES).delete(cond)
+            for t in self._vector_tables("chunks") + self._vector_tables("images"):
+                t.delete(cond)
+        self._after_write(FILES)
+
+    def delete_under(self, folder: str) -> int:
+        prefix = folder.rstrip("/\\") + os.sep
+        ids = [
+            f.file_id for p, f in self.known_files().items() if p.startswith(prefix) or p == folder
+        ]
+        self.delete_files(ids)
+        probs = self._table(PROBLEMS)
+        if probs is not None:
+            gone = [p.path for p in self.problems() if p.path.startswith(prefix)]
+            if gone:
+                probs.delete(_in("path", gone))
+        return len(ids)
+
+    def move_file(self, file_id: str, new_path: str, new_root: str, mtime: float) -> None:
+        self._writable()
+        name = os.path.basename(new_path)
+        self._table(FILES).update(
+            where=f"file_id = {_q(file_id)}",
+            values={
+                "path": new_path,
+                "root": new_root,
+                "name": name,
+                "mtime": float(mtime),
+                "search_text": search_text_for(new_path, new_root, ""),
+            },
+        )
+        self._after_write(FILES)
+
+    def record_problem(self, problem: Problem) -> None:
+        self.record_problems([problem])
+
+    def record_problems(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            return
+        self._writable()
+        t = self._table(PROBLEMS)
+        rows = [
+            {"path": p.path, "reason": p.reason, "when": p.when or time.time()} for p in problems
+        ]
+        t.merge_insert("path").when_matched_update_all().when_not_matched_insert_all().execute(rows)
+
+    def clear_problems(self, paths: Sequence[str]) -> None:
+        if not paths or self.read_only:
+            return
+        t = self._table(PROBLEMS)
+        for start in range(0, len(paths), 500):
+            t.delete(_in("path", paths[start : start + 500]))
+
+    def clear_problem(self, path: str) -> None:
+        self.clear_problems([path])
+
+    def _after_write(self, kind: str) -> None:
+        self._fts_dirty.add(kind)
+        self._writes_since_maintain += 1
+
+    def needs_maintenance(self) -> bool:
+        return self._writes_since_maintain >= 50
+
+    def maintain(self) -> None:
+        """Compact fragments, drop old versions and orphaned files, refresh full-text indexes.
+
+        Safe to reclaim unverified files only because this process holds the writer lock.
+        """
+        if self.read_only or self._db is None:
+            return
+        for name in sorted(self._table_names()):
+            t = self._table(name)
+            try:
+                with warnings.catch_warnings():
+                    # Readers re-check the latest version on every read, so dropping old
+                    # versions at once is safe; keeping them would let the disk grow.
+                    warnings.simplefilter("ignore", UserWarning)
+                    t.optimize(cleanup_older_than=timedelta(0), delete_unverified=True)
+            except Exception as exc:  # maintenance is best effort; the index stays valid
+                log.warning("compaction of %s failed: %s", name, exc)
+        self._refresh_fts(force=True)
+        self._writes_since_maintain = 0
+
+    def _refresh_fts(self, force: bool = False) -> None:
+        if self.read_only:
+            return
+        targets = [(FILES, "search_text")]
+        targets += [(t.name, "text") for t in self._vector_tables("chunks")]
+        for name, column in targets:
+            t = self._table(name)
+            if t is None or t.count_rows() == 0:
+                continue
+            has = any(column in (ix.columns or []) for ix in t.list_indices())
+            if force or not has:
+                t.create_fts_index(column, replace=True, with_position=True)
+        self._fts_dirty.clear()
+
+    # --- reads -----------------------------------------------------------------------
+
+    def known_files(self, root: str | None = None) -> dict[str, KnownFile]:
+        t = self._table(FILES)
+        if t is None:
+            return {}
+        cols = ["file_id", "path", "root", "size", "mtime", "content_hash", "status"]
+        data = t.to_arrow().select(cols).to_pylist()
+        out: dict[str, KnownFile] = {}
+        for r in data:
+            if root is not None and r["root"] != root:
+                continue
+            out[r["path"]] = KnownFile(
+                r["file_id"],
+                r["path"],
+                int(r["size"]),
+                float(r["mtime"]),
+                r["content_hash"] or "",
+                r["status"] or "",
+            )
+        return out
+
+    def get_files(self, file_ids: Sequence[str]) -> dict[str, FileRecord]:
+        t = self._table(FILES)
+        if t is None or not file_ids:
+            return {}
+        out: dict[str, FileRecord] = {}
+        for start in range(0, len(file_ids), 500):
+            part = list(file_ids[start : start + 500])
+            rows = (
+                t.search().where(_in("file_id", part)).limit(len(part) + 10).to_arrow().to_pylist()
+            )
+            for r in rows:
+                out[r["file_id"]] = _record(r)
+        return out
+
+    def all_files(self) -> list[FileRecord]:
+        t = self._table(FILES)
+        return [] if t is None else [_record(r) for r in t.to_arrow().to_pylist()]
+
+    def _resident_for(self, t: Any, with_ordinals: bool) -> _Resident:
+        version = int(t.version)
+        with self._resident_lock:
+            cached = self._resident.get(t.name)
+            if cached is not None and cached.version == version:
+                return cached
+            cols = ["file_id", "pack_id", "vector"] + (["ordinal"] if with_ordinals else [])
+            tbl = t.to_arrow().select(cols)
+            n = tbl.num_rows
+            dim = t.schema.field("vector").type.list_size
+            if n:
+                flat = (
+                    tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+                )
+                vectors = np.ascontiguousarray(flat.reshape(n, dim), dtype=np.float32)
+            else:
+                vectors = np.zeros((0, dim), dtype=np.float32)
+            res = _Resident(
+                version,
+                np.asarray(tbl.column("file_id").to_pylist(), dtype=object),
+                np.asarray(tbl.column("pack_id").to_pylist(), dtype=object),
+                vectors,
+                np.asarray(tbl.column("ordinal").to_numpy(), dtype=np.int32)
+                if with_ordinals
+                else None,
+            )
+            self._resident[t.name] = res
+            return res
+
+    def _exact(
+        self, space: str, vector: npt.NDArray[np.float32], k: int, pack_id: str
+    ) -> list[tuple[float, str, int]]:
+        q = np.asarray(vector, dtype=np.float32).reshape(-1)
+        t = self._table(f"{space}_{q.shape[0]}")
+        if t is None:
+            return []
+        res = self._resident_for(t, with_ordinals=space == "chunks")
+        rows = res.rows_for(pack_id)
+        if rows.size == 0:
+            return []
+        scores = res.vectors[rows] @ q if rows.size != len(res.ids) else res.vectors @ q
+        k = min(k, scores.shape[0])
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        out = []
+        for i in top:
+            row = rows[i]
+            ordinal = int(res.ordinals[row]) if res.ordinals is not None else -1
+            out.append((float(scores[i]), str(res.ids[row]), ordinal))
+        return out
+
+    def search_images(
+        self, vector: npt.NDArray[np.float32], k: int, pack_id: str
+    ) -> list[VectorHit]:
+        return [VectorHit(fid, s) for s, fid, _ in self._exact("images", vector, k, pack_id)]
+
+    def search_chunks(
+        self, vector: npt.NDArray[np.float32], k: int, pack_id: str
+    ) -> list[VectorHit]:
+        found = self._exact("chunks", vector, k, pack_id)
+        if not found:
+            return []
+        t = self._table(f"chunks_{np.asarray(vector).reshape(-1).shape[0]}")
+        ids = [f"{fid}:{o}" for _, fid, o in found]
+        rows = (
+            t.search()
+            .where(_in("chunk_id", ids))
+            .select(["chunk_id", "text", "page"])
+            .limit(len(ids) + 5)
+            .to_arrow()
+            .to_pylist()
+        )
+        by_id = {r["chunk_id"]: r for r in rows}
+        out = []
+        for s, fid, o in found:
+            r = by_id.get(f"{fid}:{o}", {})
+            page = r.get("page", -1)
+            out.append(
+                VectorHit(
+                    fid, s, o, r.get("text", ""), None if page is None or page < 0 else int(page)
+                )
+            )
+        return out
+
+    def search_text(self, terms: str, k: int) -> list[TextHit]:
+        if not terms.strip():
+            return []
+        if self._fts_dirty and not self.read_only:
+            self._refresh_fts()
+        hits: list[TextHit] = []
+        t = self._table(FILES)
+        if t is not None and t.count_rows():
+            hits += [
+                TextHit(r["file_id"], float(r["_score"]), "name")
+                for r in self._fts(t, terms, k, ["file_id"])
+            ]
+        for ct in self._vector_tables("chunks"):
+            if ct.count_rows():
+                for r in self._fts(ct, terms, k, ["file_id", "text", "page", "ordinal"]):
+                    page = r.get("page", -1)
+                    hits.append(
+                        TextHit(
+                            r["file_id"],
+                            float(r["_score"]),
+                            "text",
+                            r["text"],
+                            None if page is None or page < 0 else int(page),
+                            int(r["ordinal"]),
+                        )
+                    )
+        return hits
+
+    @staticmethod
+    def _fts(t: Any, terms: str, k: int, cols: list[str]) -> list[dict[str, Any]]:
+        try:
+            return list(
+                t.search(terms, query_type="fts").select(cols).limit(k).to_arrow().to_pylist()
+            )
+        except Exception as exc:  # no FTS index yet, or a query the parser rejects
+            log.debug("full-text search skipped on %s: %s", t.name, exc)
+            return []
+
+    def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None:
+        for t in self._vector_tables("images"):
+            rows = (
+                t.search()
+                .where(f"file_id = {_q(file_id)} AND pack_id = {_q(pack_id)}")
+                .select(["vector"])
+                .limit(1)
+                .to_arrow()
+                .to_pylist()
+            )
+            if rows:
+                return np.asarray(rows[0]["vector"], dtype=np.float32)
+        return None
+
+    def vector_file_ids(self, space: str, pack_id: str) -> set[str]:
+        out: set[str] = set()
+        for t in self._vector_tables(space):
+            tbl = (
+                t.search()
+                .where(f"pack_id = {_q(pack_id)}")
+                .select(["file_id"])
+                .limit(t.count_rows() + 1)
+                .to_arrow()
+            )
+            out.update(tbl.column("file_id").to_pylist())
+        return out
+
+    def files_missing_vectors(self, space: str, pack_id: str) -> list[str]:
+        kind = Kind.PHOTO if space == "images" else Kind.DOCUMENT
+        have = self.vector_file_ids(space, pack_id)
+        return [
+            r.path
+            for r in self.all_files()
+            if r.kind == kind
+            and r.status != FileStatus.FAILED
+            and r.file_id not in have
+            and (space == "images" or r.status == FileStatus.PENDING_VECTORS)
+        ]
+
+    def problems(self) -> list[Problem]:
+        t = self._table(PROBLEMS)
+        if t is None:
+            return []
+        rows = t.to_arrow().to_pylist()
+        return sorted(
+            (Problem(r["path"], r["reason"], r["when"]) for r in rows), key=lambda p: p.path
+        )
+
+    def counts(self) -> dict[str, int]:
+        files = self.all_files()
+        c = {
+            "photo": sum(
+                1 for f in files if f.kind == Kind.PHOTO and f.status != FileStatus.FAILED
+            ),
+            "document": sum(
+                1 for f in files if f.kind == Kind.DOCUMENT and f.status != FileStatus.FAILED
+            ),
+            "failed": len(self.problems()),
+            "pending": sum(1 for f in files if f.status == FileStatus.PENDING_VECTORS),
+            "chunks": sum(t.count_rows() for t in self._vector_tables("chunks")),
+            "images": sum(t.count_rows() for t in self._vector_tables("images")),
+        }
+        return c
+
+    def root_counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for f in self.all_files():
+            c = out.setdefault(f.root, {"photo": 0, "document": 0, "failed": 0})
+            if f.status == FileStatus.FAILED:
+                c["failed"] += 1
+            else:
+                c[str(f.kind)] += 1
+        return out
+
+    def vectors_per_pack(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for t in self._vector_tables("chunks") + self._vector_tables("images"):
+            packs = t.to_arrow().select(["pack_id"]).column("pack_id").to_pylist()
+            for p in packs:
+                out[p] = out.get(p, 0) + 1
+        return out
+
+    def size_bytes(self) -> int:
+        total = 0
+        for dirpath, _, files in os.walk(self.index_dir):
+            for f in files:
+                try:
+                    total += os.path.getsize(os.path.join(dirpath, f))
+                except OSError:
+                    pass
+        return total
+
+
+def search_text_for(path: str, root: str, extra: str) -> str:
+    """Words full-text search sees for a file: its name, the folders below the root, extras."""
+    rel = os.path.relpath(path, root) if root and path.startswith(root) else path
+    words = rel.replace(os.sep, " ").replace("_", " ").replace("-", " ").replace(".", " ")
+    return f"{os.path.basename(path)} {words} {extra}".strip()
+
+
+def _file_row(r: FileRecord) -> dict[str, Any]:
+    row = asdict(r)
+    row["kind"] = str(r.kind)
+    row["status"] = str(r.status)
+    extra = " ".join(x for x in (r.camera,) if x)
+    row["search_text"] = search_text_for(r.path, r.root, extra)
+    return row
+
+
+_RECORD_FIELDS = {f.name for f in fields(FileRecord)}
+
+
+def _record(r: dict[str, Any]) -> FileRecord:
+    data = {k: v for k, v in r.items() if k in _RECORD_FIELDS}
+    data["kind"] = Kind(data["kind"])
+    data["status"] = FileStatus(data["status"])
+    for k in ("camera", "problem", "text_preview", "content_hash"):
+        data[k] = data.get(k) or ""
+    for k in ("width", "height"):
+        data[k] = int(data.get(k) or 0)
+    return FileRecord(**data)

@@ -1,0 +1,95 @@
+"""Arrow schemas of the index tables and the index's schema version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+FILE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("file_id", "string"),
+    ("path", "string"),
+    ("root", "string"),
+    ("name", "string"),
+    ("kind", "string"),
+    ("ext", "string"),
+    ("size", "int64"),
+    ("mtime", "float64"),
+    ("content_hash", "string"),
+    ("status", "string"),
+    ("problem", "string"),
+    ("taken_at", "float64"),
+    ("camera", "string"),
+    ("gps_lat", "float64"),
+    ("gps_lon", "float64"),
+    ("width", "int32"),
+    ("height", "int32"),
+    ("text_preview", "string"),
+    ("indexed_at", "float64"),
+    ("search_text", "string"),  # name, folder words, camera, place: what full-text search sees
+)
+
+
+def _pa(kind: str) -> Any:
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "int32": pa.int32(),
+        "float64": pa.float64(),
+    }[kind]
+
+
+def files_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([pa.field(n, _pa(t)) for n, t in FILE_FIELDS])
+
+
+def chunks_schema(dim: int) -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            pa.field("chunk_id", pa.string()),
+            pa.field("file_id", pa.string()),
+            pa.field("ordinal", pa.int32()),
+            pa.field("page", pa.int32()),  # -1: no pages
+            pa.field("start", pa.int32()),
+            pa.field("end", pa.int32()),
+            pa.field("text", pa.string()),
+            pa.field("pack_id", pa.string()),
+            pa.field("vector", pa.list_(pa.float32(), dim)),
+        ]
+    )
+
+
+def images_schema(dim: int) -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            pa.field("file_id", pa.string()),
+            pa.field("pack_id", pa.string()),
+            pa.field("vector", pa.list_(pa.float32(), dim)),
+        ]
+    )
+
+
+def problems_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            pa.field("path", pa.string()),
+            pa.field("reason", pa.string()),
+            pa.field("when", pa.float64()),
+        ]
+    )
+
+
+def meta_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([pa.field("key", pa.string()), pa.field("value", pa.string())])
