@@ -1,9 +1,298 @@
-"""Headless indexing and search commands (placeholder until the engine lands)."""
+"""`trove index | search | status | problems | watch | forget`: the engine without a window."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import sys
+import time
+from dataclasses import asdict
+from typing import Any
+
+from desktop_app.commands.common import (
+    CommandError,
+    app_paths,
+    app_settings,
+    print_json,
+    store_settings,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    return None
+    p = sub.add_parser("index", help="watch these folders and bring the index up to date")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_index)
+
+    p = sub.add_parser("search", help="search the index")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--image", help="an image file to search with (alone or with words)")
+    p.add_argument("--type", choices=("photo", "document", "any"), default="any")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("status", help="watched folders, counts, packs and index size")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("problems", help="files that could not be indexed, and why")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_problems)
+
+    p = sub.add_parser("watch", help="keep the index current until interrupted (headless)")
+    p.set_defaults(handler=cmd_watch)
+
+    p = sub.add_parser("forget", help="stop watching a folder and drop its files from the index")
+    p.add_argument("path")
+    p.set_defaults(handler=cmd_forget)
+
+
+def open_engine(read_only: bool, roots: list[str] | None = None) -> tuple[Any, Any, Any]:
+    from desktop_app.core.engine import EngineConfig, EngineError, TroveEngine
+    from desktop_app.log import setup_logging
+
+    paths = app_paths()
+    setup_logging(paths)
+    settings = app_settings(paths)
+    config = EngineConfig(
+        index_dir=paths.index_dir,
+        pack_dirs=(paths.packs_dir, paths.bundled_packs),
+        roots=tuple(roots if roots is not None else settings.roots),
+        exclude_patterns=tuple(settings.exclude_patterns),
+        include_hidden=settings.include_hidden,
+        active_image_pack=settings.active_image_pack,
+        document_pack=settings.document_pack,
+        threads=settings.threads,
+    )
+    engine = TroveEngine(config)
+    try:
+        engine.open(read_only=read_only)
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
+    return engine, paths, settings
+
+
+class _Bar:
+    """A one-line progress display on a terminal (stderr); silent when not a TTY."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, p: Any) -> None:
+        if not self.tty:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.1 and p.done != p.total:
+            return
+        self.last = now
+        if p.phase == "indexing" and p.total:
+            eta = f", {_fmt_s(p.eta_s)} left" if p.eta_s else ""
+            line = (
+                f"indexing {p.done}/{p.total} ({p.rate:.1f}/s{eta}) {os.path.basename(p.current)}"
+            )
+        else:
+            line = p.message or p.phase
+        sys.stderr.write("\r\033[K" + line[:120])
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _fmt_s(s: float | None) -> str:
+    if s is None:
+        return "?"
+    s = int(s)
+    return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    roots = []
+    for p in args.paths:
+        ap = os.path.abspath(os.path.expanduser(p))
+        if not os.path.isdir(ap):
+            raise CommandError(f"{p}: no such folder")
+        roots.append(ap)
+    paths = app_paths()
+    settings = app_settings(paths)
+    for r in roots:
+        settings.add_root(r)
+    engine, paths, _ = open_engine(read_only=False, roots=list(settings.roots))
+    store_settings(settings, paths)
+    bar = _Bar()
+    try:
+        summary = engine.index(roots, progress=bar)
+    finally:
+        bar.done()
+        engine.close()
+    if args.json:
+        d = asdict(summary)
+        d["problems"] = [asdict(p) for p in summary.problems]
+        print_json(d)
+        return 0
+    print(
+        f"Indexed {len(roots)} folder(s) in {summary.elapsed_s:.1f} s: {summary.added} added, "
+        f"{summary.changed} changed, {summary.moved} moved, {summary.deleted} deleted, "
+        f"{summary.unchanged} unchanged; {summary.embedded} vectors computed."
+    )
+    if summary.problems:
+        print(f"{len(summary.problems)} file(s) could not be indexed (see `trove problems`):")
+        for pr in summary.problems[:10]:
+            print(f"  {pr.path}: {pr.reason}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop_app.core.engine import EngineError
+    from desktop_app.core.search.query import parse_query
+    from desktop_app.core.types import Kind
+
+    if not args.query.strip() and not args.image:
+        raise CommandError("give a query, an --image, or both", 2)
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1", 2)
+    image = os.path.abspath(args.image) if args.image else None
+    if image and not os.path.isfile(image):
+        raise CommandError(f"{args.image}: no such image file", 2)
+    q = parse_query(args.query, image_path=image, limit=args.limit)
+    if args.type != "any":
+        from dataclasses import replace
+
+        q = replace(q, kinds=(Kind(args.type),))
+    engine, _, _ = open_engine(read_only=True)
+    try:
+        result = engine.search(q)
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        engine.close()
+    if args.json:
+        print_json(
+            [
+                {
+                    "path": h.path,
+                    "kind": str(h.kind),
+                    "score": h.score,
+                    "why": h.why,
+                    "snippet": h.snippet,
+                    "page": h.page,
+                    "matched_terms": list(h.matched_terms),
+                    "sources": list(h.sources),
+                }
+                for h in result.hits
+            ]
+        )
+        return 0
+    for n in result.notes:
+        print(f"note: {n}", file=sys.stderr)
+    if not result.hits:
+        print("No matches.")
+        return 0
+    for i, h in enumerate(result.hits, 1):
+        print(f"{i:>3}. {h.score:.3f}  {h.path}")
+        detail = h.why
+        if h.snippet:
+            snip = " ".join(h.snippet.split())
+            detail += f': "{snip[:140]}{"…" if len(snip) > 140 else ""}"'
+        print(f"       {detail}")
+    print(f"({len(result.hits)} results in {result.elapsed_ms:.0f} ms)", file=sys.stderr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    engine, _, _ = open_engine(read_only=True)
+    try:
+        st = engine.status()
+    finally:
+        engine.close()
+    if args.json:
+        d = asdict(st)
+        d["problem_count"] = st.failed
+        print_json(d)
+        return 0
+    print(f"Index: {st.index_dir} ({st.size_bytes / 1e6:.1f} MB)")
+    print(
+        f"Photos: {st.photos}   Documents: {st.documents} ({st.passages} passages)   Problems: {st.failed}"
+    )
+    print(f"Document pack: {st.document_pack or 'none (run: trove models build minilm-l6)'}")
+    print(f"Image pack: {st.image_pack or 'none (photos found by name, date and text)'}")
+    if st.pending_vectors:
+        print(f"Waiting for vectors: {st.pending_vectors} file(s)")
+    for pack, n in sorted(st.vectors_per_pack.items()):
+        print(f"  vectors by {pack}: {n}")
+    print("Watched folders:" if st.roots else "No watched folders yet: trove index FOLDER")
+    for r in st.roots:
+        print(
+            f"  {r.path}  ({r.photos} photos, {r.documents} documents, {r.failed} problems) [{r.state}]"
+        )
+    return 0
+
+
+def cmd_problems(args: argparse.Namespace) -> int:
+    engine, _, _ = open_engine(read_only=True)
+    try:
+        probs = engine.problems()
+    finally:
+        engine.close()
+    if args.json:
+        print_json([asdict(p) for p in probs])
+        return 0
+    if not probs:
+        print("No problems.")
+    for p in probs:
+        print(f"{p.path}: {p.reason}")
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from desktop_app.core.cancel import CancelToken
+
+    engine, _, settings = open_engine(read_only=False)
+    if not settings.roots:
+        engine.close()
+        raise CommandError("no watched folders yet: add one with `trove index FOLDER`")
+    cancel = CancelToken()
+
+    def stop(_sig: int, _frame: Any) -> None:
+        cancel.cancel()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+    def report(p: Any) -> None:
+        if p.message:
+            print(p.message, file=sys.stderr, flush=True)
+
+    print(
+        f"Watching {len(settings.roots)} folder(s); press Ctrl+C to stop.",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        engine.watch(progress=report, cancel=cancel)
+    finally:
+        engine.close()
+    print("Stopped.", file=sys.stderr)
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    root = os.path.abspath(os.path.expanduser(args.path))
+    paths = app_paths()
+    settings = app_settings(paths)
+    was_root = settings.remove_root(root)
+    engine, paths, _ = open_engine(read_only=False)
+    try:
+        n = engine.forget(root)
+    finally:
+        engine.close()
+    if not was_root and n == 0:
+        raise CommandError(f"{args.path} is not a watched folder")
+    store_settings(settings, paths)
+    print(f"Forgot {root}: {n} file(s) removed from the index.")
+    return 0

@@ -1,21 +1,30 @@
-"""TroveEngine: the one facade the CLI and the GUI workers use (index, watch, search, status).
-
-CONTRACT FILE: signatures and docstrings are agreed between the engine, the CLI and the GUI.
-Implementations replace the ``NotImplementedError`` bodies; change a signature only together
-with its callers.
-"""
+"""TroveEngine: the one facade the CLI and the GUI workers use (index, watch, search, status)."""
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from desktop_app.core.cancel import CancelToken
+from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.embed.api import PackInfo
-from desktop_app.core.types import IndexSummary, Problem, Progress, Query, SearchResult
+from desktop_app.core.types import (
+    IndexSummary,
+    Kind,
+    Problem,
+    Progress,
+    Query,
+    ScannedFile,
+    SearchResult,
+)
 
 ProgressCallback = Callable[[Progress], None]
+log = logging.getLogger(__name__)
 
 
 class EngineError(Exception):
@@ -56,24 +65,102 @@ class IndexStatus:
     image_pack: str | None = None
     document_pack: str | None = None
     pending_vectors: int = 0  # files waiting for an encoder (e.g. photos without an image pack)
+    notices: tuple[str, ...] = ()
 
 
 class TroveEngine:
     """Owns the store, the model packs and the indexing pipeline. No Qt.
 
     Heavy imports (lancedb, onnxruntime) happen in :meth:`open`, never at import time.
-    Thread-safety: ``search`` may run on one thread while ``index``/``watch`` run on another.
+    Thread-safety: ``search`` may run on one thread while ``index``/``watch`` run on another;
+    writes are serialised by ``_write_lock`` (one writer).
     """
 
     def __init__(self, config: EngineConfig) -> None:
         self.config = config
+        self.store: Any = None
+        self.pack_manager: Any = None
+        self._search: Any = None
+        self._write_lock = threading.RLock()
+        self._notices: list[str] = []
+        self._missing_roots: set[str] = set()
+        self._polling_roots: set[str] = set()
+        self.read_only = False
 
-    def open(self) -> None:
+    # --- lifecycle -------------------------------------------------------------------
+
+    def open(self, read_only: bool = False) -> None:
         """Open (or create) the index and find the packs. Raises EngineError."""
-        raise NotImplementedError
+        from desktop_app.core.embed.packs import PackManager
+        from desktop_app.core.search.engine import SearchEngine
+        from desktop_app.core.store.api import StoreError
+        from desktop_app.core.store.index_store import IndexStore
+
+        self.read_only = read_only
+        store = IndexStore(self.config.index_dir, read_only=read_only)
+        try:
+            store.open()
+        except StoreError as exc:
+            raise EngineError(str(exc)) from exc
+        except OSError as exc:
+            raise EngineError(f"cannot open the index in {self.config.index_dir}: {exc}") from exc
+        self.store = store
+        self.pack_manager = PackManager(self.config.pack_dirs, self.config.threads)
+        text, image = self._encoders()
+        self._search = SearchEngine(store, text, image)
+
+    def _encoders(self) -> tuple[Any, Any]:
+        from desktop_app.core.embed.errors import PackError
+
+        try:
+            text = self.pack_manager.document_encoder(self.config.document_pack)
+        except PackError as exc:
+            self._notices.append(str(exc))
+            text = None
+        try:
+            image = self.pack_manager.image_encoder(self.config.active_image_pack)
+        except PackError as exc:
+            self._notices.append(str(exc))
+            image = None
+        return text, image
+
+    def reload_packs(self, active_image_pack: str | None = None) -> None:
+        """Pick up installed/removed packs (and a new active image pack) without reopening."""
+        from dataclasses import replace
+
+        if active_image_pack is not None:
+            self.config = replace(self.config, active_image_pack=active_image_pack)
+        self.pack_manager.unload()
+        from desktop_app.core.embed.packs import PackManager
+
+        self.pack_manager = PackManager(self.config.pack_dirs, self.config.threads)
+        text, image = self._encoders()
+        self._search.set_encoders(text, image)
 
     def close(self) -> None:
-        raise NotImplementedError
+        if self.pack_manager is not None:
+            self.pack_manager.unload()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _need_open(self) -> None:
+        if self.store is None:
+            raise EngineError("the index is not open")
+
+    def _need_writer(self) -> None:
+        self._need_open()
+        if self.read_only:
+            raise EngineError("the index is open for reading only")
+
+    # --- indexing --------------------------------------------------------------------
+
+    def _rules(self) -> Any:
+        from desktop_app.core.scan.rules import ScanRules
+
+        return ScanRules(
+            self.config.exclude_patterns, self.config.include_hidden, str(self.config.index_dir)
+        )
 
     def index(
         self,
@@ -82,27 +169,328 @@ class TroveEngine:
         cancel: CancelToken | None = None,
     ) -> IndexSummary:
         """Reconcile the roots (default: config.roots) with the index and process every change."""
-        raise NotImplementedError
+        from desktop_app.core.scan.reconcile import Changes, diff
+        from desktop_app.core.scan.walker import RootMissingError, describe_os_error, walk_root
+
+        self._need_writer()
+        started = time.monotonic()
+        roots = [os.path.abspath(r) for r in (roots if roots is not None else self.config.roots)]
+        emit = progress or (lambda _p: None)
+        scan_problems: list[Problem] = []
+        total = IndexSummary()
+        with self._write_lock:
+            for root in roots:
+                emit(Progress("scanning", message=f"Looking for changes in {root}", current=root))
+                disk: list[ScannedFile] = []
+                try:
+                    for n, f in enumerate(
+                        walk_root(
+                            root,
+                            self._rules(),
+                            lambda p, r: scan_problems.append(Problem(p, r, time.time())),
+                        )
+                    ):
+                        disk.append(f)
+                        if n % 500 == 499:
+                            if cancel is not None:
+                                cancel.checkpoint()
+                            emit(
+                                Progress(
+                                    "scanning",
+                                    done=n + 1,
+                                    current=f.path,
+                                    message=f"Looking for changes in {root}",
+                                )
+                            )
+                except RootMissingError:
+                    # An unplugged drive: keep its rows, say so, delete nothing.
+                    self._missing_roots.add(root)
+                    msg = f"{root} is not available (unplugged or renamed?); its files stay in the index"
+                    scan_problems.append(
+                        Problem(root, "folder not available (unplugged or renamed?)", time.time())
+                    )
+                    emit(Progress("scanning", message=msg))
+                    continue
+                except OSError as exc:
+                    scan_problems.append(Problem(root, describe_os_error(exc), time.time()))
+                    continue
+                self._missing_roots.discard(root)
+                changes: Changes = diff(disk, self.store.known_files(root))
+                total = _add(total, self._apply(changes, root, progress, cancel))
+            self.store.record_problems(scan_problems)
+            total = _add(total, self._backfill(progress, cancel))
+            self.store.maintain()
+        problems = tuple(scan_problems) + total.problems
+        return IndexSummary(
+            total.added,
+            total.changed,
+            total.moved,
+            total.deleted,
+            total.unchanged,
+            total.failed + len(scan_problems),
+            total.embedded,
+            time.monotonic() - started,
+            problems,
+        )
+
+    def _pipeline(self) -> Any:
+        from desktop_app.core.indexing.pipeline import Pipeline
+
+        return Pipeline(self.store, self._search.text_encoder, self._search.image_encoder)
+
+    def _apply(
+        self, changes: Any, root: str, progress: ProgressCallback | None, cancel: CancelToken | None
+    ) -> IndexSummary:
+        from desktop_app.core.indexing.pipeline import Work
+
+        for k, f in changes.moved:
+            self.store.move_file(k.file_id, f.path, root, f.mtime)
+        if changes.deleted:
+            self.store.delete_files([k.file_id for k in changes.deleted])
+            self.store.clear_problems([k.path for k in changes.deleted])
+        work = [Work(f) for f in changes.added] + [Work(f, k.file_id) for k, f in changes.changed]
+        counts = self._pipeline().process(work, progress, cancel) if work else None
+        return IndexSummary(
+            added=len(changes.added),
+            changed=len(changes.changed),
+            moved=len(changes.moved),
+            deleted=len(changes.deleted),
+            unchanged=changes.unchanged,
+            failed=counts.failed if counts else 0,
+            embedded=counts.embedded if counts else 0,
+            problems=tuple(counts.problems) if counts else (),
+        )
+
+    def _backfill(
+        self, progress: ProgressCallback | None, cancel: CancelToken | None
+    ) -> IndexSummary:
+        """Give vectors to files stored without them (no pack then, or another active pack)."""
+        from desktop_app.core.indexing.pipeline import Work
+        from desktop_app.core.scan.kinds import kind_for
+
+        paths: list[str] = []
+        if self._search.image_encoder is not None:
+            paths += self.store.files_missing_vectors("images", self._search.image_encoder.pack_id)
+        if self._search.text_encoder is not None:
+            paths += self.store.files_missing_vectors("chunks", self._search.text_encoder.pack_id)
+        if not paths:
+            return IndexSummary()
+        known = self.store.known_files()
+        work = []
+        for p in paths:
+            k = known.get(p)
+            kind = kind_for(p)
+            if k is None or kind is None or not os.path.exists(p):
+                continue
+            st = os.stat(p)
+            root = next(
+                (r for r in self.config.roots if p.startswith(r.rstrip(os.sep) + os.sep)),
+                os.path.dirname(p),
+            )
+            work.append(
+                Work(ScannedFile(p, root, kind, st.st_size, st.st_mtime, k.content_hash), k.file_id)
+            )
+        if not work:
+            return IndexSummary()
+        counts = self._pipeline().process(work, progress, cancel)
+        return IndexSummary(
+            changed=0,
+            failed=counts.failed,
+            embedded=counts.embedded,
+            problems=tuple(counts.problems),
+        )
+
+    def apply_batch(
+        self,
+        batch: Any,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> IndexSummary:
+        """Apply a watcher ChangeBatch: changed files re-read, deletions removed."""
+        from desktop_app.core.indexing.pipeline import Work
+        from desktop_app.core.scan.kinds import kind_for
+
+        self._need_writer()
+        out = IndexSummary()
+        with self._write_lock:
+            for d in batch.deleted_dirs:
+                out = _add(out, IndexSummary(deleted=self.store.delete_under(d)))
+            known = self.store.known_files()
+            gone = [known[p].file_id for p in batch.deleted if p in known]
+            if gone:
+                self.store.delete_files(gone)
+                self.store.clear_problems([p for p in batch.deleted if p in known])
+                out = _add(out, IndexSummary(deleted=len(gone)))
+            work = []
+            for p in sorted(batch.changed):
+                kind = kind_for(p)
+                root = self._root_of(p)
+                if kind is None or root is None or self._rules().excluded(p, False):
+                    continue
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                k = known.get(p)
+                if (
+                    k is not None
+                    and k.size == st.st_size
+                    and abs(k.mtime - st.st_mtime) < 1e-6
+                    and k.status != "failed"
+                ):
+                    continue
+                work.append(
+                    Work(
+                        ScannedFile(p, root, kind, st.st_size, st.st_mtime), k.file_id if k else ""
+                    )
+                )
+            if work:
+                counts = self._pipeline().process(work, progress, cancel)
+                out = _add(
+                    out,
+                    IndexSummary(
+                        changed=len(work),
+                        failed=counts.failed,
+                        embedded=counts.embedded,
+                        problems=tuple(counts.problems),
+                    ),
+                )
+            for root in batch.rescan_roots:
+                out = _add(out, self.index([root], progress, cancel))
+            if self.store.needs_maintenance():
+                self.store.maintain()
+        return out
+
+    def _root_of(self, path: str) -> str | None:
+        for r in self.config.roots:
+            ra = os.path.abspath(r)
+            if path.startswith(ra.rstrip(os.sep) + os.sep):
+                return ra
+        return None
 
     def watch(
-        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+        self,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        settle_s: float = 0.4,
+        poll_interval_s: float = 30.0,
     ) -> None:
         """Reconcile, then keep the index current from file-system events until cancelled."""
-        raise NotImplementedError
+        import queue
+
+        from desktop_app.core.scan.watch import RootWatcher
+
+        cancel = cancel or CancelToken()
+        emit = progress or (lambda _p: None)
+        self.index(progress=progress, cancel=cancel)
+        batches: queue.Queue[Any] = queue.Queue()
+        watcher = RootWatcher(
+            self.config.roots, self._rules(), batches.put, settle_s, poll_interval_s
+        )
+        watcher.start()
+        self._polling_roots = set(watcher.polling_roots)
+        self._notices.extend(watcher.notices)
+        for n in watcher.notices:
+            emit(Progress("idle", message=n))
+        emit(Progress("idle", message="Watching for changes"))
+        try:
+            while not cancel.cancelled:
+                try:
+                    batch = batches.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                cancel.checkpoint()
+                self.apply_batch(batch, progress, cancel)
+                emit(Progress("idle", message="Up to date"))
+        except Cancelled:
+            pass
+        finally:
+            watcher.stop()
 
     def forget(self, root: str) -> int:
         """Drop every row under ``root``; returns the number of files removed."""
-        raise NotImplementedError
+        self._need_writer()
+        with self._write_lock:
+            n = self.store.delete_under(os.path.abspath(root))
+            self.store.maintain()
+        return int(n)
 
-    def search(self, query: Query | str, image: str | None = None, limit: int = 50) -> SearchResult:
+    # --- queries ---------------------------------------------------------------------
+
+    def search(
+        self, query: Query | str, image: str | None = None, limit: int = 50, generation: int = 0
+    ) -> SearchResult:
         """Parse (when given a string), search every space, fuse, explain."""
-        raise NotImplementedError
+        from desktop_app.core.search.query import parse_query
+
+        self._need_open()
+        if isinstance(query, str):
+            query = parse_query(query, image_path=image, limit=limit)
+        if query.image_path and not os.path.isfile(query.image_path):
+            raise EngineError(f"cannot read the image {query.image_path}: no such file")
+        from desktop_app.core.embed.errors import ImageDecodeError
+
+        try:
+            return self._search.search(query, generation)  # type: ignore[no-any-return]
+        except ImageDecodeError as exc:
+            raise EngineError(f"cannot use {query.image_path} as a query: {exc}") from exc
 
     def status(self) -> IndexStatus:
-        raise NotImplementedError
+        self._need_open()
+        counts = self.store.counts()
+        per_root = self.store.root_counts()
+        roots = []
+        for r in self.config.roots:
+            ra = os.path.abspath(r)
+            c = per_root.get(ra, {})
+            state = (
+                "missing"
+                if (ra in self._missing_roots or not os.path.isdir(ra))
+                else ("polling" if ra in self._polling_roots else "ok")
+            )
+            roots.append(
+                RootStatus(ra, c.get("photo", 0), c.get("document", 0), c.get("failed", 0), state)
+            )
+        img = self._search.image_encoder
+        txt = self._search.text_encoder
+        return IndexStatus(
+            index_dir=str(self.config.index_dir),
+            size_bytes=self.store.size_bytes(),
+            roots=tuple(roots),
+            photos=counts["photo"],
+            documents=counts["document"],
+            passages=counts["chunks"],
+            failed=counts["failed"],
+            vectors_per_pack=self.store.vectors_per_pack(),
+            image_pack=img.pack_id if img else None,
+            document_pack=txt.pack_id if txt else None,
+            pending_vectors=counts["pending"],
+            notices=tuple(self._notices),
+        )
 
     def problems(self) -> list[Problem]:
-        raise NotImplementedError
+        self._need_open()
+        return list(self.store.problems())
 
     def packs(self) -> list[PackInfo]:
-        raise NotImplementedError
+        from desktop_app.core.embed.packs import PackManager
+
+        mgr = self.pack_manager or PackManager(self.config.pack_dirs)
+        return list(mgr.list_packs())
+
+
+def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:
+    return IndexSummary(
+        a.added + b.added,
+        a.changed + b.changed,
+        a.moved + b.moved,
+        a.deleted + b.deleted,
+        a.unchanged + b.unchanged,
+        a.failed + b.failed,
+        a.embedded + b.embedded,
+        a.elapsed_s + b.elapsed_s,
+        a.problems + b.problems,
+    )
+
+
+__all__ = ["EngineConfig", "EngineError", "IndexStatus", "Kind", "RootStatus", "TroveEngine"]

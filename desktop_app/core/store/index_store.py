@@ -481,11 +481,11 @@ class IndexStore:
         if t is not None and t.count_rows():
             hits += [
                 TextHit(r["file_id"], float(r["_score"]), "name")
-                for r in self._fts(t, terms, k, ["file_id"])
+                for r in self._fts(t, terms, k, ["file_id", "_score"])
             ]
         for ct in self._vector_tables("chunks"):
             if ct.count_rows():
-                for r in self._fts(ct, terms, k, ["file_id", "text", "page", "ordinal"]):
+                for r in self._fts(ct, terms, k, ["file_id", "text", "page", "ordinal", "_score"]):
                     page = r.get("page", -1)
                     hits.append(
                         TextHit(

@@ -16,7 +16,7 @@ class WriterLock:
         """Take the lock without waiting; False when another process holds it."""
         if self._fh is not None:
             return True
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the lock's life
+        fh = open(self.path, "a+", encoding="utf-8")
         try:
             if os.name == "nt":
                 import msvcrt

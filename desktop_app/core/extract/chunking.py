@@ -1,0 +1,45 @@
+"""Split document text into overlapping passages sized for the document encoder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from desktop_app.core.types import Chunk
+
+_BREAKS = ("\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ")
+
+
+def chunk_pages(
+    pages: Sequence[tuple[int | None, str]], max_chars: int = 800, overlap: int = 120
+) -> list[Chunk]:
+    """Passages of at most ``max_chars``, cut at paragraph/sentence/word breaks, with overlap.
+
+    MiniLM reads 256 tokens (~1000 characters of English); 800 leaves room for long words.
+    """
+    out: list[Chunk] = []
+    for page, text in pages:
+        n = len(text)
+        start = 0
+        while start < n:
+            while start < n and text[start].isspace():
+                start += 1
+            if start >= n:
+                break
+            end = min(n, start + max_chars)
+            if end < n:
+                window = text[start:end]
+                for br in _BREAKS:
+                    cut = window.rfind(br)
+                    if cut > max_chars // 2:
+                        end = start + cut + len(br)
+                        break
+            passage = re.sub(r"[ \t]+", " ", text[start:end]).strip()
+            if passage:
+                out.append(Chunk(passage, page, start, end, len(out)))
+            if end >= n:
+                break
+            nxt = max(end - overlap, start + 1)
+            sp = text.find(" ", nxt, end)  # start the overlap on a word boundary
+            start = sp + 1 if sp != -1 else nxt
+    return out

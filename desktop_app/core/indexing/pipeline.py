@@ -1,0 +1,262 @@
+"""Turn changed files into stored rows: extract on a pool, embed in batches, one writer."""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import logging
+import os
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.embed.errors import ImageDecodeError
+from desktop_app.core.embed.preprocess import load_image
+from desktop_app.core.extract import ExtractError
+from desktop_app.core.extract.chunking import chunk_pages
+from desktop_app.core.extract.documents import extract_document
+from desktop_app.core.extract.images import read_image_facts
+from desktop_app.core.scan.hashing import fast_hash
+from desktop_app.core.scan.kinds import ext_of
+from desktop_app.core.scan.walker import describe_os_error
+from desktop_app.core.store.api import KnownFile
+from desktop_app.core.types import (
+    Chunk,
+    FileRecord,
+    FileStatus,
+    Kind,
+    Problem,
+    Progress,
+    ScannedFile,
+)
+
+log = logging.getLogger(__name__)
+
+BATCH_FILES = 16  # files per write: one LanceDB commit each, small enough for steady progress
+PASSAGE_BATCH = 64
+FILE_TIMEOUT_S = 120.0  # a file that takes longer to read is recorded as a problem
+
+
+@dataclass
+class Work:
+    """One file to (re)process, with the id it keeps when it is already indexed."""
+
+    file: ScannedFile
+    file_id: str = ""
+
+
+@dataclass
+class _Extracted:
+    work: Work
+    record: FileRecord
+    chunks: list[Chunk] = field(default_factory=list)
+    pixels: npt.NDArray[np.float32] | None = None
+    problem: str = ""
+
+
+@dataclass
+class RunCounts:
+    processed: int = 0
+    failed: int = 0
+    embedded: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+class Pipeline:
+    """Extraction pool of 2 threads: on 2 cores decoding then overlaps the encoder's batch."""
+
+    def __init__(
+        self,
+        store: object,
+        text_encoder: TextEncoder | None,
+        image_encoder: ImageEncoder | None,
+        extract_threads: int = 2,
+    ) -> None:
+        self.store: object = store
+        self.text_encoder = text_encoder
+        self.image_encoder = image_encoder
+        self.extract_threads = max(1, extract_threads)
+
+    def process(
+        self,
+        items: Sequence[Work],
+        progress: Callable[[Progress], None] | None = None,
+        cancel: CancelToken | None = None,
+        total_hint: int | None = None,
+    ) -> RunCounts:
+        counts = RunCounts()
+        total = total_hint or len(items)
+        recent: collections.deque[tuple[float, int]] = collections.deque(maxlen=20)
+        started = time.monotonic()
+        recent.append((started, 0))
+        with cf.ThreadPoolExecutor(
+            self.extract_threads, thread_name_prefix="trove-extract"
+        ) as pool:
+            batches = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
+            pending: collections.deque[tuple[Sequence[Work], list[cf.Future[_Extracted]]]] = (
+                collections.deque()
+            )
+            next_batch = 0
+
+            def submit_next() -> None:
+                nonlocal next_batch
+                if next_batch < len(batches):
+                    batch = batches[next_batch]
+                    pending.append((batch, [pool.submit(self._extract, w) for w in batch]))
+                    next_batch += 1
+
+            submit_next()
+            submit_next()  # look-ahead: the next batch decodes while this one is embedded
+            while pending:
+                if cancel is not None:
+                    cancel.checkpoint()
+                batch, futures = pending.popleft()
+                results = [self._result(f, w) for f, w in zip(futures, batch, strict=True)]
+                submit_next()
+                self._embed_and_write(results, counts)
+                now = time.monotonic()
+                recent.append((now, counts.processed))
+                rate = _rate(recent)
+                eta = (total - counts.processed) / rate if rate > 0 else None
+                if progress is not None:
+                    progress(
+                        Progress(
+                            "indexing",
+                            counts.processed,
+                            total,
+                            counts.failed,
+                            rate,
+                            eta,
+                            results[-1].work.file.path if results else "",
+                        )
+                    )
+        return counts
+
+    def _result(self, fut: cf.Future[_Extracted], work: Work) -> _Extracted:
+        try:
+            return fut.result(timeout=FILE_TIMEOUT_S)
+        except cf.TimeoutError:
+            return self._failed(work, "took too long to read (over two minutes)")
+
+    def _failed(self, work: Work, reason: str) -> _Extracted:
+        f = work.file
+        rec = FileRecord(
+            file_id=work.file_id or uuid.uuid4().hex,
+            path=f.path,
+            root=f.root,
+            name=os.path.basename(f.path),
+            kind=f.kind,
+            ext=ext_of(f.path),
+            size=f.size,
+            mtime=f.mtime,
+            content_hash=f.content_hash,
+            status=FileStatus.FAILED,
+            problem=reason,
+            indexed_at=time.time(),
+        )
+        return _Extracted(work, rec, problem=reason)
+
+    def _extract(self, work: Work) -> _Extracted:
+        f = work.file
+        try:
+            if not os.path.exists(f.path):
+                return self._failed(work, "it disappeared before it could be read")
+            content_hash = f.content_hash or fast_hash(f.path, f.size)
+            base = dict(
+                file_id=work.file_id or uuid.uuid4().hex,
+                path=f.path,
+                root=f.root,
+                name=os.path.basename(f.path),
+                kind=f.kind,
+                ext=ext_of(f.path),
+                size=f.size,
+                mtime=f.mtime,
+                content_hash=content_hash,
+                indexed_at=time.time(),
+            )
+            if f.kind == Kind.PHOTO:
+                facts = read_image_facts(f.path)
+                pixels = None
+                if self.image_encoder is not None:
+                    pixels = self.image_encoder.load_pixels(f.path)
+                else:
+                    load_image(f.path, 64)  # a cheap draft decode finds damaged files now
+                rec = FileRecord(
+                    **base,
+                    status=FileStatus.OK if pixels is not None else FileStatus.PENDING_VECTORS,
+                    taken_at=facts.taken_at,
+                    camera=facts.camera,
+                    gps_lat=facts.gps_lat,
+                    gps_lon=facts.gps_lon,
+                    width=facts.width,
+                    height=facts.height,
+                )
+                return _Extracted(work, rec, pixels=pixels)
+            doc = extract_document(f.path)
+            chunks = chunk_pages(doc.pages)
+            preview = " ".join(doc.text.split())[:300]
+            status = (
+                FileStatus.OK
+                if self.text_encoder is not None or not chunks
+                else FileStatus.PENDING_VECTORS
+            )
+            return _Extracted(work, FileRecord(**base, status=status, text_preview=preview), chunks)
+        except (ExtractError, ImageDecodeError) as exc:
+            return self._failed(work, str(exc))
+        except OSError as exc:
+            return self._failed(work, describe_os_error(exc))
+        except Exception as exc:  # a library bug on one file must not stop the batch
+            log.exception("unexpected failure reading %s", f.path)
+            return self._failed(work, f"could not be read ({type(exc).__name__})")
+
+    def _embed_and_write(self, results: list[_Extracted], counts: RunCounts) -> None:
+        store = self.store
+        photos = [r for r in results if r.pixels is not None]
+        image_vecs = None
+        if photos and self.image_encoder is not None:
+            image_vecs = self.image_encoder.encode_pixels(np.stack([r.pixels for r in photos]))  # type: ignore[misc]
+            counts.embedded += len(photos)
+        docs = [r for r in results if r.chunks and not r.problem]
+        chunk_items: list[tuple[str, Sequence[Chunk], npt.NDArray[np.float32]]] = []
+        if docs and self.text_encoder is not None:
+            texts = [c.text for r in docs for c in r.chunks]
+            vecs = np.concatenate(
+                [
+                    self.text_encoder.encode_texts(texts[i : i + PASSAGE_BATCH])
+                    for i in range(0, len(texts), PASSAGE_BATCH)
+                ]
+            )
+            counts.embedded += len(texts)
+            pos = 0
+            for r in docs:
+                chunk_items.append((r.record.file_id, r.chunks, vecs[pos : pos + len(r.chunks)]))
+                pos += len(r.chunks)
+        # One writer: the files rows, their vectors, and the problems of this batch.
+        store.upsert_files([r.record for r in results])  # type: ignore[attr-defined]
+        if chunk_items:
+            store.replace_chunks(chunk_items, self.text_encoder.pack_id)  # type: ignore[attr-defined,union-attr]
+        if image_vecs is not None:
+            store.write_image_vectors(
+                [r.record.file_id for r in photos], image_vecs, self.image_encoder.pack_id
+            )  # type: ignore[attr-defined,union-attr]
+        problems = [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
+        store.record_problems(problems)  # type: ignore[attr-defined]
+        store.clear_problems([r.record.path for r in results if not r.problem])  # type: ignore[attr-defined]
+        counts.processed += len(results)
+        counts.failed += len(problems)
+        counts.problems.extend(problems)
+
+
+def _rate(recent: collections.deque[tuple[float, int]]) -> float:
+    (t0, n0), (t1, n1) = recent[0], recent[-1]
+    return (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
+
+
+def work_for_known(k: KnownFile, f: ScannedFile) -> Work:
+    return Work(f, k.file_id)

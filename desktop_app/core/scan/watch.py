@@ -1,0 +1,246 @@
+"""Watch roots with watchdog: coalesce events per path, deliver them once files are stable."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.scan.kinds import kind_for
+from desktop_app.core.scan.rules import ScanRules
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ChangeBatch:
+    changed: frozenset[str] = frozenset()
+    deleted: frozenset[str] = frozenset()
+    deleted_dirs: frozenset[str] = frozenset()
+    rescan_roots: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.deleted or self.deleted_dirs or self.rescan_roots)
+
+
+@dataclass
+class _Pending:
+    last_event: float
+    stat: tuple[int, float] | None = None
+    is_dir_gone: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def inotify_limit() -> int | None:
+    try:
+        with open("/proc/sys/fs/inotify/max_user_watches", encoding="ascii") as fh:
+            return int(fh.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+class RootWatcher:
+    """Deliver ChangeBatch objects to ``on_changes`` from one internal thread."""
+
+    def __init__(
+        self,
+        roots: Sequence[str],
+        rules: ScanRules,
+        on_changes: Callable[[ChangeBatch], None],
+        settle_s: float = 0.4,
+        poll_interval_s: float = 30.0,
+        watch_limit: int | None = None,
+    ) -> None:
+        self.roots = [os.path.abspath(r) for r in roots]
+        self.rules = rules
+        self.on_changes = on_changes
+        self.settle_s = settle_s
+        self.poll_interval_s = poll_interval_s
+        # Past the inotify limit watchdog silently stops adding watches: count folders ourselves
+        # and keep a margin for other programs' watches.
+        limit = watch_limit if watch_limit is not None else inotify_limit()
+        self.watch_limit = (
+            None if limit is None else (limit if watch_limit is not None else limit // 2)
+        )
+        self.polling_roots: set[str] = set()
+        self.notices: list[str] = []
+        self._pending: dict[str, _Pending] = {}
+        self._gone_dirs: set[str] = set()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._observer: Any = None
+        self._thread: threading.Thread | None = None
+        self._last_poll = time.monotonic()
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                watcher._on_event(event)
+
+        self._observer = Observer()
+        used = 0
+        for root in self.roots:
+            if not os.path.isdir(root):
+                continue
+            dirs = self._count_dirs(root)
+            if self.watch_limit is not None and used + dirs > self.watch_limit:
+                self.polling_roots.add(root)
+                self.notices.append(
+                    f"The system's limit on watched folders was reached for {root}; "
+                    f"Trove checks it every {int(self.poll_interval_s)} s instead."
+                )
+                log.warning("watch limit reached for %s (%d folders); polling", root, dirs)
+                continue
+            used += dirs
+            try:
+                self._observer.schedule(Handler(), root, recursive=True)
+            except OSError as exc:
+                self.polling_roots.add(root)
+                self.notices.append(
+                    f"Cannot watch {root} ({exc.strerror}); Trove checks it every "
+                    f"{int(self.poll_interval_s)} s instead."
+                )
+        self._observer.start()
+        self._thread = threading.Thread(target=self._run, name="trove-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def _count_dirs(self, root: str) -> int:
+        n = 0
+        for dirpath, dirnames, _ in os.walk(root):
+            dirnames[:] = [
+                d for d in dirnames if not self.rules.excluded(os.path.join(dirpath, d), True)
+            ]
+            n += 1
+        return n
+
+    # --- events ------------------------------------------------------------------------
+
+    def _on_event(self, event: Any) -> None:
+        etype = event.event_type
+        if etype in ("opened", "closed_no_write"):
+            return
+        now = time.monotonic()
+        src = os.fsdecode(event.src_path)
+        dest = os.fsdecode(getattr(event, "dest_path", "") or "")
+        with self._lock:
+            if event.is_directory:
+                if etype in ("deleted", "moved"):
+                    self._gone_dirs.add(src)
+                    self._touch(src, now)
+                if etype == "moved" and dest:
+                    self._touch(dest, now)  # a folder moved in (or renamed): walk it
+                elif etype == "created":
+                    self._touch(src, now)
+                return
+            self._touch(src, now)
+            if dest:
+                self._touch(dest, now)
+
+    def _touch(self, path: str, now: float) -> None:
+        p = self._pending.get(path)
+        if p is None:
+            self._pending[path] = _Pending(now)
+        else:
+            p.last_event = now
+
+    def _run(self) -> None:
+        tick = min(0.1, self.settle_s / 2) if self.settle_s > 0 else 0.05
+        while not self._stop.wait(tick):
+            try:
+                batch = self._collect()
+                if batch:
+                    self.on_changes(batch)
+            except Exception:  # a failing consumer must not kill the watcher thread
+                log.exception("change delivery failed")
+
+    def _collect(self) -> ChangeBatch:
+        now = time.monotonic()
+        changed: set[str] = set()
+        deleted: set[str] = set()
+        deleted_dirs: set[str] = set()
+        rescan: set[str] = set()
+        if self.polling_roots and now - self._last_poll >= self.poll_interval_s:
+            self._last_poll = now
+            rescan.update(self.polling_roots)
+        with self._lock:
+            ready = [
+                (p, s) for p, s in self._pending.items() if now - s.last_event >= self.settle_s
+            ]
+            gone_dirs = set(self._gone_dirs)
+        for path, state in ready:
+            if self._excluded(path):
+                self._drop(path, state)
+                continue
+            if path in gone_dirs and not os.path.exists(path):
+                deleted_dirs.add(path)
+                self._drop(path, state)
+                with self._lock:
+                    self._gone_dirs.discard(path)
+                continue
+            try:
+                st = os.stat(path)
+            except OSError:
+                if kind_for(path, sniff=False) is not None or not os.path.splitext(path)[1]:
+                    deleted.add(path)
+                self._drop(path, state)
+                continue
+            if os.path.isdir(path):
+                changed.update(self._files_under(path))
+                self._drop(path, state)
+                continue
+            sig = (st.st_size, st.st_mtime)
+            if state.stat != sig:
+                # not yet stable: look again after another settle period
+                state.stat = sig
+                state.last_event = now
+                continue
+            if kind_for(path) is not None:
+                changed.add(path)
+            self._drop(path, state)
+        return ChangeBatch(
+            frozenset(changed), frozenset(deleted), frozenset(deleted_dirs), frozenset(rescan)
+        )
+
+    def _drop(self, path: str, state: _Pending) -> None:
+        with self._lock:
+            if self._pending.get(path) is state:
+                del self._pending[path]
+
+    def _excluded(self, path: str) -> bool:
+        for root in self.roots:
+            if path == root or path.startswith(root + os.sep):
+                rel_parts = os.path.relpath(path, root).split(os.sep)
+                cur = root
+                for i, part in enumerate(rel_parts):
+                    cur = os.path.join(cur, part)
+                    if self.rules.excluded(cur, i < len(rel_parts) - 1):
+                        return True
+                return False
+        return True
+
+    def _files_under(self, folder: str) -> set[str]:
+        from desktop_app.core.scan.walker import RootMissingError, walk_root
+
+        try:
+            return {f.path for f in walk_root(folder, self.rules)}
+        except (OSError, RootMissingError):
+            return set()

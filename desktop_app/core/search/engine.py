@@ -1,0 +1,209 @@
+"""Search every embedding space and the full-text index, fuse by rank, explain each hit."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
+
+RRF_K = 60.0
+CANDIDATES = 200
+# Rank fusion weights: CLIP's image-text similarities (~0.2-0.35) and MiniLM's (~0.1-0.8)
+# are on different scales, so lists are fused by rank, not by raw score. A pure image query
+# trusts its vectors most; CLIP text->image always returns *something*, so it weighs less
+# than an exact name or passage match.
+WEIGHTS = {"passage": 1.0, "fts_text": 0.8, "fts_name": 1.0, "clip_text": 0.9, "image": 1.5}
+
+
+@dataclass
+class _Candidate:
+    file_id: str
+    fused: float = 0.0
+    best_source: str = ""
+    best_contrib: float = 0.0
+    sources: set[str] = field(default_factory=set)
+    snippet: str = ""
+    page: int | None = None
+    similarity: float | None = None
+
+    def add(
+        self,
+        source: str,
+        rank: int,
+        snippet: str = "",
+        page: int | None = None,
+        similarity: float | None = None,
+    ) -> None:
+        contrib = WEIGHTS[source] / (RRF_K + rank + 1)
+        self.fused += contrib
+        self.sources.add(source)
+        if snippet and not self.snippet:
+            self.snippet, self.page = snippet, page
+        if similarity is not None and self.similarity is None:
+            self.similarity = similarity
+        if contrib > self.best_contrib:
+            self.best_contrib, self.best_source = contrib, source
+
+
+class SearchEngine:
+    def __init__(
+        self, store: Any, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
+    ) -> None:
+        self.store = store
+        self.text_encoder = text_encoder
+        self.image_encoder = image_encoder
+
+    def set_encoders(
+        self, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
+    ) -> None:
+        self.text_encoder = text_encoder
+        self.image_encoder = image_encoder
+
+    def search(self, query: Query, generation: int = 0) -> SearchResult:
+        t0 = time.perf_counter()
+        notes: list[str] = []
+        cands: dict[str, _Candidate] = {}
+
+        def cand(fid: str) -> _Candidate:
+            c = cands.get(fid)
+            if c is None:
+                c = cands[fid] = _Candidate(fid)
+            return c
+
+        text = query.text.strip()
+        if text and self.text_encoder is not None:
+            qv = self.text_encoder.encode_texts([text])[0]
+            for rank, h in enumerate(
+                self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
+            ):
+                cand(h.file_id).add("passage", rank, h.text, h.page, h.score)
+        if self.image_encoder is not None:
+            if text:
+                tv = self.image_encoder.encode_texts([text])[0]
+                for rank, h in enumerate(
+                    self.store.search_images(tv, CANDIDATES, self.image_encoder.pack_id)
+                ):
+                    cand(h.file_id).add("clip_text", rank, similarity=h.score)
+            if query.image_path:
+                iv = self._image_vector(query.image_path)
+                for rank, h in enumerate(
+                    self.store.search_images(iv, CANDIDATES, self.image_encoder.pack_id)
+                ):
+                    cand(h.file_id).add("image", rank, similarity=h.score)
+        else:
+            if query.image_path:
+                notes.append("No image model pack is installed: image queries need one.")
+            notes.append(
+                "Photos are found by name, date and text until an image model pack is added."
+            )
+        fts_terms = " ".join(query.terms)
+        if fts_terms:
+            seen_text: set[str] = set()
+            name_rank = text_rank = 0
+            for h in self.store.search_text(fts_terms, CANDIDATES):
+                if h.field == "name":
+                    cand(h.file_id).add("fts_name", name_rank)
+                    name_rank += 1
+                elif h.file_id not in seen_text:
+                    seen_text.add(h.file_id)
+                    cand(h.file_id).add("fts_text", text_rank, h.text, h.page)
+                    text_rank += 1
+
+        ordered = sorted(cands.values(), key=lambda c: -c.fused)
+        records = self.store.get_files([c.file_id for c in ordered[: max(query.limit * 4, 100)]])
+        hits: list[Hit] = []
+        top = sum(WEIGHTS.values()) / (RRF_K + 1)
+        for c in ordered:
+            rec = records.get(c.file_id)
+            if rec is None or not self._passes(rec, c, query):
+                continue
+            hits.append(self._hit(rec, c, query, min(1.0, c.fused / top)))
+            if len(hits) >= query.limit:
+                break
+        return SearchResult(
+            query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
+        )
+
+    def _image_vector(self, path: str) -> np.ndarray:
+        assert self.image_encoder is not None
+        known = self.store.known_files()
+        k = known.get(os.path.abspath(path))
+        if k is not None:
+            v = self.store.image_vector(k.file_id, self.image_encoder.pack_id)
+            if v is not None:
+                return v
+        pixels = self.image_encoder.load_pixels(path)
+        return self.image_encoder.encode_pixels(pixels[None])[0]
+
+    @staticmethod
+    def _passes(rec: FileRecord, c: _Candidate, q: Query) -> bool:
+        if q.kinds and rec.kind not in q.kinds:
+            return False
+        if q.extensions and rec.ext not in q.extensions:
+            return False
+        if q.folders:
+            parts = [p.lower() for p in rec.path.split(os.sep)[:-1]]
+            ok = False
+            for f in q.folders:
+                fl = f.lower().rstrip("/\\")
+                if rec.path.lower().startswith(fl + os.sep) or fl in parts:
+                    ok = True
+            if not ok:
+                return False
+        when = rec.taken_at if rec.taken_at is not None else rec.mtime
+        if q.after is not None and when < q.after:
+            return False
+        if q.before is not None and when >= q.before:
+            return False
+        hay = f"{rec.path} {c.snippet} {rec.text_preview}".lower()
+        if any(re.search(rf"\b{re.escape(x)}", hay) for x in q.excluded):
+            return False
+        if rec.kind == Kind.DOCUMENT and q.phrases:
+            if not all(p.lower() in hay for p in q.phrases):
+                return False
+        return True
+
+    @staticmethod
+    def _hit(rec: FileRecord, c: _Candidate, q: Query, score: float) -> Hit:
+        name_words = {w for w in re.split(r"[\W_]+", rec.name.lower()) if w}
+        matched = tuple(t for t in q.terms if t in name_words or t in rec.path.lower())
+        src = c.best_source
+        page = c.page
+        if src == "passage" or (src == "fts_text"):
+            why = f"passage on page {page}" if page else "passage"
+            if src == "fts_text":
+                why += " (words match)"
+        elif src == "fts_name":
+            why = "name matches: " + ", ".join(matched) if matched else "name matches"
+        elif src == "image":
+            why = "looks like your image"
+        elif src == "clip_text":
+            why = "looks like the words"
+        else:
+            why = "matches"
+        return Hit(
+            path=rec.path,
+            kind=rec.kind,
+            score=round(score, 4),
+            why=why,
+            file_id=rec.file_id,
+            snippet=c.snippet
+            if src in ("passage", "fts_text") or rec.kind == Kind.DOCUMENT
+            else "",
+            page=page,
+            matched_terms=matched,
+            sources=tuple(sorted(c.sources)),
+            mtime=rec.mtime,
+            taken_at=rec.taken_at,
+            size=rec.size,
+            width=rec.width,
+            height=rec.height,
+            camera=rec.camera,
+        )

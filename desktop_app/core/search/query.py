@@ -1,0 +1,117 @@
+"""Parse a query string: words, "phrases", -excluded words and filters (type:, in:, after:, before:)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import shlex
+from datetime import date
+
+from desktop_app.core.types import Kind, Query
+
+_KIND_WORDS = {
+    "photo": Kind.PHOTO,
+    "photos": Kind.PHOTO,
+    "image": Kind.PHOTO,
+    "images": Kind.PHOTO,
+    "picture": Kind.PHOTO,
+    "pictures": Kind.PHOTO,
+    "document": Kind.DOCUMENT,
+    "documents": Kind.DOCUMENT,
+    "doc": Kind.DOCUMENT,
+    "docs": Kind.DOCUMENT,
+    "text": Kind.DOCUMENT,
+}
+_EXT_ALIASES = {
+    "jpeg": ("jpg", "jpeg"),
+    "jpg": ("jpg", "jpeg"),
+    "word": ("docx", "odt"),
+    "markdown": ("md", "markdown"),
+    "tiff": ("tif", "tiff"),
+    "html": ("html", "htm"),
+}
+
+
+def _split(raw: str) -> list[str]:
+    try:
+        lex = shlex.shlex(raw, posix=True)
+        lex.whitespace_split = True
+        lex.commenters = ""
+        lex.quotes = '"'
+        return list(lex)
+    except ValueError:  # unbalanced quote: treat the quote as a plain character
+        return raw.replace('"', " ").split()
+
+
+def _date_bound(value: str, end: bool) -> float | None:
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+    if not m:
+        return None
+    y = int(m.group(1))
+    mo = int(m.group(2) or (12 if end else 1))
+    if not 1 <= mo <= 12:
+        return None
+    last = calendar.monthrange(y, mo)[1]
+    d = int(m.group(3) or (last if end else 1))
+    if not 1 <= d <= last:
+        return None
+    ts = calendar.timegm(date(y, mo, d).timetuple())
+    return float(ts + 86400) if end else float(ts)
+
+
+def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Query:
+    """Never raises: odd input becomes plain words."""
+    words: list[str] = []
+    phrases: list[str] = []
+    excluded: list[str] = []
+    kinds: list[Kind] = []
+    exts: list[str] = []
+    folders: list[str] = []
+    after = before = None
+    quoted = set(re.findall(r'"([^"]+)"', raw))
+    for tok in _split(raw):
+        low = tok.lower()
+        if ":" in tok and not tok.startswith(("http:", "https:")) and tok not in quoted:
+            key, _, val = tok.partition(":")
+            key = key.lower()
+            if key == "type" and val:
+                v = val.lower()
+                if v in _KIND_WORDS:
+                    kinds.append(_KIND_WORDS[v])
+                elif v not in ("any", "all"):
+                    exts.extend(_EXT_ALIASES.get(v, (v.lstrip("."),)))
+                continue
+            if key == "in" and val:
+                folders.append(val)
+                continue
+            if key in ("after", "since") and _date_bound(val, False) is not None:
+                after = _date_bound(val, False)
+                continue
+            if key in ("before", "until") and _date_bound(val, True) is not None:
+                # before:2024 means before 2024 began
+                before = _date_bound(val, False)
+                continue
+        if tok in quoted or (" " in tok):
+            phrases.append(tok)
+            words.append(tok)
+            continue
+        if low.startswith("-") and len(low) > 1:
+            excluded.append(low[1:])
+            continue
+        words.append(tok)
+    text = " ".join(words).strip()
+    terms = tuple(w.lower() for w in " ".join(words).split() if len(w) > 1 or w.isalnum())
+    return Query(
+        raw=raw,
+        text=text,
+        terms=terms,
+        phrases=tuple(phrases),
+        excluded=tuple(excluded),
+        kinds=tuple(dict.fromkeys(kinds)),
+        extensions=tuple(dict.fromkeys(exts)),
+        folders=tuple(folders),
+        after=after,
+        before=before,
+        image_path=image_path,
+        limit=limit,
+    )
