@@ -20,3 +20,63 @@ def trove_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     home.mkdir()
     monkeypatch.setenv("TROVE_HOME", str(home))
     yield home
+
+
+# --- model packs built through the same export path users run ---------------------------
+
+
+def _tiny_clip_dir(dest: Path) -> Path:
+    """A tiny randomly initialised CLIP (2 layers) with ViT-B/32's image size and vocabulary."""
+    import torch
+    from transformers import CLIPConfig, CLIPModel
+
+    torch.manual_seed(0)
+    cfg = CLIPConfig(
+        text_config=dict(
+            vocab_size=49408, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+            num_attention_heads=2, max_position_embeddings=77,
+        ),
+        vision_config=dict(
+            image_size=224, patch_size=32, hidden_size=32, intermediate_size=64,
+            num_hidden_layers=2, num_attention_heads=2,
+        ),
+        projection_dim=16,
+    )
+    CLIPModel(cfg).eval().save_pretrained(dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def tiny_clip_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tiny_clip_dir(tmp_path_factory.mktemp("tiny-clip-src"))
+
+
+@pytest.fixture(scope="session")
+def packs_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("packs")
+
+
+@pytest.fixture(scope="session")
+def tiny_clip_pack(tiny_clip_source: Path, packs_root: Path) -> Path:
+    from models.export import build_pack
+
+    return build_pack("tiny-clip", tiny_clip_source, packs_root).pack_dir
+
+
+@pytest.fixture(scope="session")
+def minilm_pack(packs_root: Path) -> Path:
+    from models.export import build_pack, resolve_source
+
+    name, src, label = resolve_source("minilm-l6", None)
+    return build_pack(name, src, packs_root, source_label=label).pack_dir
+
+
+def install_pack(pack: Path, home: Path) -> Path:
+    """Copy a built pack into TROVE_HOME's packs folder, as `trove models import` would."""
+    import shutil
+
+    dest = home / "data" / "packs" / pack.name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.exists():
+        shutil.copytree(pack, dest)
+    return dest

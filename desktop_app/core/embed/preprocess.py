@@ -62,8 +62,8 @@ def preprocess_image(image: Any, pre: dict[str, Any]) -> npt.NDArray[np.float32]
     else:
         nw, nh = int(short * w / h), short
     im = image.resize((max(nw, 1), max(nh, 1)), resample=resample)
-    left = int(round((im.width - crop) / 2.0))
-    top = int(round((im.height - crop) / 2.0))
+    left = round((im.width - crop) / 2.0)
+    top = round((im.height - crop) / 2.0)
     im = im.crop((left, top, left + crop, top + crop))
     arr = np.asarray(im, dtype=np.float32) * float(pre.get("rescale", 1 / 255))
     mean = np.asarray(pre["mean"], dtype=np.float32)
