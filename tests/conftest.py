@@ -33,12 +33,20 @@ def _tiny_clip_dir(dest: Path) -> Path:
     torch.manual_seed(0)
     cfg = CLIPConfig(
         text_config=dict(
-            vocab_size=49408, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-            num_attention_heads=2, max_position_embeddings=77,
+            vocab_size=49408,
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+            max_position_embeddings=77,
         ),
         vision_config=dict(
-            image_size=224, patch_size=32, hidden_size=32, intermediate_size=64,
-            num_hidden_layers=2, num_attention_heads=2,
+            image_size=224,
+            patch_size=32,
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=2,
+            num_attention_heads=2,
         ),
         projection_dim=16,
     )

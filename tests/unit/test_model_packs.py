@@ -19,16 +19,40 @@ from desktop_app.core.embed.manifest import read_manifest, sha256_file, verify_f
 from tests.conftest import install_pack
 
 SENTENCE_PAIRS = [
-    ("where can I buy screws and a drill", "The hardware shop on Main Street sells tools, screws and power drills."),
+    (
+        "where can I buy screws and a drill",
+        "The hardware shop on Main Street sells tools, screws and power drills.",
+    ),
     ("my cat is sick", "The veterinarian examined our kitten, who had a fever and would not eat."),
-    ("cheap flights to Rome", "Low-cost airlines offer return tickets to Italy's capital from 40 euros."),
-    ("how do plants make food", "Photosynthesis turns sunlight, water and carbon dioxide into sugar in leaves."),
+    (
+        "cheap flights to Rome",
+        "Low-cost airlines offer return tickets to Italy's capital from 40 euros.",
+    ),
+    (
+        "how do plants make food",
+        "Photosynthesis turns sunlight, water and carbon dioxide into sugar in leaves.",
+    ),
     ("football match result", "The home team won the soccer game two goals to one in extra time."),
-    ("pay the electricity bill", "Your energy invoice for October is due; pay by bank transfer before the 15th."),
-    ("learn to play guitar", "Beginner lessons cover chords, strumming patterns and tuning a six-string."),
-    ("symptoms of dehydration", "Thirst, dark urine, dizziness and headaches are signs the body lacks water."),
-    ("recipe for pancakes", "Whisk flour, eggs and milk, then fry thin rounds of batter in a buttered pan."),
-    ("job interview tips", "Research the company, prepare examples of your work and arrive on time."),
+    (
+        "pay the electricity bill",
+        "Your energy invoice for October is due; pay by bank transfer before the 15th.",
+    ),
+    (
+        "learn to play guitar",
+        "Beginner lessons cover chords, strumming patterns and tuning a six-string.",
+    ),
+    (
+        "symptoms of dehydration",
+        "Thirst, dark urine, dizziness and headaches are signs the body lacks water.",
+    ),
+    (
+        "recipe for pancakes",
+        "Whisk flour, eggs and milk, then fry thin rounds of batter in a buttered pan.",
+    ),
+    (
+        "job interview tips",
+        "Research the company, prepare examples of your work and arrive on time.",
+    ),
 ]
 
 
@@ -52,7 +76,9 @@ def test_tiny_clip_encoders_shapes_and_normalisation(tiny_clip_pack: Path, tmp_p
     enc = mgr.image_encoder("tiny-clip")
     assert enc is not None and enc.dim == 16
     photo = tmp_path / "p.jpg"
-    Image.fromarray(np.random.default_rng(1).integers(0, 255, (480, 640, 3), dtype=np.uint8)).save(photo)
+    Image.fromarray(np.random.default_rng(1).integers(0, 255, (480, 640, 3), dtype=np.uint8)).save(
+        photo
+    )
     px = enc.load_pixels(str(photo))
     assert px.shape == (3, 224, 224) and px.dtype == np.float32
     v = enc.encode_pixels(np.stack([px, px]))
@@ -63,7 +89,9 @@ def test_tiny_clip_encoders_shapes_and_normalisation(tiny_clip_pack: Path, tmp_p
     np.testing.assert_allclose(np.linalg.norm(t, axis=1), 1.0, atol=1e-5)
 
 
-def test_runtime_preprocessing_matches_transformers(tiny_clip_pack: Path, tiny_clip_source: Path, tmp_path: Path) -> None:
+def test_runtime_preprocessing_matches_transformers(
+    tiny_clip_pack: Path, tiny_clip_source: Path, tmp_path: Path
+) -> None:
     """Draft-mode JPEG decoding + our resize/crop give the same embedding as CLIPImageProcessor."""
     import onnxruntime as ort
     from transformers import CLIPImageProcessor
@@ -107,9 +135,14 @@ def test_clip_tokenizer_matches_reference() -> None:
     fast = Tokenizer.from_file(str(out))
     ref = reference_clip_tokenizer()
     for s in [
-        "a photo of a dog", "Kids on the BEACH at sunset!!", "café déjà vu — 42.50$",
-        "receipt from the hardware-store", "Ünïcödé ☃ emoji 🎉 and CJK 東京", "don't won't it's",
-        "   spaces   everywhere  ", "numbers 1234567 and 3.14159",
+        "a photo of a dog",
+        "Kids on the BEACH at sunset!!",
+        "café déjà vu — 42.50$",
+        "receipt from the hardware-store",
+        "Ünïcödé ☃ emoji 🎉 and CJK 東京",
+        "don't won't it's",
+        "   spaces   everywhere  ",
+        "numbers 1234567 and 3.14159",
     ]:
         assert fast.encode(s).ids == ref(s)["input_ids"], s
     assert fast.encode("a photo of a dog").ids == [49406, 320, 1125, 539, 320, 1929, 49407]
@@ -160,8 +193,9 @@ def test_unexpected_file_type_refused(tiny_clip_pack: Path, tmp_path: Path) -> N
         PackManager([]).import_pack(bad, tmp_path / "installed")
 
 
-def test_zip_import_round_trip_and_cli(tiny_clip_pack: Path, tmp_path: Path, trove_home: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_zip_import_round_trip_and_cli(
+    tiny_clip_pack: Path, tmp_path: Path, trove_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     z = tmp_path / "pack.zip"
     with zipfile.ZipFile(z, "w") as zf:
         for f in tiny_clip_pack.iterdir():
@@ -179,14 +213,29 @@ def test_zip_import_round_trip_and_cli(tiny_clip_pack: Path, tmp_path: Path, tro
     assert main(["models", "remove", "tiny-clip"]) == 1
 
 
-def test_cli_import_bad_path_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_import_bad_path_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["models", "import", str(tmp_path / "nope.zip")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("trove: cannot import pack") and "\n" not in err
 
 
 def test_build_from_dir_via_cli(tiny_clip_source: Path, trove_home: Path) -> None:
-    assert main(["models", "build", "my-clip", "--from-dir", str(tiny_clip_source), "--precision", "fp32"]) == 0
+    assert (
+        main(
+            [
+                "models",
+                "build",
+                "my-clip",
+                "--from-dir",
+                str(tiny_clip_source),
+                "--precision",
+                "fp32",
+            ]
+        )
+        == 0
+    )
     m = read_manifest(trove_home / "data" / "packs" / "my-clip")
     assert m["precision"] == "fp32" and m["family"] == "clip"
 

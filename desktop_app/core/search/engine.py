@@ -52,6 +52,16 @@ class _Candidate:
             self.best_contrib, self.best_source = contrib, source
 
 
+def _best_per_file(hits: list[Any]) -> list[Any]:
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.file_id not in seen:
+            seen.add(h.file_id)
+            out.append(h)
+    return out
+
+
 class SearchEngine:
     def __init__(
         self, store: Any, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
@@ -80,9 +90,9 @@ class SearchEngine:
         text = query.text.strip()
         if text and self.text_encoder is not None:
             qv = self.text_encoder.encode_texts([text])[0]
-            for rank, h in enumerate(
-                self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
-            ):
+            chunk_hits = self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
+            # each file counts once per list, at the rank of its best passage
+            for rank, h in enumerate(_best_per_file(chunk_hits)):
                 cand(h.file_id).add("passage", rank, h.text, h.page, h.score)
         if self.image_encoder is not None:
             if text:

@@ -1,0 +1,260 @@
+"""`trove` end to end on generated fixture folders, with the real MiniLM pack and a tiny CLIP pack."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from desktop_app.cli import main
+from tests.conftest import install_pack
+from tests.fixtures import make_docx, make_pdf, make_photo
+
+
+@pytest.fixture
+def library(tmp_path: Path, trove_home: Path, minilm_pack: Path, tiny_clip_pack: Path) -> Path:
+    install_pack(minilm_pack, trove_home)
+    install_pack(tiny_clip_pack, trove_home)
+    root = tmp_path / "library"
+    make_pdf(
+        root / "docs" / "garden.pdf",
+        [
+            "Spring planting guide. Roses need sun and well drained soil.",
+            "Your annual income tax return must be filed with the revenue office before the end of April.",
+        ],
+    )
+    make_docx(
+        root / "docs" / "meeting.docx",
+        ["Team meeting minutes", "We agreed to hire two engineers next quarter."],
+    )
+    (root / "notes").mkdir(parents=True)
+    (root / "notes" / "bread.md").write_text(
+        "# Sourdough\n\nMix the starter with flour and water, let the dough rise overnight, then bake.\n"
+    )
+    (root / "notes" / "trip.txt").write_text(
+        "Train timetable: departures to Lisbon leave every hour from platform four.\n"
+    )
+    (root / "notes" / "café menu ü.txt").write_text(
+        "Espresso, cappuccino and pastries are served until noon.\n"
+    )
+    make_photo(
+        root / "photos" / "beach.jpg",
+        seed=1,
+        orientation=6,
+        gps=(38.7223, -9.1393),
+        taken="2023:06:01 10:00:00",
+    )
+    make_photo(root / "photos" / "forest.png", seed=2)
+    make_photo(root / "photos" / "city.jpg", seed=3, taken="2021:01:05 08:00:00")
+    (root / "photos" / "corrupt.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    return root
+
+
+def run_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> object:
+    capsys.readouterr()
+    assert main(args + ["--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_index_and_search_documents(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    summary = run_json(["index", str(library)], capsys)
+    assert summary["added"] == 9 and summary["failed"] == 1
+    hits = run_json(["search", "when is the deadline for my taxes"], capsys)
+    top = hits[0]
+    assert top["path"].endswith("garden.pdf") and top["kind"] == "document"
+    assert top["page"] == 2 and "income tax return" in top["snippet"]
+    assert "page 2" in top["why"]
+    hits = run_json(["search", "baking bread at home"], capsys)
+    assert hits[0]["path"].endswith("bread.md")
+    for h in hits:
+        assert {"path", "kind", "score", "why"} <= h.keys()
+
+
+def test_filters_and_excluded_words(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(library)]) == 0
+    hits = run_json(["search", "engineers hiring", "--type", "photo"], capsys)
+    assert all(h["kind"] == "photo" for h in hits)
+    hits = run_json(["search", "type:pdf tax"], capsys)
+    assert hits and all(h["path"].endswith(".pdf") for h in hits)
+    hits = run_json(["search", "in:notes train to Lisbon"], capsys)
+    assert hits and all("/notes/" in h["path"] for h in hits)
+    hits = run_json(["search", "train to Lisbon -timetable"], capsys)
+    assert not any(h["path"].endswith("trip.txt") for h in hits)
+    hits = run_json(["search", "after:2023-01 type:photo"], capsys)
+    names = {os.path.basename(h["path"]) for h in hits}
+    assert "city.jpg" not in names
+
+
+def test_image_query_returns_its_own_copy_first(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index", str(library)]) == 0
+    small = tmp_path / "query.jpg"
+    Image.open(library / "photos" / "forest.png").convert("RGB").resize((320, 240)).save(
+        small, quality=80
+    )
+    hits = run_json(["search", "--image", str(small)], capsys)
+    assert hits[0]["path"].endswith("forest.png")
+    assert hits[0]["why"] == "looks like your image"
+
+
+def test_move_reembeds_nothing_edit_updates_delete_removes(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run_json(["index", str(library)], capsys)
+    assert first["embedded"] > 0
+    shutil.move(str(library / "notes"), str(library / "moved-notes"))
+    moved = run_json(["index", str(library)], capsys)
+    assert moved["moved"] == 3 and moved["embedded"] == 0 and moved["added"] == 0
+    hits = run_json(["search", "sourdough starter dough"], capsys)
+    assert hits[0]["path"] == str(library / "moved-notes" / "bread.md")
+
+    (library / "moved-notes" / "trip.txt").write_text(
+        "The ferry to the island of Madeira sails on Tuesdays.\n"
+    )
+    changed = run_json(["index", str(library)], capsys)
+    assert changed["changed"] == 1
+    hits = run_json(["search", "ferry to Madeira"], capsys)
+    assert hits[0]["path"].endswith("trip.txt") and "Madeira" in hits[0]["snippet"]
+    hits = run_json(["search", "departures platform four timetable"], capsys)
+    assert not any("platform four" in h["snippet"] for h in hits)
+
+    (library / "docs" / "meeting.docx").unlink()
+    gone = run_json(["index", str(library)], capsys)
+    assert gone["deleted"] == 1
+    hits = run_json(["search", "meeting minutes engineers"], capsys)
+    assert not any(h["path"].endswith("meeting.docx") for h in hits)
+
+
+def test_status_problems_forget(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(library)]) == 0
+    st = run_json(["status"], capsys)
+    assert st["photos"] == 3 and st["documents"] == 5 and st["failed"] == 1
+    assert st["roots"][0]["path"] == str(library)
+    assert any(k.startswith("minilm-l6@") for k in st["vectors_per_pack"])
+    probs = run_json(["problems"], capsys)
+    assert probs[0]["path"].endswith("corrupt.jpg") and probs[0]["reason"]
+    capsys.readouterr()
+    assert main(["forget", str(library)]) == 0
+    st = run_json(["status"], capsys)
+    assert st["photos"] == 0 and st["documents"] == 0 and st["roots"] == []
+
+
+def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(tmp_path / "missing")]) == 1
+    assert main(["search", ""]) == 2
+    assert main(["search", "x", "--image", str(tmp_path / "nope.jpg")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3 and all(line.startswith("trove: ") for line in err)
+
+
+def test_photos_without_image_pack_get_vectors_later(
+    tmp_path: Path,
+    trove_home: Path,
+    minilm_pack: Path,
+    tiny_clip_pack: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    install_pack(minilm_pack, trove_home)
+    root = tmp_path / "pics"
+    make_photo(root / "sunset_beach.jpg", seed=5)
+    summary = run_json(["index", str(root)], capsys)
+    assert summary["added"] == 1 and summary["embedded"] == 0
+    hits = run_json(["search", "sunset"], capsys)
+    assert hits[0]["path"].endswith("sunset_beach.jpg") and hits[0]["why"].startswith(
+        "name matches"
+    )
+    st = run_json(["status"], capsys)
+    assert st["pending_vectors"] == 1
+    install_pack(tiny_clip_pack, trove_home)
+    again = run_json(["index", str(root)], capsys)
+    assert again["embedded"] == 1
+    st = run_json(["status"], capsys)
+    assert st["pending_vectors"] == 0 and any(
+        k.startswith("tiny-clip@") for k in st["vectors_per_pack"]
+    )
+
+
+def test_watch_picks_up_new_files_and_stops_on_sigint(library: Path, trove_home: Path) -> None:
+    assert main(["index", str(library)]) == 0
+    env = dict(os.environ, TROVE_HOME=str(trove_home))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "watch"],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        # wait until the watcher is running (it prints once the first reconcile is done)
+        assert proc.stderr is not None
+        while time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if "Watching for changes" in line or "Up to date" in line:
+                break
+        (library / "notes" / "violin.txt").write_text(
+            "Practising the violin every evening before dinner.\n"
+        )
+        found = False
+        while time.monotonic() < deadline and not found:
+            time.sleep(0.5)
+            out = subprocess.run(
+                [sys.executable, "-m", "desktop_app", "search", "violin practice", "--json"],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            found = out.returncode == 0 and any(
+                h["path"].endswith("violin.txt") for h in json.loads(out.stdout)
+            )
+        assert found, "a new file did not become searchable while `trove watch` ran"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        rc = proc.wait(timeout=30)
+    assert rc == 0
+
+
+def test_second_writer_gets_a_clear_message(library: Path, trove_home: Path) -> None:
+    from desktop_app.core.store.lock import WriterLock
+
+    lock = WriterLock(trove_home / "data" / "index" / ".writer.lock")
+    (trove_home / "data" / "index").mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, TROVE_HOME=str(trove_home))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys,time; from pathlib import Path; from desktop_app.core.store.lock import WriterLock;"
+            f"l=WriterLock(Path({str(lock.path)!r})); assert l.acquire(); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        out = subprocess.run(
+            [sys.executable, "-m", "desktop_app", "index", str(library)],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 1
+        assert out.stderr.strip().startswith("trove: another Trove process is updating this index")
+        search = subprocess.run(
+            [sys.executable, "-m", "desktop_app", "search", "tax"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert search.returncode == 0  # readers never wait for the writer
+    finally:
+        holder.kill()
