@@ -1,1 +1,1 @@
-"""ui"""
+"""QtWidgets: the main window and its panels."""

@@ -15,6 +15,8 @@ from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
 
 RRF_K = 60.0
 CANDIDATES = 200
+# MiniLM puts unrelated passages at cosine ~0.0-0.15: below this a passage is noise, not a match.
+PASSAGE_MIN_SIMILARITY = 0.15
 # Rank fusion weights: CLIP's image-text similarities (~0.2-0.35) and MiniLM's (~0.1-0.8)
 # are on different scales, so lists are fused by rank, not by raw score. A pure image query
 # trusts its vectors most; CLIP text->image always returns *something*, so it weighs less
@@ -92,7 +94,8 @@ class SearchEngine:
             qv = self.text_encoder.encode_texts([text])[0]
             chunk_hits = self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
             # each file counts once per list, at the rank of its best passage
-            for rank, h in enumerate(_best_per_file(chunk_hits)):
+            relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
+            for rank, h in enumerate(_best_per_file(relevant)):
                 cand(h.file_id).add("passage", rank, h.text, h.page, h.score)
         if self.image_encoder is not None:
             if text:

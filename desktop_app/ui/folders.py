@@ -1,0 +1,95 @@
+"""The Folders dialog: watched folders with counts and state; exclusion patterns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop_app.core.engine import RootStatus
+
+
+class FoldersDialog(QDialog):
+    def __init__(
+        self,
+        roots: list[str],
+        excludes: list[str],
+        status: dict[str, RootStatus],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Watched folders")
+        self.resize(640, 420)
+        self.roots = list(roots)
+        self.status = status
+        self.list = QListWidget()
+        self.list.setAccessibleName("Watched folders")
+        self._fill()
+        add = QPushButton("Add folder…")
+        remove = QPushButton("Remove")
+        add.setAccessibleName("Add a watched folder")
+        remove.setAccessibleName("Stop watching the selected folder")
+        add.clicked.connect(self._add)
+        remove.clicked.connect(self._remove)
+        self.excludes = QLineEdit(", ".join(excludes))
+        self.excludes.setPlaceholderText("e.g. *.tmp, Screenshots, /home/me/Private")
+        self.excludes.setAccessibleName("Exclusion patterns")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Trove watches these folders and keeps its index current:"))
+        lay.addWidget(self.list, 1)
+        lay.addLayout(row)
+        lay.addWidget(QLabel("Skip files and folders matching (comma separated):"))
+        lay.addWidget(self.excludes)
+        lay.addWidget(QLabel("Hidden files, .git, node_modules and caches are always skipped."))
+        lay.addWidget(buttons)
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for r in self.roots:
+            st = self.status.get(r)
+            if st is None:
+                self.list.addItem(f"{r} — new")
+                continue
+            state = {
+                "ok": "watched",
+                "missing": "not available (unplugged?)",
+                "polling": "checked every 30 s (watch limit reached)",
+            }.get(st.state, st.state)
+            self.list.addItem(
+                f"{r} — {st.photos} photos, {st.documents} documents, "
+                f"{st.failed} problems · {state}"
+            )
+
+    def _add(self) -> None:
+        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch")
+        if d and d not in self.roots:
+            self.roots.append(d)
+            self._fill()
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.roots):
+            del self.roots[row]
+            self._fill()
+
+    def exclude_patterns(self) -> list[str]:
+        return [p.strip() for p in self.excludes.text().split(",") if p.strip()]

@@ -1,0 +1,135 @@
+"""The search bar: search as you type (debounced), syntax hints, recent searches, filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWhatsThis,
+    QWidget,
+)
+
+DEBOUNCE_MS = 150
+SYNTAX_HELP = (
+    "<b>Search tips</b><br>"
+    "<code>beach at sunset</code> — describe what you look for<br>"
+    '<code>"exact phrase"</code> — these words, in this order<br>'
+    "<code>-word</code> — leave out results with this word<br>"
+    "<code>type:photo</code>, <code>type:document</code>, <code>type:pdf</code><br>"
+    "<code>in:Holidays</code> — only in this folder<br>"
+    "<code>after:2023-05</code>, <code>before:2024</code> — by date taken or modified<br>"
+    "Drop or paste an image to find look-alikes."
+)
+
+
+class SearchField(QLineEdit):
+    escape_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchBar(QWidget):
+    """Emits ``search_changed(text)`` after typing pauses, or at once on Enter."""
+
+    search_changed = Signal(str)
+    filters_changed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.field = SearchField(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(
+            "Search photos and documents — e.g. receipt from the hardware store"
+        )
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search")
+        self.field.setToolTip("Ctrl+K or Ctrl+F to focus, Esc to clear")
+        self._recent = QStringListModel(self)
+        completer = QCompleter(self._recent, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.field.setCompleter(completer)
+
+        self.kind = QComboBox(self)
+        self.kind.addItems(["All", "Photos", "Documents"])
+        self.kind.setAccessibleName("Type filter")
+        self.folder = QLineEdit(self)
+        self.folder.setPlaceholderText("Folder")
+        self.folder.setMaximumWidth(140)
+        self.folder.setAccessibleName("Folder filter")
+        self.after = QDateEdit(self)
+        self.after.setCalendarPopup(True)
+        self.after.setSpecialValueText("Any date")
+        self.after.setMinimumDate(self.after.minimumDate())
+        self.after.setDate(self.after.minimumDate())
+        self.after.setDisplayFormat("yyyy-MM-dd")
+        self.after.setAccessibleName("Taken or modified after")
+        self.after.setToolTip("Only results after this date")
+        help_btn = QToolButton(self)
+        help_btn.setText("?")
+        help_btn.setAccessibleName("Search tips")
+        help_btn.setToolTip("Search tips")
+        help_btn.clicked.connect(
+            lambda: QWhatsThis.showText(
+                help_btn.mapToGlobal(help_btn.rect().bottomLeft()), SYNTAX_HELP, help_btn
+            )
+        )
+
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.field, 1)
+        lay.addWidget(self.kind)
+        lay.addWidget(self.folder)
+        lay.addWidget(self.after)
+        lay.addWidget(help_btn)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.field.returnPressed.connect(self._emit_now)
+        self.field.escape_pressed.connect(self.clear)
+        self.kind.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.folder.editingFinished.connect(self.filters_changed.emit)
+        self.after.dateChanged.connect(lambda _d: self.filters_changed.emit())
+
+    def _emit(self) -> None:
+        self.search_changed.emit(self.field.text())
+
+    def _emit_now(self) -> None:
+        self._timer.stop()
+        self._emit()
+
+    def clear(self) -> None:
+        self.field.clear()
+        self._timer.stop()
+        self._emit()
+
+    def set_recent(self, items: list[str]) -> None:
+        self._recent.setStringList(items)
+
+    def filter_tokens(self) -> str:
+        """The filter controls as query syntax, appended to what was typed."""
+        parts = []
+        if self.kind.currentIndex() == 1:
+            parts.append("type:photo")
+        elif self.kind.currentIndex() == 2:
+            parts.append("type:document")
+        folder = self.folder.text().strip()
+        if folder:
+            parts.append(f'in:"{folder}"' if " " in folder else f"in:{folder}")
+        if self.after.date() != self.after.minimumDate():
+            parts.append("after:" + self.after.date().toString("yyyy-MM-dd"))
+        return " ".join(parts)

@@ -1,0 +1,137 @@
+"""Settings: model packs (list, import, remove, active image pack), CPU use, login start, theme."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from desktop_app.core.embed.api import PackInfo
+from desktop_app.settings import Settings
+
+AUTOSTART = Path.home() / ".config" / "autostart" / "trove.desktop"
+
+
+def autostart_supported() -> bool:
+    return sys.platform.startswith("linux")
+
+
+def set_autostart(enabled: bool, desktop_entry: Path) -> None:
+    if enabled:
+        AUTOSTART.parent.mkdir(parents=True, exist_ok=True)
+        AUTOSTART.write_text(desktop_entry.read_text(encoding="utf-8"), encoding="utf-8")
+    else:
+        AUTOSTART.unlink(missing_ok=True)
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings,
+        packs: list[PackInfo],
+        on_import: Any,
+        on_remove: Any,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.resize(620, 460)
+        self.settings = settings
+        self.on_import = on_import
+        self.on_remove = on_remove
+        self.pack_list = QListWidget()
+        self.pack_list.setAccessibleName("Installed model packs")
+        self.active = QComboBox()
+        self.active.setAccessibleName("Active image pack")
+        self.set_packs(packs)
+        imp = QPushButton("Import…")
+        rem = QPushButton("Remove")
+        imp.setAccessibleName("Import a model pack")
+        rem.setAccessibleName("Remove the selected model pack")
+        imp.clicked.connect(self._import)
+        rem.clicked.connect(self._remove)
+        self.threads = QSpinBox()
+        self.threads.setRange(0, os.cpu_count() or 2)
+        self.threads.setSpecialValueText("Automatic")
+        self.threads.setValue(settings.threads)
+        self.threads.setAccessibleName("Threads for indexing")
+        self.battery = QCheckBox("Pause indexing while on battery")
+        self.battery.setChecked(settings.pause_on_battery)
+        self.login = QCheckBox("Start Trove when I log in")
+        self.login.setEnabled(autostart_supported())
+        self.login.setChecked(AUTOSTART.exists())
+        if not autostart_supported():
+            self.login.setToolTip("Not supported on this system yet")
+        row = QHBoxLayout()
+        row.addWidget(imp)
+        row.addWidget(rem)
+        row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Image pack:", self.active)
+        form.addRow("CPU threads:", self.threads)
+        form.addRow("", self.battery)
+        form.addRow("", self.login)
+        form.addRow("Theme:", QLabel("Follows the system (light or dark)"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Model packs:"))
+        lay.addWidget(self.pack_list, 1)
+        lay.addLayout(row)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def set_packs(self, packs: list[PackInfo]) -> None:
+        self.packs = packs
+        self.pack_list.clear()
+        for p in packs:
+            where = "bundled" if p.bundled else "installed"
+            self.pack_list.addItem(
+                f"{p.name} — {p.family}, {p.dim}-d, {p.precision}, {where} · {p.licence}"
+            )
+        self.active.clear()
+        self.active.addItem("Best installed", None)
+        for p in packs:
+            if "vision" in p.towers:
+                self.active.addItem(p.name, p.name)
+        idx = self.active.findData(self.settings.active_image_pack)
+        self.active.setCurrentIndex(max(idx, 0))
+
+    def _import(self) -> None:
+        self.on_import(self)
+
+    def _remove(self) -> None:
+        row = self.pack_list.currentRow()
+        if 0 <= row < len(self.packs):
+            name = self.packs[row].name
+            if (
+                QMessageBox.question(self, "Remove pack", f"Remove the model pack {name}?")
+                == QMessageBox.StandardButton.Yes
+            ):
+                self.on_remove(self, name)
+
+    def apply(self, desktop_entry: Path) -> None:
+        self.settings.active_image_pack = self.active.currentData()
+        self.settings.threads = self.threads.value()
+        self.settings.pause_on_battery = self.battery.isChecked()
+        if autostart_supported() and self.login.isChecked() != AUTOSTART.exists():
+            set_autostart(self.login.isChecked(), desktop_entry)

@@ -1,0 +1,142 @@
+"""Indexing status in the status bar, with a details dialog: progress, pause/resume, problems."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.types import Problem, Progress
+
+
+def describe(p: Progress) -> str:
+    if p.phase == "indexing" and p.total:
+        eta = ""
+        if p.eta_s:
+            eta = (
+                f", about {int(p.eta_s // 60)} min left"
+                if p.eta_s >= 60
+                else f", about {int(p.eta_s)} s left"
+            )
+        return f"Indexing {p.done:,} of {p.total:,} ({p.rate:.1f} files/s{eta})"
+    return p.message or p.phase.capitalize()
+
+
+class StatusWidget(QWidget):
+    """A compact line for the status bar; click Details for the popover."""
+
+    pause_toggled = Signal(bool)
+    details_requested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel("Starting…")
+        self.label.setAccessibleName("Indexing status")
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        self.pause_btn = QPushButton("Pause")
+        self.pause_btn.setCheckable(True)
+        self.pause_btn.setAccessibleName("Pause indexing")
+        self.pause_btn.toggled.connect(self._on_pause)
+        self.details_btn = QPushButton("Details")
+        self.details_btn.setAccessibleName("Indexing details and problems")
+        self.details_btn.clicked.connect(self.details_requested.emit)
+        for b in (self.pause_btn, self.details_btn):
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.pause_btn)
+        lay.addWidget(self.details_btn)
+        self.last: Progress | None = None
+
+    def _on_pause(self, paused: bool) -> None:
+        self.pause_btn.setText("Resume" if paused else "Pause")
+        self.pause_btn.setAccessibleName("Resume indexing" if paused else "Pause indexing")
+        self.pause_toggled.emit(paused)
+
+    def show_progress(self, p: Progress) -> None:
+        self.last = p
+        self.label.setText(describe(p))
+        if p.phase == "indexing" and p.total:
+            self.bar.show()
+            self.bar.setRange(0, p.total)
+            self.bar.setValue(p.done)
+        else:
+            self.bar.hide()
+
+
+class DetailsDialog(QDialog):
+    """Done/total, rate, ETA, current file, pause, and the Problems list with open/reveal."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Indexing details")
+        self.resize(720, 420)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.current = QLabel()
+        self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["File", "Reason"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName("Problems")
+        self.table.cellDoubleClicked.connect(lambda r, _c: self._open(r, False))
+        open_btn = QPushButton("Open")
+        reveal_btn = QPushButton("Show in folder")
+        open_btn.clicked.connect(lambda: self._open(self.table.currentRow(), False))
+        reveal_btn.clicked.connect(lambda: self._open(self.table.currentRow(), True))
+        close_btn = QPushButton("Close")
+        close_btn.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(open_btn)
+        row.addWidget(reveal_btn)
+        row.addStretch(1)
+        row.addWidget(close_btn)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.current)
+        lay.addWidget(QLabel("Problems — files Trove could not read, and why:"))
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+
+    def show_progress(self, p: Progress | None) -> None:
+        if p is None:
+            return
+        self.summary.setText(
+            describe(p) + (f" — {p.failed} problem(s) in this run" if p.failed else "")
+        )
+        self.current.setText(f"Current file: {p.current}" if p.current else "")
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.table.setRowCount(len(problems))
+        for i, pr in enumerate(problems):
+            self.table.setItem(i, 0, QTableWidgetItem(pr.path))
+            self.table.setItem(i, 1, QTableWidgetItem(pr.reason))
+        self.table.resizeColumnToContents(0)
+
+    def _open(self, row: int, reveal: bool) -> None:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        path = item.text()
+        QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path) if reveal else path))

@@ -1,0 +1,31 @@
+"""A tray icon with quick search and pause, where the desktop has a system tray."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+
+def install_tray(window: Any) -> QSystemTrayIcon | None:
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(window.windowIcon(), window)
+    tray.setToolTip("Trove")
+    menu = QMenu(window)
+    search = QAction("Quick search", menu)
+    search.triggered.connect(
+        lambda: (window.showNormal(), window.activateWindow(), window.focus_search())
+    )
+    pause = QAction("Pause indexing", menu)
+    pause.setCheckable(True)
+    pause.toggled.connect(window.status.pause_btn.setChecked)
+    quit_ = QAction("Quit Trove", menu)
+    quit_.triggered.connect(window.close)
+    for a in (search, pause, quit_):
+        menu.addAction(a)
+    tray.setContextMenu(menu)
+    tray.activated.connect(lambda _r: (window.showNormal(), window.activateWindow()))
+    tray.show()
+    return tray

@@ -1,0 +1,123 @@
+"""First run: add folders, the promise that nothing leaves the computer, installed packs; the banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+
+def suggested_folders() -> list[str]:
+    from PySide6.QtCore import QStandardPaths
+
+    out = []
+    for loc in (
+        QStandardPaths.StandardLocation.PicturesLocation,
+        QStandardPaths.StandardLocation.DocumentsLocation,
+    ):
+        p = QStandardPaths.writableLocation(loc)
+        if p and Path(p).is_dir() and Path(p) != Path.home():
+            out.append(p)
+    return out
+
+
+class WelcomePanel(QFrame):
+    folders_chosen = Signal(list)
+    choose_other = Signal()
+
+    def __init__(self, packs: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        title = QLabel("Welcome to Trove")
+        title.setObjectName("welcomeTitle")
+        intro = QLabel(
+            "Trove finds your photos and documents by what they show and say. "
+            "<b>Everything stays on this computer</b>: the index, the models and your files never "
+            "leave it, and Trove works without a network."
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(40, 30, 40, 30)
+        lay.addWidget(title)
+        lay.addWidget(intro)
+        lay.addSpacing(10)
+        lay.addWidget(QLabel("Which folders should Trove look in?"))
+        self.boxes: list[QCheckBox] = []
+        for f in suggested_folders():
+            box = QCheckBox(f)
+            box.setChecked(True)
+            box.setAccessibleName(f"Watch {f}")
+            self.boxes.append(box)
+            lay.addWidget(box)
+        row = QHBoxLayout()
+        self.add_btn = QPushButton("Start with these folders" if self.boxes else "Choose a folder…")
+        self.add_btn.setDefault(True)
+        self.add_btn.setAccessibleName("Start indexing")
+        other = QPushButton("Choose another folder…")
+        other.setAccessibleName("Choose another folder")
+        self.add_btn.clicked.connect(self._start)
+        other.clicked.connect(self.choose_other.emit)
+        row.addWidget(self.add_btn)
+        if self.boxes:
+            row.addWidget(other)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addSpacing(10)
+        packs_text = ", ".join(packs) if packs else "none yet"
+        info = QLabel(f"Model packs installed: {packs_text}")
+        info.setObjectName("hint")
+        info.setWordWrap(True)
+        lay.addWidget(info)
+        lay.addStretch(1)
+
+    def _start(self) -> None:
+        chosen = [b.text() for b in self.boxes if b.isChecked()]
+        if chosen:
+            self.folders_chosen.emit(chosen)
+        else:
+            self.choose_other.emit()
+
+
+class PackBanner(QFrame):
+    """Shown while no image pack is installed; dismissible."""
+
+    import_requested = Signal()
+    download_requested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        text = QLabel(
+            "No image model pack is installed: photos are found by name, date and text until you "
+            "add one."
+        )
+        text.setWordWrap(True)
+        imp = QPushButton("Import model pack…")
+        imp.setAccessibleName("Import model pack")
+        dl = QPushButton("Download…")
+        dl.setAccessibleName("Download a model pack")
+        close = QPushButton("Dismiss")
+        close.setAccessibleName("Dismiss this message")
+        imp.clicked.connect(self.import_requested.emit)
+        dl.clicked.connect(self.download_requested.emit)
+        close.clicked.connect(self._dismiss)
+        lay = QHBoxLayout(self)
+        lay.addWidget(text, 1)
+        lay.addWidget(imp)
+        lay.addWidget(dl)
+        lay.addWidget(close)
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
