@@ -1,4 +1,4 @@
-"""Thumbnails on their own small pool, with an LRU in memory and a cache on disk."""
+"""Thumbnails on their own small pool (QImage is QtGui, so this lives in ui/), LRU + disk cache."""
 
 from __future__ import annotations
 
