@@ -42,9 +42,9 @@ from desktop_app.ui.results_view import ResultsView
 from desktop_app.ui.search_bar import SearchBar
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.status import DetailsDialog, StatusWidget
+from desktop_app.ui.thumbnails import ThumbnailLoader
 from desktop_app.ui.welcome import PackBanner, WelcomePanel
 from desktop_app.workers.engine_host import EngineHost
-from desktop_app.ui.thumbnails import ThumbnailLoader
 
 IMAGE_SUFFIXES = {
     ".jpg",

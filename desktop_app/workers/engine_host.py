@@ -55,9 +55,13 @@ class EngineHost(QObject):
 
     def start(self, watch: bool = True) -> None:
         """Open the engine in the background (lancedb's import alone takes ~2 s), then watch."""
+        self.start_lanes()
+        threading.Thread(target=self._open, args=(watch,), name="trove-open", daemon=True).start()
+
+    def start_lanes(self) -> None:
+        """Start the search and task lanes (``start`` does this; tests may attach an engine)."""
         self._search_thread.start()
         self._task_thread.start()
-        threading.Thread(target=self._open, args=(watch,), name="trove-open", daemon=True).start()
 
     def _open(self, watch: bool) -> None:
         try:
