@@ -90,7 +90,7 @@ def test_drop_an_image(qtbot: QtBot, window, tmp_path: Path) -> None:  # type: i
 
 
 def test_pause_resume_and_problems(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
-    win, lib = window
+    win, _lib = window
     win.status.pause_btn.click()
     assert win.host.paused and win.status.pause_btn.text() == "Resume"
     win.status.pause_btn.click()
