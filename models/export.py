@@ -95,8 +95,13 @@ def build_pack(
     source_label: str = "",
     licence: str = "",
     log: Any = None,
+    random_weights: bool = False,
 ) -> BuildResult:
-    """Build a pack named ``name`` from the saved model in ``src`` into ``out_root/name``."""
+    """Build a pack named ``name`` from the saved model in ``src`` into ``out_root/name``.
+
+    ``random_weights`` marks a randomly initialised model (speed benchmarks, tests): its int8
+    fidelity threshold is looser and the manifest says it must never be used for quality.
+    """
     import torch
 
     torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
@@ -109,7 +114,7 @@ def build_pack(
         if family == "sentence":
             manifest = _export_sentence(src, work, precision, say)
         elif family == "clip":
-            manifest = _export_clip(src, work, precision, say)
+            manifest = _export_clip(src, work, precision, say, random_weights)
         else:
             raise BuildError("SigLIP export is not available in this version")
         manifest.update(
@@ -120,6 +125,8 @@ def build_pack(
             licence=licence,
             source=source_label or str(src),
         )
+        if random_weights:
+            manifest["weights"] = "random (speed measurements only; never claim quality)"
         from desktop_app.core.embed.manifest import finalize_manifest
 
         finalize_manifest(work, manifest)
@@ -231,7 +238,9 @@ def _export_sentence(src: Path, work: Path, precision: str, say: Any) -> dict[st
 # --- CLIP ----------------------------------------------------------------------------
 
 
-def _export_clip(src: Path, work: Path, precision: str, say: Any) -> dict[str, Any]:
+def _export_clip(
+    src: Path, work: Path, precision: str, say: Any, random_weights: bool = False
+) -> dict[str, Any]:
     import torch
     from transformers import CLIPConfig, CLIPTextModelWithProjection, CLIPVisionModelWithProjection
 
@@ -329,7 +338,7 @@ def _export_clip(src: Path, work: Path, precision: str, say: Any) -> dict[str, A
         figures["vision_int8_vs_fp32"] = _compare(on_v, q_v)
         figures["text_int8_vs_fp32"] = _compare(on_t, q_t)
         figures["top1_kept"] = _top1_kept(on_t, on_v, q_t, q_v)
-        real = cfg.vision_config.num_hidden_layers >= 6
+        real = cfg.vision_config.num_hidden_layers >= 6 and not random_weights
         threshold = INT8_MEAN_MIN if real else INT8_MEAN_MIN_RANDOM
         for key in ("vision_int8_vs_fp32", "text_int8_vs_fp32"):
             if figures[key]["cosine_mean"] < threshold:

@@ -63,6 +63,6 @@ Description: Find anything in your photos and documents by meaning, offline
  Trove indexes the folders you choose and finds photos and documents by meaning.
  Nothing leaves the computer.
 CTRL
-dpkg-deb --root-owner-group --build "$DEB" "$OUT/trove_${VERSION}_amd64.deb" >&2
+dpkg-deb --root-owner-group -Zgzip --build "$DEB" "$OUT/trove_${VERSION}_amd64.deb" >&2
 ls -la "$OUT" >&2
 echo "$OUT"

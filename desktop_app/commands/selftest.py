@@ -41,7 +41,9 @@ def run_self_test() -> int:
     print(f"Trove {__version__} self-test")
     print(f"  document pack: {status.document_pack or 'none'}")
     print(f"  image pack:    {status.image_pack or 'none'}")
-    print(f"  indexed {summary.added} files ({summary.embedded} vectors) with {summary.failed} problems")
+    print(
+        f"  indexed {summary.added} files ({summary.embedded} vectors) with {summary.failed} problems"
+    )
     print(f"  'nails for woodwork' -> {top} ({result.elapsed_ms:.0f} ms)")
     print(f"  {'PASS' if ok else 'FAIL'} in {time.monotonic() - started:.1f} s")
     if status.document_pack is None:

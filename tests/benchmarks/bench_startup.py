@@ -61,13 +61,30 @@ def main() -> int:
         for _ in range(args.runs):
             import time
 
-            out = subprocess.run([sys.executable, "-c", CHILD, repr(time.time())], env=env,
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, repr(time.time())],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    med = {k: statistics.median(r[k] for r in rows) for k in ("window_s", "engine_open_s", "idle_rss_mb")}
+    med = {
+        k: statistics.median(r[k] for r in rows)
+        for k in ("window_s", "engine_open_s", "idle_rss_mb")
+    }
     spread = {k: (min(r[k] for r in rows), max(r[k] for r in rows)) for k in med}
-    print(json.dumps({"runs": args.runs, "median": med, "min_max": spread,
-                      "accepts_input": all(r["accepts_input"] for r in rows)}, indent=2))
+    print(
+        json.dumps(
+            {
+                "runs": args.runs,
+                "median": med,
+                "min_max": spread,
+                "accepts_input": all(r["accepts_input"] for r in rows),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

@@ -10,8 +10,9 @@ from desktop_app.cli import main
 from tests.conftest import install_pack
 
 
-def test_self_test_passes_with_document_pack(trove_home: Path, minilm_pack: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_self_test_passes_with_document_pack(
+    trove_home: Path, minilm_pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     install_pack(minilm_pack, trove_home)
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out

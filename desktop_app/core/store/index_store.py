@@ -31,6 +31,10 @@ from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
 log = logging.getLogger(__name__)
 
 FILES, PROBLEMS, META = "files", "problems", "meta"
+# Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
+# beyond it an IVF_SQ index with refine takes over.
+EXACT_LIMIT = 200_000
+ANN_NPROBES = 40
 
 
 def _q(value: str) -> str:
@@ -80,6 +84,7 @@ class IndexStore:
         self._resident: dict[str, _Resident] = {}
         self._resident_lock = threading.Lock()
         self._fts_dirty: set[str] = set()
+        self._ann_rows: dict[str, int] = {}
         self._writes_since_maintain = 0
 
     # --- lifecycle -------------------------------------------------------------------
@@ -331,6 +336,10 @@ class IndexStore:
             except Exception as exc:  # maintenance is best effort; the index stays valid
                 log.warning("compaction of %s failed: %s", name, exc)
         self._refresh_fts(force=True)
+        try:
+            self._build_vector_indexes()
+        except Exception as exc:  # exact search keeps answering without the index
+            log.warning("building the vector index failed: %s", exc)
         self._writes_since_maintain = 0
 
     def _refresh_fts(self, force: bool = False) -> None:
@@ -423,6 +432,8 @@ class IndexStore:
         t = self._table(f"{space}_{q.shape[0]}")
         if t is None:
             return []
+        if t.count_rows() > EXACT_LIMIT and self._has_vector_index(t):
+            return self._ann(t, q, k, pack_id, space == "chunks")
         res = self._resident_for(t, with_ordinals=space == "chunks")
         rows = res.rows_for(pack_id)
         if rows.size == 0:
@@ -437,6 +448,54 @@ class IndexStore:
             ordinal = int(res.ordinals[row]) if res.ordinals is not None else -1
             out.append((float(scores[i]), str(res.ids[row]), ordinal))
         return out
+
+    @staticmethod
+    def _has_vector_index(t: Any) -> bool:
+        return any("vector" in (ix.columns or []) for ix in t.list_indices())
+
+    @staticmethod
+    def _ann(
+        t: Any, q: npt.NDArray[np.float32], k: int, pack_id: str, chunks: bool
+    ) -> list[tuple[float, str, int]]:
+        """IVF_SQ with refine: recall@10 1.0 at 1M vectors in ~55 ms (MEASURED.md)."""
+        cols = ["file_id", "ordinal"] if chunks else ["file_id"]
+        rows = (
+            t.search(q, vector_column_name="vector")
+            .distance_type("cosine")
+            .where(f"pack_id = {_q(pack_id)}", prefilter=True)
+            .nprobes(ANN_NPROBES)
+            .refine_factor(10)
+            .limit(k)
+            .select(cols)
+            .to_arrow()
+            .to_pylist()
+        )
+        return [
+            (1.0 - float(r["_distance"]), r["file_id"], int(r["ordinal"]) if chunks else -1)
+            for r in rows
+        ]
+
+    def _build_vector_indexes(self) -> None:
+        """Beyond EXACT_LIMIT rows the resident matrix costs too much memory and time: ANN."""
+        import math
+
+        for t in self._vector_tables("images") + self._vector_tables("chunks"):
+            n = t.count_rows()
+            if n <= EXACT_LIMIT:
+                continue
+            built = int(self._ann_rows.get(t.name, 0))
+            if self._has_vector_index(t) and n < 2 * built:
+                continue  # new rows are searched flat next to the index until it is rebuilt
+            t.create_index(
+                metric="cosine",
+                index_type="IVF_SQ",
+                num_partitions=max(16, int(math.sqrt(n))),
+                vector_column_name="vector",
+                replace=True,
+            )
+            self._ann_rows[t.name] = n
+            with self._resident_lock:
+                self._resident.pop(t.name, None)  # free the matrix: the index answers now
 
     def search_images(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str

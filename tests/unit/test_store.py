@@ -1,0 +1,124 @@
+"""IndexStore: schema version, stale rows, prefix deletes, exact and ANN search, maintenance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import desktop_app.core.store.index_store as store_mod
+from desktop_app.core.store.api import StoreError
+from desktop_app.core.store.index_store import IndexStore
+from desktop_app.core.types import Chunk, FileRecord, Kind
+
+
+def _rec(i: int, path: str) -> FileRecord:
+    return FileRecord(
+        f"id{i}", path, "/r", path.rsplit("/", 1)[-1], Kind.DOCUMENT, "txt", 1, 1.0, f"h{i}"
+    )
+
+
+def _vecs(n: int, dim: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((max(2, n // 50), dim))
+    v = centres[rng.integers(0, len(centres), n)] + 0.3 * rng.standard_normal((n, dim))
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> IndexStore:
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    yield s
+    s.close()
+
+
+def test_chunks_replace_stale_rows(store: IndexStore) -> None:
+    store.upsert_files([_rec(1, "/r/a.txt")])
+    v = _vecs(3, 8)
+    store.replace_chunks(
+        [("id1", [Chunk("one", 1, 0, 3, 0), Chunk("two", 2, 0, 3, 1)], v[:2])], "p"
+    )
+    store.replace_chunks([("id1", [Chunk("three", None, 0, 5, 0)], v[2:])], "p")
+    hits = store.search_chunks(v[2], 5, "p")
+    assert [(h.text, h.page) for h in hits] == [("three", None)]
+
+
+def test_delete_under_keeps_similar_prefix(store: IndexStore) -> None:
+    store.upsert_files([_rec(1, "/r/a/x.txt"), _rec(2, "/r/ab/y.txt"), _rec(3, "/r/a/sub/z.txt")])
+    assert store.delete_under("/r/a") == 2
+    assert set(store.known_files()) == {"/r/ab/y.txt"}
+
+
+def test_newer_index_is_refused_and_untouched(tmp_path: Path) -> None:
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    s._table("meta").update(where="key = 'schema_version'", values={"value": "99"})
+    s.close()
+    before = sorted(p.name for p in (tmp_path / "index").rglob("*"))
+    with pytest.raises(StoreError, match="newer Trove"):
+        IndexStore(tmp_path / "index").open()
+    assert sorted(p.name for p in (tmp_path / "index").rglob("*")) == before
+
+
+def test_exact_search_matches_brute_force(store: IndexStore) -> None:
+    v = _vecs(500, 32)
+    store.write_image_vectors([f"f{i}" for i in range(500)], v, "p")
+    store.write_image_vectors(["other"], v[:1], "q")  # another pack's vector never answers
+    for qi in (3, 77, 400):
+        got = [h.file_id for h in store.search_images(v[qi], 10, "p")]
+        want = [f"f{i}" for i in np.argsort(-(v @ v[qi]))[:10]]
+        assert got == want
+
+
+def test_ann_beyond_the_exact_limit_keeps_recall(
+    store: IndexStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_mod, "EXACT_LIMIT", 1000)
+    v = _vecs(4000, 32, seed=3)
+    store.write_image_vectors([f"f{i}" for i in range(4000)], v, "p")
+    store.maintain()
+    assert store._has_vector_index(store._table("images_32"))
+    recall = []
+    for qi in range(0, 4000, 400):
+        got = {h.file_id for h in store.search_images(v[qi], 10, "p")}
+        want = {f"f{i}" for i in np.argsort(-(v @ v[qi]))[:10]}
+        recall.append(len(got & want) / 10)
+    assert np.mean(recall) >= 0.95
+
+
+def test_many_small_commits_then_maintain(store: IndexStore) -> None:
+    v = _vecs(200, 16)
+    for i in range(200):
+        store.upsert_files([_rec(i, f"/r/f{i}.txt")])
+        store.write_image_vectors([f"id{i}"], v[i : i + 1], "p")
+    before = [h.file_id for h in store.search_images(v[5], 5, "p")]
+    versions_before = len(store._table("images_16").list_versions())
+    store.maintain()
+    assert [h.file_id for h in store.search_images(v[5], 5, "p")] == before
+    assert len(store._table("images_16").list_versions()) < versions_before
+    assert len(store.known_files()) == 200
+
+
+def test_reader_sees_writer_commits(store: IndexStore, tmp_path: Path) -> None:
+    reader = IndexStore(tmp_path / "index", read_only=True)
+    reader.open()
+    assert reader.known_files() == {}
+    store.upsert_files([_rec(1, "/r/new.txt")])
+    assert set(reader.known_files()) == {"/r/new.txt"}
+    with pytest.raises(StoreError):
+        reader.upsert_files([_rec(2, "/r/x.txt")])
+
+
+def test_full_text_finds_names_and_passages(store: IndexStore) -> None:
+    store.upsert_files([_rec(1, "/r/holiday_receipt.txt"), _rec(2, "/r/notes.txt")])
+    store.replace_chunks(
+        [("id2", [Chunk("the plumber fixed the boiler", None, 0, 28, 0)], _vecs(1, 8))], "p"
+    )
+    names = {(h.file_id, h.field) for h in store.search_text("receipt", 10)}
+    assert ("id1", "name") in names
+    texts = [h for h in store.search_text("boiler", 10) if h.field == "text"]
+    assert texts and texts[0].file_id == "id2" and "plumber" in texts[0].text
+    assert json.dumps(store.counts())  # counts are plain ints
