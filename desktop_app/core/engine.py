@@ -221,6 +221,17 @@ class TroveEngine:
             total = _add(total, self._backfill(progress, cancel))
             self.store.maintain()
         problems = tuple(scan_problems) + total.problems
+        log.info(
+            "indexed %s: %d added, %d changed, %d moved, %d deleted, %d problems",
+            ", ".join(roots),
+            total.added,
+            total.changed,
+            total.moved,
+            total.deleted,
+            len(problems),
+        )
+        for p in problems:
+            log.warning("could not index %s: %s", p.path, p.reason)
         return IndexSummary(
             total.added,
             total.changed,
@@ -374,8 +385,12 @@ class TroveEngine:
         cancel: CancelToken | None = None,
         settle_s: float = 0.4,
         poll_interval_s: float = 30.0,
+        watch_limit: int | None = None,
     ) -> None:
-        """Reconcile, then keep the index current from file-system events until cancelled."""
+        """Reconcile, then keep the index current from file-system events until cancelled.
+
+        ``watch_limit`` overrides the system's inotify limit (tests use a tiny one).
+        """
         import queue
 
         from desktop_app.core.scan.watch import RootWatcher
@@ -385,7 +400,7 @@ class TroveEngine:
         self.index(progress=progress, cancel=cancel)
         batches: queue.Queue[Any] = queue.Queue()
         watcher = RootWatcher(
-            self.config.roots, self._rules(), batches.put, settle_s, poll_interval_s
+            self.config.roots, self._rules(), batches.put, settle_s, poll_interval_s, watch_limit
         )
         watcher.start()
         self._polling_roots = set(watcher.polling_roots)

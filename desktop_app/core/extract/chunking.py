@@ -11,7 +11,10 @@ _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ")
 
 
 def chunk_pages(
-    pages: Sequence[tuple[int | None, str]], max_chars: int = 800, overlap: int = 120
+    pages: Sequence[tuple[int | None, str]],
+    max_chars: int = 800,
+    overlap: int = 120,
+    max_chunks: int = 3000,
 ) -> list[Chunk]:
     """Passages of at most ``max_chars``, cut at paragraph/sentence/word breaks, with overlap.
 
@@ -19,6 +22,8 @@ def chunk_pages(
     """
     out: list[Chunk] = []
     for page, text in pages:
+        if len(out) >= max_chunks:
+            break
         n = len(text)
         start = 0
         while start < n:
@@ -37,7 +42,7 @@ def chunk_pages(
             passage = re.sub(r"[ \t]+", " ", text[start:end]).strip()
             if passage:
                 out.append(Chunk(passage, page, start, end, len(out)))
-            if end >= n:
+            if end >= n or len(out) >= max_chunks:
                 break
             nxt = max(end - overlap, start + 1)
             sp = text.find(" ", nxt, end)  # start the overlap on a word boundary

@@ -23,7 +23,11 @@ class DocumentText:
         return "\n".join(t for _, t in self.pages)
 
 
-def extract_document(path: str, max_bytes: int = 20_000_000) -> DocumentText:
+# Plain text beyond this is not read: a 500 MB log would otherwise become 600k passages.
+MAX_TEXT_BYTES = 1_000_000
+
+
+def extract_document(path: str, max_bytes: int = MAX_TEXT_BYTES) -> DocumentText:
     ext = ext_of(path)
     try:
         if ext == "pdf" or (not ext and _head(path).startswith(b"%PDF-")):

@@ -237,14 +237,16 @@ class Pipeline:
             for r in docs:
                 chunk_items.append((r.record.file_id, r.chunks, vecs[pos : pos + len(r.chunks)]))
                 pos += len(r.chunks)
-        # One writer: the files rows, their vectors, and the problems of this batch.
-        store.upsert_files([r.record for r in results])  # type: ignore[attr-defined]
+        # One writer. Vectors first, the files rows last: a file's row (with its size and mtime)
+        # is the commit marker, so a crash in between leaves the file 'changed' for the next
+        # run, and the vectors it left behind are replaced then (or dropped as orphans).
         if chunk_items:
             store.replace_chunks(chunk_items, self.text_encoder.pack_id)  # type: ignore[attr-defined,union-attr]
         if image_vecs is not None:
             store.write_image_vectors(
                 [r.record.file_id for r in photos], image_vecs, self.image_encoder.pack_id
             )  # type: ignore[attr-defined,union-attr]
+        store.upsert_files([r.record for r in results])  # type: ignore[attr-defined]
         problems = [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
         store.record_problems(problems)  # type: ignore[attr-defined]
         store.clear_problems([r.record.path for r in results if not r.problem])  # type: ignore[attr-defined]

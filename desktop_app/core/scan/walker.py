@@ -59,6 +59,13 @@ def walk_root(
             except OSError as exc:
                 _report(on_error, path, exc)
                 continue
+            if not _utf8_ok(path):
+                if on_error is not None:
+                    on_error(
+                        displayable(path),
+                        "the file name is not valid text (UTF-8); rename it to index it",
+                    )
+                continue
             fkey = (fst.st_dev, fst.st_ino)
             if entry.is_symlink() and fkey in seen_files:
                 continue
@@ -66,9 +73,22 @@ def walk_root(
             yield ScannedFile(path, root, kind, fst.st_size, fst.st_mtime)
 
 
+def _utf8_ok(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def displayable(path: str) -> str:
+    """A path that can be shown and stored even when the disk's bytes are not UTF-8."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _report(on_error: ErrorCallback | None, path: str, exc: OSError) -> None:
     if on_error is not None:
-        on_error(path, describe_os_error(exc))
+        on_error(displayable(path), describe_os_error(exc))
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -335,12 +335,25 @@ class IndexStore:
                     t.optimize(cleanup_older_than=timedelta(0), delete_unverified=True)
             except Exception as exc:  # maintenance is best effort; the index stays valid
                 log.warning("compaction of %s failed: %s", name, exc)
+        self._drop_orphans()
         self._refresh_fts(force=True)
         try:
             self._build_vector_indexes()
         except Exception as exc:  # exact search keeps answering without the index
             log.warning("building the vector index failed: %s", exc)
         self._writes_since_maintain = 0
+
+    def _drop_orphans(self) -> None:
+        """Vectors whose file row never got written (a crash between the two writes)."""
+        files = self._table(FILES)
+        if files is None:
+            return
+        live = set(files.to_arrow().select(["file_id"]).column("file_id").to_pylist())
+        for t in self._vector_tables("chunks") + self._vector_tables("images"):
+            ids = set(t.to_arrow().select(["file_id"]).column("file_id").to_pylist())
+            orphans = sorted(ids - live)
+            for start in range(0, len(orphans), 500):
+                t.delete(_in("file_id", orphans[start : start + 500]))
 
     def _refresh_fts(self, force: bool = False) -> None:
         if self.read_only:
