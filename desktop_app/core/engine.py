@@ -446,7 +446,13 @@ class TroveEngine:
         from desktop_app.core.embed.errors import ImageDecodeError
 
         try:
-            return self._search.search(query, generation)  # type: ignore[no-any-return]
+            try:
+                return self._search.search(query, generation)  # type: ignore[no-any-return]
+            except (OSError, RuntimeError) as exc:
+                # Another process compacted the index mid-query: the next read sees the new files.
+                if "Not found" not in str(exc):
+                    raise
+                return self._search.search(query, generation)  # type: ignore[no-any-return]
         except ImageDecodeError as exc:
             raise EngineError(f"cannot use {query.image_path} as a query: {exc}") from exc
 

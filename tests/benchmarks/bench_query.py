@@ -46,7 +46,15 @@ def bench(n: int, work: Path, queries: int = 50) -> dict[str, Any]:
     store.open()
     t0 = time.perf_counter()
     ids = [f"f{i}" for i in range(n)]
+    from desktop_app.core.types import FileRecord, Kind
+
     for s in range(0, n, 50_000):
+        store.upsert_files(
+            [
+                FileRecord(i, f"/bench/{i}.jpg", "/bench", f"{i}.jpg", Kind.PHOTO, "jpg", 1, 1.0, i)
+                for i in ids[s : s + 50_000]
+            ]
+        )
         store.write_image_vectors(ids[s : s + 50_000], vecs[s : s + 50_000], "p")
     store.maintain()
     build_s = time.perf_counter() - t0

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import os
 import threading
 import time
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +37,7 @@ FILES, PROBLEMS, META = "files", "problems", "meta"
 # beyond it an IVF_SQ index with refine takes over.
 EXACT_LIMIT = 200_000
 ANN_NPROBES = 40
+CLEANUP_GRACE_S = 30
 
 
 def _q(value: str) -> str:
@@ -44,6 +47,59 @@ def _q(value: str) -> str:
 
 def _in(column: str, values: Iterable[str]) -> str:
     return f"{column} IN ({', '.join(_q(v) for v in values)})"
+
+
+class _ReadWriteLock:
+    """Many readers or one maintainer: compaction deletes files an in-flight read may need."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[None]:
+        with self._cond:
+            while self._writing:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        with self._cond:
+            while self._writing or self._readers:
+                self._cond.wait()
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reading(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(self: IndexStore, *args: Any, **kwargs: Any) -> Any:
+        if getattr(self._rw_local, "depth", 0):  # already inside a read: don't wait on ourselves
+            return fn(self, *args, **kwargs)
+        with self._rw.read():
+            self._rw_local.depth = 1
+            try:
+                return fn(self, *args, **kwargs)
+            finally:
+                self._rw_local.depth = 0
+
+    return wrapper  # type: ignore[return-value]
 
 
 class _Resident:
@@ -85,6 +141,9 @@ class IndexStore:
         self._resident_lock = threading.Lock()
         self._fts_dirty: set[str] = set()
         self._ann_rows: dict[str, int] = {}
+        self._rw = _ReadWriteLock()
+        self._rw_local = threading.local()
+        self._rw_local.depth = 0
         self._writes_since_maintain = 0
 
     # --- lifecycle -------------------------------------------------------------------
@@ -325,16 +384,20 @@ class IndexStore:
         """
         if self.read_only or self._db is None:
             return
-        for name in sorted(self._table_names()):
-            t = self._table(name)
-            try:
-                with warnings.catch_warnings():
-                    # Readers re-check the latest version on every read, so dropping old
-                    # versions at once is safe; keeping them would let the disk grow.
-                    warnings.simplefilter("ignore", UserWarning)
-                    t.optimize(cleanup_older_than=timedelta(0), delete_unverified=True)
-            except Exception as exc:  # maintenance is best effort; the index stays valid
-                log.warning("compaction of %s failed: %s", name, exc)
+        # Readers in this process wait while old files go; readers in other processes re-check
+        # the latest version on every query, so a short grace period covers a query in flight.
+        with self._rw.write():
+            for name in sorted(self._table_names()):
+                t = self._table(name)
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore", UserWarning)
+                        t.optimize(
+                            cleanup_older_than=timedelta(seconds=CLEANUP_GRACE_S),
+                            delete_unverified=True,
+                        )
+                except Exception as exc:  # maintenance is best effort; the index stays valid
+                    log.warning("compaction of %s failed: %s", name, exc)
         self._drop_orphans()
         self._refresh_fts(force=True)
         try:
@@ -371,6 +434,7 @@ class IndexStore:
 
     # --- reads -----------------------------------------------------------------------
 
+    @_reading
     def known_files(self, root: str | None = None) -> dict[str, KnownFile]:
         t = self._table(FILES)
         if t is None:
@@ -391,6 +455,7 @@ class IndexStore:
             )
         return out
 
+    @_reading
     def get_files(self, file_ids: Sequence[str]) -> dict[str, FileRecord]:
         t = self._table(FILES)
         if t is None or not file_ids:
@@ -405,6 +470,7 @@ class IndexStore:
                 out[r["file_id"]] = _record(r)
         return out
 
+    @_reading
     def all_files(self) -> list[FileRecord]:
         t = self._table(FILES)
         return [] if t is None else [_record(r) for r in t.to_arrow().to_pylist()]
@@ -510,11 +576,13 @@ class IndexStore:
             with self._resident_lock:
                 self._resident.pop(t.name, None)  # free the matrix: the index answers now
 
+    @_reading
     def search_images(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[VectorHit]:
         return [VectorHit(fid, s) for s, fid, _ in self._exact("images", vector, k, pack_id)]
 
+    @_reading
     def search_chunks(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[VectorHit]:
@@ -543,6 +611,7 @@ class IndexStore:
             )
         return out
 
+    @_reading
     def search_text(self, terms: str, k: int) -> list[TextHit]:
         if not terms.strip():
             return []
@@ -581,6 +650,7 @@ class IndexStore:
             log.debug("full-text search skipped on %s: %s", t.name, exc)
             return []
 
+    @_reading
     def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None:
         for t in self._vector_tables("images"):
             rows = (
@@ -595,6 +665,7 @@ class IndexStore:
                 return np.asarray(rows[0]["vector"], dtype=np.float32)
         return None
 
+    @_reading
     def vector_file_ids(self, space: str, pack_id: str) -> set[str]:
         out: set[str] = set()
         for t in self._vector_tables(space):
@@ -620,6 +691,7 @@ class IndexStore:
             and (space == "images" or r.status == FileStatus.PENDING_VECTORS)
         ]
 
+    @_reading
     def problems(self) -> list[Problem]:
         t = self._table(PROBLEMS)
         if t is None:
@@ -629,6 +701,7 @@ class IndexStore:
             (Problem(r["path"], r["reason"], r["when"]) for r in rows), key=lambda p: p.path
         )
 
+    @_reading
     def counts(self) -> dict[str, int]:
         files = self.all_files()
         c = {
@@ -645,6 +718,7 @@ class IndexStore:
         }
         return c
 
+    @_reading
     def root_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for f in self.all_files():
@@ -655,6 +729,7 @@ class IndexStore:
                 c[str(f.kind)] += 1
         return out
 
+    @_reading
     def vectors_per_pack(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for t in self._vector_tables("chunks") + self._vector_tables("images"):
