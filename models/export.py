@@ -113,10 +113,8 @@ def build_pack(
     try:
         if family == "sentence":
             manifest = _export_sentence(src, work, precision, say)
-        elif family == "clip":
-            manifest = _export_clip(src, work, precision, say, random_weights)
         else:
-            raise BuildError("SigLIP export is not available in this version")
+            manifest = _export_clip(src, work, precision, say, random_weights, family)
         manifest.update(
             format_version=FORMAT_VERSION,
             name=name,
@@ -239,20 +237,42 @@ def _export_sentence(src: Path, work: Path, precision: str, say: Any) -> dict[st
 
 
 def _export_clip(
-    src: Path, work: Path, precision: str, say: Any, random_weights: bool = False
+    src: Path,
+    work: Path,
+    precision: str,
+    say: Any,
+    random_weights: bool = False,
+    family: str = "clip",
 ) -> dict[str, Any]:
+    """A dual encoder (CLIP or SigLIP) as two graphs: vision and text."""
     import torch
-    from transformers import CLIPConfig, CLIPTextModelWithProjection, CLIPVisionModelWithProjection
 
-    cfg = CLIPConfig.from_pretrained(src)
-    say("loading the CLIP towers")
-    vision = CLIPVisionModelWithProjection.from_pretrained(
-        src, projection_dim=cfg.projection_dim
-    ).eval()
-    text = CLIPTextModelWithProjection.from_pretrained(
-        src, projection_dim=cfg.projection_dim
-    ).eval()
-    pre = _clip_preprocessing(src, cfg.vision_config.image_size)
+    if family == "siglip":
+        from transformers import SiglipConfig, SiglipTextModel, SiglipVisionModel
+
+        cfg = SiglipConfig.from_pretrained(src)
+        say("loading the SigLIP towers")
+        vision = SiglipVisionModel.from_pretrained(src).eval()
+        text = SiglipTextModel.from_pretrained(src).eval()
+        pre = _siglip_preprocessing(src, cfg.vision_config.image_size)
+        vision_attr = text_attr = "pooler_output"  # SigLIP's heads end in the pooled output
+    else:
+        from transformers import (
+            CLIPConfig,
+            CLIPTextModelWithProjection,
+            CLIPVisionModelWithProjection,
+        )
+
+        cfg = CLIPConfig.from_pretrained(src)
+        say("loading the CLIP towers")
+        vision = CLIPVisionModelWithProjection.from_pretrained(
+            src, projection_dim=cfg.projection_dim
+        ).eval()
+        text = CLIPTextModelWithProjection.from_pretrained(
+            src, projection_dim=cfg.projection_dim
+        ).eval()
+        pre = _clip_preprocessing(src, cfg.vision_config.image_size)
+        vision_attr, text_attr = "image_embeds", "text_embeds"
 
     class VisionOut(torch.nn.Module):
         def __init__(self, m: torch.nn.Module) -> None:
@@ -260,7 +280,7 @@ def _export_clip(
             self.m = m
 
         def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
-            return self.m(pixel_values=pixel_values).image_embeds
+            return getattr(self.m(pixel_values=pixel_values), vision_attr)
 
     class TextOut(torch.nn.Module):
         def __init__(self, m: torch.nn.Module) -> None:
@@ -268,7 +288,7 @@ def _export_clip(
             self.m = m
 
         def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
-            return self.m(input_ids=input_ids).text_embeds
+            return getattr(self.m(input_ids=input_ids), text_attr)
 
     size = int(pre["crop"])
     v_fp32, t_fp32 = work / "vision.fp32.onnx", work / "text.fp32.onnx"
@@ -286,12 +306,25 @@ def _export_clip(
     tokenizer_path = work / "tokenizer.json"
     if (src / "tokenizer.json").is_file():
         shutil.copy(src / "tokenizer.json", tokenizer_path)
-    else:
+    elif family == "clip" or random_weights:
+        # CLIP's real BPE vocabulary; a random-weight SigLIP test model borrows it too.
         from models.clip_tokenizer import write_clip_tokenizer_json
 
         write_clip_tokenizer_json(tokenizer_path)
+    else:
+        raise BuildError(f"{src}: the SigLIP source has no tokenizer.json")
     max_len = int(cfg.text_config.max_position_embeddings)
-    tok_cfg = {"max_length": max_len, "pad_id": 49407, "inputs": ["input_ids"]}
+    if family == "siglip":
+        # SigLIP pools the last position: queries are padded to the full length, as in training.
+        pad_id = _pad_id(src, default=int(getattr(cfg.text_config, "pad_token_id", 1) or 1))
+        tok_cfg = {
+            "max_length": max_len,
+            "pad_id": pad_id,
+            "inputs": ["input_ids"],
+            "pad_to_max_length": True,
+        }
+    else:
+        tok_cfg = {"max_length": max_len, "pad_id": 49407, "inputs": ["input_ids"]}
     say("exporting the text graph")
     torch.onnx.export(
         TextOut(text).eval(),
@@ -359,6 +392,42 @@ def _export_clip(
         "logit_scale": float(np.exp(getattr(cfg, "logit_scale_init_value", 2.6592))),
         "verification": figures,
     }
+
+
+def _pad_id(src: Path, default: int) -> int:
+    cfg_file = src / "tokenizer_config.json"
+    if cfg_file.is_file():
+        raw = json.loads(cfg_file.read_text(encoding="utf-8"))
+        pad = raw.get("pad_token")
+        vocab = raw.get("added_tokens_decoder", {})
+        for tid, tok in vocab.items():
+            if isinstance(tok, dict) and tok.get("content") == pad:
+                return int(tid)
+    return default
+
+
+def _siglip_preprocessing(src: Path, image_size: int) -> dict[str, Any]:
+    """SigLIP: resize straight to a square (no crop), bilinear, mean/std 0.5."""
+    pre: dict[str, Any] = {
+        "resize": "square",
+        "resize_shortest": image_size,
+        "crop": image_size,
+        "resample": "bilinear",
+        "rescale": 1 / 255,
+        "mean": [0.5, 0.5, 0.5],
+        "std": [0.5, 0.5, 0.5],
+    }
+    cfg_file = src / "preprocessor_config.json"
+    if cfg_file.is_file():
+        raw = json.loads(cfg_file.read_text(encoding="utf-8"))
+        size = raw.get("size", {})
+        if isinstance(size, dict) and "height" in size:
+            pre["resize_shortest"] = pre["crop"] = int(size["height"])
+        pre["mean"] = [float(x) for x in raw.get("image_mean", pre["mean"])]
+        pre["std"] = [float(x) for x in raw.get("image_std", pre["std"])]
+        pre["rescale"] = float(raw.get("rescale_factor", pre["rescale"]))
+        pre["resample"] = {2: "bilinear", 3: "bicubic"}.get(int(raw.get("resample", 2)), "bilinear")
+    return pre
 
 
 def _clip_preprocessing(src: Path, image_size: int) -> dict[str, Any]:

@@ -88,3 +88,36 @@ def install_pack(pack: Path, home: Path) -> Path:
     if not dest.exists():
         shutil.copytree(pack, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def tiny_siglip_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random SigLIP saved with save_pretrained, with a tokenizer.json beside it."""
+    import torch
+    from transformers import SiglipConfig, SiglipModel
+
+    from models.clip_tokenizer import write_clip_tokenizer_json
+
+    torch.manual_seed(0)
+    dest = tmp_path_factory.mktemp("tiny-siglip-src")
+    cfg = SiglipConfig(
+        text_config=dict(
+            vocab_size=49408,
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+            max_position_embeddings=64,
+        ),
+        vision_config=dict(
+            image_size=224,
+            patch_size=32,
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+        ),
+    )
+    SiglipModel(cfg).eval().save_pretrained(dest)
+    write_clip_tokenizer_json(dest / "tokenizer.json")
+    return dest

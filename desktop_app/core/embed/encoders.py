@@ -22,12 +22,13 @@ def l2_normalise(x: npt.NDArray[np.float32]) -> Vectors:
 
 
 @lru_cache(maxsize=8)
-def _tokenizer(path: str, max_length: int, pad_id: int) -> Any:
+def _tokenizer(path: str, max_length: int, pad_id: int, full_length: bool = False) -> Any:
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(path)
-    # Pad to the longest text of the batch, never to the full context (same vectors, 3x faster).
-    tok.enable_padding(pad_id=pad_id)
+    # Pad to the longest text of the batch, never to the full context (same vectors, 3x
+    # faster) -- except for models that pool a fixed position (SigLIP), which need it.
+    tok.enable_padding(pad_id=pad_id, length=max_length if full_length else None)
     tok.enable_truncation(max_length)
     return tok
 
@@ -35,7 +36,12 @@ def _tokenizer(path: str, max_length: int, pad_id: int) -> Any:
 def tokenize(
     tokenizer_path: Path, cfg: dict[str, Any], texts: Sequence[str]
 ) -> dict[str, npt.NDArray[np.int64]]:
-    tok = _tokenizer(str(tokenizer_path), int(cfg["max_length"]), int(cfg.get("pad_id", 0)))
+    tok = _tokenizer(
+        str(tokenizer_path),
+        int(cfg["max_length"]),
+        int(cfg.get("pad_id", 0)),
+        bool(cfg.get("pad_to_max_length", False)),
+    )
     encs = tok.encode_batch([t if t.strip() else " " for t in texts])
     ids = np.asarray([e.ids for e in encs], dtype=np.int64)
     mask = np.asarray([e.attention_mask for e in encs], dtype=np.int64)
