@@ -395,3 +395,26 @@ def test_log_records_paths_never_contents(tmp_path: Path, trove_home: Path) -> N
     text = "".join(p.read_text() for p in logs)
     assert "TOP-SECRET-CONTENT" not in text
     np.testing.assert_equal(bool(text), True)
+
+
+def test_unplugged_root_keeps_its_rows(
+    tmp_path: Path, trove_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drive = tmp_path / "usb"
+    drive.mkdir()
+    (drive / "a.txt").write_text("notes on the unplugged drive")
+    assert main(["index", str(drive)]) == 0
+    drive.rename(tmp_path / "usb-away")  # the drive is unplugged
+    capsys.readouterr()
+    assert main(["index", str(drive)]) == 1  # a path that is gone is refused with one line...
+    assert "no such folder" in capsys.readouterr().err
+    engine = TroveEngine(EngineConfig(trove_home / "data" / "index", (), roots=(str(drive),)))
+    engine.open()
+    try:
+        summary = engine.index()  # ...and a reconcile of the watched roots deletes nothing
+        assert summary.deleted == 0
+        assert set(engine.store.known_files()) == {str(drive / "a.txt")}
+        assert engine.status().roots[0].state == "missing"
+        assert any("not available" in p.reason for p in engine.problems())
+    finally:
+        engine.close()
