@@ -556,7 +556,6 @@ class IndexStore:
 
     def _build_vector_indexes(self) -> None:
         """Beyond EXACT_LIMIT rows the resident matrix costs too much memory and time: ANN."""
-        import math
 
         for t in self._vector_tables("images") + self._vector_tables("chunks"):
             n = t.count_rows()
@@ -568,7 +567,7 @@ class IndexStore:
             t.create_index(
                 metric="cosine",
                 index_type="IVF_SQ",
-                num_partitions=max(16, int(math.sqrt(n))),
+                num_partitions=max(16, n // 4096),  # ~4k vectors a partition
                 vector_column_name="vector",
                 replace=True,
             )
