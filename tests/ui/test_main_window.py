@@ -61,7 +61,8 @@ def _search(qtbot: QtBot, win: MainWindow, text: str) -> None:
 def test_type_a_query_and_see_the_right_tile_first(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
     win, lib = window
     threads: list[bool] = []
-    win.host.results_ready.connect(
+    # the window's slot emits results_shown: record the thread it ran on
+    win.results_shown.connect(
         lambda _r: threads.append(threading.current_thread() is threading.main_thread())
     )
     _search(qtbot, win, "when must I file my taxes")

@@ -59,11 +59,12 @@ def preprocess_image(image: Any, pre: dict[str, Any]) -> npt.NDArray[np.float32]
     w, h = image.size
     if pre.get("resize") == "square":  # SigLIP: straight to a square, no crop
         sq = image.resize((crop, crop), resample=resample)
-        arr = np.asarray(sq, dtype=np.float32) * float(pre.get("rescale", 1 / 255))
-        arr = (arr - np.asarray(pre["mean"], dtype=np.float32)) / np.asarray(
-            pre["std"], dtype=np.float32
+        px: npt.NDArray[np.float32] = np.asarray(sq, dtype=np.float32) * np.float32(
+            pre.get("rescale", 1 / 255)
         )
-        return np.ascontiguousarray(arr.transpose(2, 0, 1), dtype=np.float32)
+        mean = np.asarray(pre["mean"], dtype=np.float32)
+        std = np.asarray(pre["std"], dtype=np.float32)
+        return np.ascontiguousarray(((px - mean) / std).transpose(2, 0, 1), dtype=np.float32)
     if w <= h:
         nw, nh = short, int(short * h / w)
     else:

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -73,12 +74,12 @@ class Pipeline:
 
     def __init__(
         self,
-        store: object,
+        store: Any,
         text_encoder: TextEncoder | None,
         image_encoder: ImageEncoder | None,
         extract_threads: int = 2,
     ) -> None:
-        self.store: object = store
+        self.store: Any = store
         self.text_encoder = text_encoder
         self.image_encoder = image_encoder
         self.extract_threads = max(1, extract_threads)
@@ -168,7 +169,7 @@ class Pipeline:
             if not os.path.exists(f.path):
                 return self._failed(work, "it disappeared before it could be read")
             content_hash = f.content_hash or fast_hash(f.path, f.size)
-            base = dict(
+            base: dict[str, Any] = dict(
                 file_id=work.file_id or uuid.uuid4().hex,
                 path=f.path,
                 root=f.root,
@@ -240,16 +241,16 @@ class Pipeline:
         # One writer. Vectors first, the files rows last: a file's row (with its size and mtime)
         # is the commit marker, so a crash in between leaves the file 'changed' for the next
         # run, and the vectors it left behind are replaced then (or dropped as orphans).
-        if chunk_items:
-            store.replace_chunks(chunk_items, self.text_encoder.pack_id)  # type: ignore[attr-defined,union-attr]
-        if image_vecs is not None:
+        if chunk_items and self.text_encoder is not None:
+            store.replace_chunks(chunk_items, self.text_encoder.pack_id)
+        if image_vecs is not None and self.image_encoder is not None:
             store.write_image_vectors(
                 [r.record.file_id for r in photos], image_vecs, self.image_encoder.pack_id
-            )  # type: ignore[attr-defined,union-attr]
-        store.upsert_files([r.record for r in results])  # type: ignore[attr-defined]
+            )
+        store.upsert_files([r.record for r in results])
         problems = [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
-        store.record_problems(problems)  # type: ignore[attr-defined]
-        store.clear_problems([r.record.path for r in results if not r.problem])  # type: ignore[attr-defined]
+        store.record_problems(problems)
+        store.clear_problems([r.record.path for r in results if not r.problem])
         counts.processed += len(results)
         counts.failed += len(problems)
         counts.problems.extend(problems)

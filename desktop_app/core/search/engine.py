@@ -151,9 +151,9 @@ class SearchEngine:
         if k is not None:
             v = self.store.image_vector(k.file_id, self.image_encoder.pack_id)
             if v is not None:
-                return v
+                return np.asarray(v, dtype=np.float32)
         pixels = self.image_encoder.load_pixels(path)
-        return self.image_encoder.encode_pixels(pixels[None])[0]
+        return np.asarray(self.image_encoder.encode_pixels(pixels[None])[0], dtype=np.float32)
 
     @staticmethod
     def _passes(rec: FileRecord, c: _Candidate, q: Query) -> bool:

@@ -205,7 +205,7 @@ class IndexStore:
             t = self._db.open_table(META)
             t.update(where="key = 'schema_version'", values={"value": str(schema.SCHEMA_VERSION)})
 
-    def _table(self, name: str) -> Any | None:
+    def _table(self, name: str) -> Any:  # a LanceTable, or None when it does not exist yet
         t = self._tables.get(name)
         if t is None:
             if name not in self._table_names():
@@ -214,7 +214,7 @@ class IndexStore:
             self._tables[name] = t
         return t
 
-    def _vector_table(self, space: str, dim: int, create: bool) -> Any | None:
+    def _vector_table(self, space: str, dim: int, create: bool) -> Any:
         name = f"{space}_{dim}"
         t = self._table(name)
         if t is None and create:
