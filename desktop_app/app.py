@@ -29,7 +29,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop_app.core.engine import EngineConfig
+    from desktop_app.commands.common import engine_config
     from desktop_app.log import setup_logging
     from desktop_app.paths import Paths
     from desktop_app.settings import Settings, SettingsError, load_settings
@@ -68,17 +68,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     from desktop_app.ui.tray import install_tray
     from desktop_app.workers.engine_host import EngineHost
 
-    config = EngineConfig(
-        index_dir=paths.index_dir,
-        pack_dirs=(paths.packs_dir, paths.bundled_packs),
-        roots=tuple(settings.roots),
-        exclude_patterns=tuple(settings.exclude_patterns),
-        include_hidden=settings.include_hidden,
-        active_image_pack=settings.active_image_pack,
-        document_pack=settings.document_pack,
-        threads=settings.threads,
-    )
-    host = EngineHost(config)
+    host = EngineHost(engine_config(paths, settings))
     window = MainWindow(paths, settings, host)
     server = QLocalServer()
     QLocalServer.removeServer(server_name)

@@ -41,6 +41,22 @@ def store_settings(settings: Settings, paths: Paths) -> None:
         raise CommandError(str(exc)) from exc
 
 
+def engine_config(paths: Paths, settings: Settings, roots: list[str] | None = None) -> Any:
+    """The engine's configuration from the app's folders and the user's settings."""
+    from desktop_app.core.engine import EngineConfig
+
+    return EngineConfig(
+        index_dir=paths.index_dir,
+        pack_dirs=(paths.packs_dir, paths.bundled_packs),
+        roots=tuple(roots if roots is not None else settings.roots),
+        exclude_patterns=tuple(settings.exclude_patterns),
+        include_hidden=settings.include_hidden,
+        active_image_pack=settings.active_image_pack,
+        document_pack=settings.document_pack,
+        threads=settings.threads,
+    )
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")

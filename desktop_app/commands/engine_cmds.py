@@ -14,6 +14,7 @@ from desktop_app.commands.common import (
     CommandError,
     app_paths,
     app_settings,
+    engine_config,
     print_json,
     store_settings,
 )
@@ -50,23 +51,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def open_engine(read_only: bool, roots: list[str] | None = None) -> tuple[Any, Any, Any]:
-    from desktop_app.core.engine import EngineConfig, EngineError, TroveEngine
+    from desktop_app.core.engine import EngineError, TroveEngine
     from desktop_app.log import setup_logging
 
     paths = app_paths()
     setup_logging(paths)
     settings = app_settings(paths)
-    config = EngineConfig(
-        index_dir=paths.index_dir,
-        pack_dirs=(paths.packs_dir, paths.bundled_packs),
-        roots=tuple(roots if roots is not None else settings.roots),
-        exclude_patterns=tuple(settings.exclude_patterns),
-        include_hidden=settings.include_hidden,
-        active_image_pack=settings.active_image_pack,
-        document_pack=settings.document_pack,
-        threads=settings.threads,
-    )
-    engine = TroveEngine(config)
+    engine = TroveEngine(engine_config(paths, settings, roots))
     try:
         engine.open(read_only=read_only)
     except EngineError as exc:

@@ -145,9 +145,11 @@ class Pipeline:
         except cf.TimeoutError:
             return self._failed(work, "took too long to read (over two minutes)")
 
-    def _failed(self, work: Work, reason: str) -> _Extracted:
+    @staticmethod
+    def _base(work: Work, content_hash: str) -> dict[str, Any]:
+        """The FileRecord fields every outcome shares."""
         f = work.file
-        rec = FileRecord(
+        return dict(
             file_id=work.file_id or uuid.uuid4().hex,
             path=f.path,
             root=f.root,
@@ -156,10 +158,13 @@ class Pipeline:
             ext=ext_of(f.path),
             size=f.size,
             mtime=f.mtime,
-            content_hash=f.content_hash,
-            status=FileStatus.FAILED,
-            problem=reason,
+            content_hash=content_hash,
             indexed_at=time.time(),
+        )
+
+    def _failed(self, work: Work, reason: str) -> _Extracted:
+        rec = FileRecord(
+            **self._base(work, work.file.content_hash), status=FileStatus.FAILED, problem=reason
         )
         return _Extracted(work, rec, problem=reason)
 
@@ -169,18 +174,7 @@ class Pipeline:
             if not os.path.exists(f.path):
                 return self._failed(work, "it disappeared before it could be read")
             content_hash = f.content_hash or fast_hash(f.path, f.size)
-            base: dict[str, Any] = dict(
-                file_id=work.file_id or uuid.uuid4().hex,
-                path=f.path,
-                root=f.root,
-                name=os.path.basename(f.path),
-                kind=f.kind,
-                ext=ext_of(f.path),
-                size=f.size,
-                mtime=f.mtime,
-                content_hash=content_hash,
-                indexed_at=time.time(),
-            )
+            base = self._base(work, content_hash)
             if f.kind == Kind.PHOTO:
                 facts = read_image_facts(f.path)
                 pixels = None
