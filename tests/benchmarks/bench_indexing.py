@@ -1,0 +1,149 @@
+"""Photo indexing end to end vs the torch pipeline people run instead (full decode + fp32 eager).
+
+    .venv/bin/python tests/benchmarks/bench_indexing.py [--photos 48] [--out reports]
+
+Generates 12-megapixel JPEGs with EXIF, builds an int8 pack with ViT-B/32's architecture and
+RANDOM weights (speed only; quality is never claimed from it), then in one run:
+  - `trove index` on the folder (photos only): images/s, peak RSS, index size per photo;
+  - the baseline: every photo decoded at full size, EXIF-rotated, preprocessed, and encoded by
+    torch fp32 eager in batches of 8 with the same thread count;
+  - per-image decode (draft mode) and int8 encode times on ONE core, the physical bound
+    cores / (decode + encode) they imply, and the share of it the pipeline reaches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.common import ROOT, cpu_facts, run_child, versions, write_report
+
+BASELINE = r"""
+import json, sys, time, glob, torch
+from PIL import Image, ImageOps
+from transformers import CLIPVisionModelWithProjection
+from desktop_app.core.embed.preprocess import preprocess_image
+torch.set_num_threads(int(sys.argv[3]))
+pre = json.loads(sys.argv[2])
+m = CLIPVisionModelWithProjection.from_pretrained(sys.argv[1]).eval()
+files = sorted(glob.glob(sys.argv[4] + "/*.jpg"))
+t0 = time.perf_counter()
+batch = []
+with torch.no_grad():
+    for f in files:
+        im = ImageOps.exif_transpose(Image.open(f)).convert("RGB")  # full-size decode
+        batch.append(torch.from_numpy(preprocess_image(im, pre)))
+        if len(batch) == 8:
+            m(pixel_values=torch.stack(batch)); batch = []
+    if batch:
+        m(pixel_values=torch.stack(batch))
+print(json.dumps({"images_per_s": len(files) / (time.perf_counter() - t0)}))
+"""
+
+ONE_CORE = r"""
+import json, sys, time, glob
+import numpy as np
+from pathlib import Path
+from desktop_app.core.embed import PackManager
+enc = PackManager([Path(sys.argv[1])], threads=1).image_encoder()
+files = sorted(glob.glob(sys.argv[2] + "/*.jpg"))
+t0 = time.perf_counter(); px = [enc.load_pixels(f) for f in files]; decode = (time.perf_counter() - t0) / len(files)
+b = np.stack(px[:8]); enc.encode_pixels(b)
+t0 = time.perf_counter(); n = 0
+while time.perf_counter() - t0 < 4:
+    enc.encode_pixels(b); n += 8
+encode = (time.perf_counter() - t0) / n
+print(json.dumps({"decode_s": decode, "encode_s": encode}))
+"""
+
+
+def make_photos(folder: Path, n: int) -> None:
+    from tests.fixtures import make_photo
+
+    for i in range(n):
+        make_photo(folder / f"photo{i:03d}.jpg", seed=i, size=(4000, 3000), orientation=6 if i % 4 == 0 else None,
+                   taken="2024:05:01 10:00:00", camera=("Canon", "Canon EOS R6"), quality=90)
+
+
+def run_index(home: Path, folder: Path) -> dict[str, Any]:
+    import psutil
+
+    env = dict(os.environ, TROVE_HOME=str(home))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "index", str(folder), "--json"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=str(ROOT))
+    peak = 0
+    ps = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            peak = max(peak, ps.memory_info().rss)
+        except psutil.Error:
+            break
+        time.sleep(0.05)
+    wall = time.perf_counter() - t0
+    out = json.loads(proc.stdout.read()) if proc.stdout else {}
+    size = sum(f.stat().st_size for f in (home / "data" / "index").rglob("*") if f.is_file())
+    return {"summary": out, "wall_s": wall, "peak_rss_mb": peak / 1e6, "index_bytes": size}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--photos", type=int, default=48)
+    ap.add_argument("--out", default="reports")
+    args = ap.parse_args()
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        from tests.benchmarks.bench_encoders import build
+
+        src, packs, _ = build(work)
+        home = work / "home"
+        (home / "data" / "packs").mkdir(parents=True)
+        import shutil
+
+        shutil.copytree(packs / "vitb32-int8", home / "data" / "packs" / "vitb32-int8")
+        photos = work / "photos"
+        make_photos(photos, args.photos)
+        pre = json.loads((packs / "vitb32-int8" / "manifest.json").read_text())["preprocessing"]
+        trove = run_index(home, photos)
+        base = run_child(BASELINE, str(src), json.dumps(pre), str(cores), str(photos), threads=cores)
+        one = run_child(ONE_CORE, str(home / "data" / "packs"), str(photos), threads=1)
+    elapsed = trove["summary"].get("elapsed_s") or trove["wall_s"]
+    rate = args.photos / elapsed
+    bound = cores / (one["decode_s"] + one["encode_s"])
+    res = {
+        "machine": cpu_facts(), "versions": versions(), "photos": args.photos,
+        "trove_images_per_s": rate, "trove_wall_s_with_startup": trove["wall_s"],
+        "baseline_images_per_s": base["images_per_s"], "ratio": rate / base["images_per_s"],
+        "decode_ms_one_core": one["decode_s"] * 1000, "encode_ms_one_core": one["encode_s"] * 1000,
+        "physical_bound_images_per_s": bound, "share_of_bound": rate / bound,
+        "peak_rss_mb": trove["peak_rss_mb"], "index_bytes_per_photo": trove["index_bytes"] / args.photos,
+    }
+    md = "\n".join([
+        "# Photo indexing (12 MP JPEGs, ViT-B/32 shape with random weights)", "",
+        "| figure | value |", "|---|---|",
+        f"| trove index | {rate:.1f} images/s |",
+        f"| baseline: full decode + torch fp32 eager, batch 8 | {base['images_per_s']:.1f} images/s |",
+        f"| ratio | {res['ratio']:.1f}× |",
+        f"| decode (draft) / int8 encode, one core | {res['decode_ms_one_core']:.0f} ms / {res['encode_ms_one_core']:.0f} ms |",
+        f"| physical bound, {cores} cores | {bound:.1f} images/s |",
+        f"| share of the bound reached | {res['share_of_bound'] * 100:.0f} % |",
+        f"| peak RSS while indexing | {res['peak_rss_mb']:.0f} MB |",
+        f"| index size per photo | {res['index_bytes_per_photo'] / 1024:.1f} KB |", "",
+    ])
+    write_report(Path(args.out), "indexing", res, md)
+    print(md)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
