@@ -257,7 +257,8 @@ class IndexStore:
         self._writable()
         ids = [fid for fid, _, _ in items]
         for t in self._vector_tables("chunks"):
-            t.delete(_in("file_id", ids))
+            if self._any(t, _in("file_id", ids)):
+                t.delete(_in("file_id", ids))
         rows: list[dict[str, Any]] = []
         dim = 0
         for fid, chunks, vecs in items:
@@ -297,7 +298,9 @@ class IndexStore:
             return
         self._writable()
         t = self._vector_table("images", int(vectors.shape[1]), create=True)
-        t.delete(f"pack_id = {_q(pack_id)} AND " + _in("file_id", file_ids))
+        cond = f"pack_id = {_q(pack_id)} AND " + _in("file_id", file_ids)
+        if self._any(t, cond):  # new photos have nothing to replace: skip a commit
+            t.delete(cond)
         t.add(
             [
                 {"file_id": f, "pack_id": pack_id, "vector": np.asarray(v, dtype=np.float32)}
@@ -305,6 +308,10 @@ class IndexStore:
             ]
         )
         self._after_write("images")
+
+    @staticmethod
+    def _any(t: Any, cond: str) -> bool:
+        return bool(t.search().where(cond).select(["file_id"]).limit(1).to_arrow().num_rows)
 
     def delete_files(self, file_ids: Iterable[str]) -> None:
         ids = list(file_ids)
@@ -364,8 +371,11 @@ class IndexStore:
         if not paths or self.read_only:
             return
         t = self._table(PROBLEMS)
-        for start in range(0, len(paths), 500):
-            t.delete(_in("path", paths[start : start + 500]))
+        # Only delete what is there: a delete is a commit even when nothing matches.
+        listed = set(t.to_arrow().select(["path"]).column("path").to_pylist())
+        gone = [p for p in paths if p in listed]
+        for start in range(0, len(gone), 500):
+            t.delete(_in("path", gone[start : start + 500]))
 
     def clear_problem(self, path: str) -> None:
         self.clear_problems([path])
