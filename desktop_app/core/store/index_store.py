@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import logging
 import os
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +25,7 @@ from desktop_app.core.store.api import (
     VectorHit,
 )
 from desktop_app.core.store.lock import WriterLock
+from desktop_app.core.store.memory import ReadWriteLock, Resident, reading
 from desktop_app.core.store.migrations import migrate
 from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
 
@@ -49,85 +48,6 @@ def _in(column: str, values: Iterable[str]) -> str:
     return f"{column} IN ({', '.join(_q(v) for v in values)})"
 
 
-class _ReadWriteLock:
-    """Many readers or one maintainer: compaction deletes files an in-flight read may need."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-
-    @contextlib.contextmanager
-    def read(self) -> Iterator[None]:
-        with self._cond:
-            while self._writing:
-                self._cond.wait()
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextlib.contextmanager
-    def write(self) -> Iterator[None]:
-        with self._cond:
-            while self._writing or self._readers:
-                self._cond.wait()
-            self._writing = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writing = False
-                self._cond.notify_all()
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _reading(fn: F) -> F:
-    @functools.wraps(fn)
-    def wrapper(self: IndexStore, *args: Any, **kwargs: Any) -> Any:
-        if getattr(self._rw_local, "depth", 0):  # already inside a read: don't wait on ourselves
-            return fn(self, *args, **kwargs)
-        with self._rw.read():
-            self._rw_local.depth = 1
-            try:
-                return fn(self, *args, **kwargs)
-            finally:
-                self._rw_local.depth = 0
-
-    return wrapper  # type: ignore[return-value]
-
-
-class _Resident:
-    """Vectors of one table held in memory for exact search (numpy beats a flat scan 10x)."""
-
-    def __init__(
-        self,
-        version: int,
-        ids: npt.NDArray[Any],
-        packs: npt.NDArray[Any],
-        vectors: npt.NDArray[np.float32],
-        ordinals: npt.NDArray[np.int32] | None,
-    ) -> None:
-        self.version = version
-        self.ids = ids
-        self.packs = packs
-        self.vectors = vectors
-        self.ordinals = ordinals
-        self._masks: dict[str, npt.NDArray[np.intp]] = {}
-
-    def rows_for(self, pack_id: str) -> npt.NDArray[np.intp]:
-        rows = self._masks.get(pack_id)
-        if rows is None:
-            rows = np.flatnonzero(self.packs == pack_id)
-            self._masks[pack_id] = rows
-        return rows
-
-
 class IndexStore:
     """Owns the index folder. One writer process at a time (a lock file); readers any time."""
 
@@ -137,11 +57,11 @@ class IndexStore:
         self._db: Any = None
         self._tables: dict[str, Any] = {}
         self._lock = WriterLock(self.index_dir / ".writer.lock")
-        self._resident: dict[str, _Resident] = {}
+        self._resident: dict[str, Resident] = {}
         self._resident_lock = threading.Lock()
         self._fts_dirty: set[str] = set()
         self._ann_rows: dict[str, int] = {}
-        self._rw = _ReadWriteLock()
+        self._rw = ReadWriteLock()
         self._rw_local = threading.local()
         self._rw_local.depth = 0
         self._writes_since_maintain = 0
@@ -444,7 +364,7 @@ class IndexStore:
 
     # --- reads -----------------------------------------------------------------------
 
-    @_reading
+    @reading
     def known_files(self, root: str | None = None) -> dict[str, KnownFile]:
         t = self._table(FILES)
         if t is None:
@@ -465,7 +385,7 @@ class IndexStore:
             )
         return out
 
-    @_reading
+    @reading
     def get_files(self, file_ids: Sequence[str]) -> dict[str, FileRecord]:
         t = self._table(FILES)
         if t is None or not file_ids:
@@ -480,12 +400,12 @@ class IndexStore:
                 out[r["file_id"]] = _record(r)
         return out
 
-    @_reading
+    @reading
     def all_files(self) -> list[FileRecord]:
         t = self._table(FILES)
         return [] if t is None else [_record(r) for r in t.to_arrow().to_pylist()]
 
-    def _resident_for(self, t: Any, with_ordinals: bool) -> _Resident:
+    def _resident_for(self, t: Any, with_ordinals: bool) -> Resident:
         version = int(t.version)
         with self._resident_lock:
             cached = self._resident.get(t.name)
@@ -502,7 +422,7 @@ class IndexStore:
                 vectors = np.ascontiguousarray(flat.reshape(n, dim), dtype=np.float32)
             else:
                 vectors = np.zeros((0, dim), dtype=np.float32)
-            res = _Resident(
+            res = Resident(
                 version,
                 np.asarray(tbl.column("file_id").to_pylist(), dtype=object),
                 np.asarray(tbl.column("pack_id").to_pylist(), dtype=object),
@@ -585,13 +505,13 @@ class IndexStore:
             with self._resident_lock:
                 self._resident.pop(t.name, None)  # free the matrix: the index answers now
 
-    @_reading
+    @reading
     def search_images(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[VectorHit]:
         return [VectorHit(fid, s) for s, fid, _ in self._exact("images", vector, k, pack_id)]
 
-    @_reading
+    @reading
     def search_chunks(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[VectorHit]:
@@ -620,7 +540,7 @@ class IndexStore:
             )
         return out
 
-    @_reading
+    @reading
     def search_text(self, terms: str, k: int) -> list[TextHit]:
         if not terms.strip():
             return []
@@ -659,7 +579,7 @@ class IndexStore:
             log.debug("full-text search skipped on %s: %s", t.name, exc)
             return []
 
-    @_reading
+    @reading
     def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None:
         for t in self._vector_tables("images"):
             rows = (
@@ -674,7 +594,7 @@ class IndexStore:
                 return np.asarray(rows[0]["vector"], dtype=np.float32)
         return None
 
-    @_reading
+    @reading
     def vector_file_ids(self, space: str, pack_id: str) -> set[str]:
         out: set[str] = set()
         for t in self._vector_tables(space):
@@ -700,7 +620,7 @@ class IndexStore:
             and (space == "images" or r.status == FileStatus.PENDING_VECTORS)
         ]
 
-    @_reading
+    @reading
     def problems(self) -> list[Problem]:
         t = self._table(PROBLEMS)
         if t is None:
@@ -710,7 +630,7 @@ class IndexStore:
             (Problem(r["path"], r["reason"], r["when"]) for r in rows), key=lambda p: p.path
         )
 
-    @_reading
+    @reading
     def counts(self) -> dict[str, int]:
         files = self.all_files()
         c = {
@@ -727,7 +647,7 @@ class IndexStore:
         }
         return c
 
-    @_reading
+    @reading
     def root_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for f in self.all_files():
@@ -738,7 +658,7 @@ class IndexStore:
                 c[str(f.kind)] += 1
         return out
 
-    @_reading
+    @reading
     def vectors_per_pack(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for t in self._vector_tables("chunks") + self._vector_tables("images"):
