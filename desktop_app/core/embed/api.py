@@ -63,6 +63,10 @@ class ImageEncoder(Protocol):
         """Run the image tower on a (n, 3, H, W) batch; L2-normalised output."""
         ...
 
+    def prepare(self) -> None:
+        """Load the image tower now (indexing overlaps this with the first decodes)."""
+        ...
+
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         """Run the text tower: queries into the image space."""
         ...

@@ -66,6 +66,9 @@ class _LazySession:
                 # Capped so indexing leaves the laptop responsive (and the GUI thread free).
                 opts.intra_op_num_threads = self.threads
                 opts.inter_op_num_threads = 1
+                # No busy-waiting between operators: while indexing, the decode threads need
+                # those cycles (measured: 33 -> 39 photos/s on 2 cores).
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
                 self._session = ort.InferenceSession(
                     str(self.path), sess_options=opts, providers=["CPUExecutionProvider"]
@@ -142,6 +145,9 @@ class OnnxClipEncoder:
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         return self._text.encode_texts(texts)
+
+    def prepare(self) -> None:
+        self._vision.get()
 
     def unload(self) -> None:
         self._vision.unload()

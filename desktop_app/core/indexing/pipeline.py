@@ -6,6 +6,7 @@ import collections
 import concurrent.futures as cf
 import logging
 import os
+import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -40,6 +41,7 @@ from desktop_app.core.types import (
 log = logging.getLogger(__name__)
 
 BATCH_FILES = 16  # files per write: one LanceDB commit each, small enough for steady progress
+LOOKAHEAD_BATCHES = 3  # batches decoding while one is embedded and written: decoders never idle
 PASSAGE_BATCH = 64
 FILE_TIMEOUT_S = 120.0  # a file that takes longer to read is recorded as a problem
 
@@ -112,8 +114,13 @@ class Pipeline:
                     pending.append((batch, [pool.submit(self._extract, w) for w in batch]))
                     next_batch += 1
 
-            submit_next()
-            submit_next()  # look-ahead: the next batch decodes while this one is embedded
+            if self.image_encoder is not None and any(w.file.kind == Kind.PHOTO for w in items):
+                # the image tower loads (~0.3 s) while the first photos decode
+                threading.Thread(
+                    target=self._prepare_images, name="trove-prepare", daemon=True
+                ).start()
+            for _ in range(LOOKAHEAD_BATCHES):
+                submit_next()
             while pending:
                 if cancel is not None:
                     cancel.checkpoint()
@@ -138,6 +145,12 @@ class Pipeline:
                         )
                     )
         return counts
+
+    def _prepare_images(self) -> None:
+        try:
+            self.image_encoder.prepare()  # type: ignore[union-attr]
+        except Exception:  # the first real batch raises it again, where it is handled
+            log.debug("could not load the image tower ahead of time", exc_info=True)
 
     def _result(self, fut: cf.Future[_Extracted], work: Work) -> _Extracted:
         try:
