@@ -130,26 +130,32 @@ class SearchEngine:
                     text_rank += 1
 
         ordered = sorted(cands.values(), key=lambda c: -c.fused)
-        records = self.store.get_files([c.file_id for c in ordered[: max(query.limit * 4, 100)]])
         hits: list[Hit] = []
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
-        for c in ordered:
-            rec = records.get(c.file_id)
-            if rec is None or not self._passes(rec, c, query):
-                continue
-            hits.append(self._hit(rec, c, query, min(1.0, c.fused / top)))
+        # File rows are read a page at a time: without filters the first page fills the list.
+        page = query.limit + 10
+        for start in range(0, len(ordered), page):
+            part = ordered[start : start + page]
+            records = self.store.get_files([c.file_id for c in part])
+            for c in part:
+                rec = records.get(c.file_id)
+                if rec is None or not self._passes(rec, c, query):
+                    continue
+                hits.append(self._hit(rec, c, query, min(1.0, c.fused / top)))
+                if len(hits) >= query.limit:
+                    break
             if len(hits) >= query.limit:
                 break
+            page = max(page, 200)  # filters are dropping rows: read larger pages
         return SearchResult(
             query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
         )
 
     def _image_vector(self, path: str) -> np.ndarray:
         assert self.image_encoder is not None
-        known = self.store.known_files()
-        k = known.get(os.path.abspath(path))
-        if k is not None:
-            v = self.store.image_vector(k.file_id, self.image_encoder.pack_id)
+        file_id = self.store.file_id_for(os.path.abspath(path))
+        if file_id is not None:
+            v = self.store.image_vector(file_id, self.image_encoder.pack_id)
             if v is not None:
                 return np.asarray(v, dtype=np.float32)
         pixels = self.image_encoder.load_pixels(path)

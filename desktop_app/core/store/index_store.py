@@ -35,6 +35,8 @@ FILES, PROBLEMS, META = "files", "problems", "meta"
 # Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
 # beyond it an IVF_SQ index with refine takes over.
 EXACT_LIMIT = 200_000
+TABLE_NAMES_TTL_S = 1.0
+SCALAR_INDEX_MIN = 10_000  # files rows; below this a scan answers in ~1 ms
 ANN_NPROBES = 40
 CLEANUP_GRACE_S = 30
 
@@ -61,6 +63,7 @@ class IndexStore:
         self._resident_lock = threading.Lock()
         self._fts_dirty: set[str] = set()
         self._ann_rows: dict[str, int] = {}
+        self._names: tuple[float, set[str]] | None = None
         self._rw = ReadWriteLock()
         self._rw_local = threading.local()
         self._rw_local.depth = 0
@@ -98,7 +101,11 @@ class IndexStore:
         self._lock.release()
 
     def _table_names(self) -> set[str]:
-        return set(self._db.table_names(limit=1000))
+        """Cached for a second: a table another process creates shows up within that."""
+        now = time.monotonic()
+        if self._names is None or now - self._names[0] > TABLE_NAMES_TTL_S:
+            self._names = (now, set(self._db.table_names(limit=1000)))
+        return self._names[1]
 
     def _check_schema(self) -> None:
         names = self._table_names()
@@ -112,6 +119,7 @@ class IndexStore:
             )
             self._db.create_table(FILES, schema=schema.files_schema())
             self._db.create_table(PROBLEMS, schema=schema.problems_schema())
+            self._names = None
             return
         meta = self._db.open_table(META).to_arrow().to_pylist()
         version = int(next((r["value"] for r in meta if r["key"] == "schema_version"), "1"))
@@ -122,6 +130,7 @@ class IndexStore:
             )
         if version < schema.SCHEMA_VERSION and not self.read_only:
             migrate(self._db, version, schema.SCHEMA_VERSION)
+            self._names = None
             t = self._db.open_table(META)
             t.update(where="key = 'schema_version'", values={"value": str(schema.SCHEMA_VERSION)})
 
@@ -140,6 +149,7 @@ class IndexStore:
         if t is None and create:
             sch = schema.chunks_schema(dim) if space == "chunks" else schema.images_schema(dim)
             t = self._db.create_table(name, schema=sch)
+            self._names = None
             self._tables[name] = t
         return t
 
@@ -331,6 +341,7 @@ class IndexStore:
         self._drop_orphans()
         self._refresh_fts(force=True)
         try:
+            self._build_scalar_indexes()
             self._build_vector_indexes()
         except Exception as exc:  # exact search keeps answering without the index
             log.warning("building the vector index failed: %s", exc)
@@ -401,6 +412,22 @@ class IndexStore:
         return out
 
     @reading
+    def file_id_for(self, path: str) -> str | None:
+        """The id of the indexed file at this path (one filtered read, not the whole table)."""
+        t = self._table(FILES)
+        if t is None:
+            return None
+        rows = (
+            t.search()
+            .where(f"path = {_q(path)}")
+            .select(["file_id"])
+            .limit(1)
+            .to_arrow()
+            .to_pylist()
+        )
+        return str(rows[0]["file_id"]) if rows else None
+
+    @reading
     def all_files(self) -> list[FileRecord]:
         t = self._table(FILES)
         return [] if t is None else [_record(r) for r in t.to_arrow().to_pylist()]
@@ -441,9 +468,13 @@ class IndexStore:
         t = self._table(f"{space}_{q.shape[0]}")
         if t is None:
             return []
-        if t.count_rows() > EXACT_LIMIT and self._has_vector_index(t):
-            return self._ann(t, q, k, pack_id, space == "chunks")
-        res = self._resident_for(t, with_ordinals=space == "chunks")
+        version = int(t.version)
+        with self._resident_lock:
+            res = self._resident.get(t.name)
+        if res is None or res.version != version:  # the table changed: exact or ANN again?
+            if t.count_rows() > EXACT_LIMIT and self._has_vector_index(t):
+                return self._ann(t, q, k, pack_id, space == "chunks")
+            res = self._resident_for(t, with_ordinals=space == "chunks")
         rows = res.rows_for(pack_id)
         if rows.size == 0:
             return []
@@ -483,6 +514,21 @@ class IndexStore:
             (1.0 - float(r["_distance"]), r["file_id"], int(r["ordinal"]) if chunks else -1)
             for r in rows
         ]
+
+    def _build_scalar_indexes(self) -> None:
+        """Rows looked up by id or path (every query's hits) use a B-tree in a large index.
+
+        Later rows are folded in by optimize(); until then they are scanned next to the tree.
+        """
+        t = self._table(FILES)
+        if t is None or t.count_rows() < SCALAR_INDEX_MIN:
+            return
+        have = {c for ix in t.list_indices() for c in (ix.columns or [])}
+        for column in ("file_id", "path"):
+            if column not in have:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # the name of this call is deprecated
+                    t.create_scalar_index(column, index_type="BTREE")
 
     def _build_vector_indexes(self) -> None:
         """Beyond EXACT_LIMIT rows the resident matrix costs too much memory and time: ANN."""
@@ -548,7 +594,7 @@ class IndexStore:
             self._refresh_fts()
         hits: list[TextHit] = []
         t = self._table(FILES)
-        if t is not None and t.count_rows():
+        if t is not None:  # an empty table has no full-text index yet: _fts answers []
             hits += [
                 TextHit(r["file_id"], float(r["_score"]), "name")
                 for r in self._fts(t, terms, k, ["file_id", "_score"])
