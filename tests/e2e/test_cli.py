@@ -258,3 +258,22 @@ def test_second_writer_gets_a_clear_message(library: Path, trove_home: Path) -> 
         assert search.returncode == 0  # readers never wait for the writer
     finally:
         holder.kill()
+
+
+def test_window_opens_offscreen_and_reports_start_up(tmp_path: Path, trove_home: Path) -> None:
+    """`trove` with no arguments opens the window (the start-up benchmark's probe quits it)."""
+    probe = tmp_path / "probe.json"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TROVE_HOME=str(trove_home),
+        TROVE_STARTUP_PROBE=str(probe),
+    )
+    t0 = time.time()
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop_app"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(probe.read_text())
+    assert shown["accepts_input"] is True
+    assert t0 < shown["shown_at"] < time.time()
