@@ -115,9 +115,13 @@ def cmd_index(args: argparse.Namespace) -> int:
         settings.add_root(r)
     engine, paths, _ = open_engine(read_only=False, roots=list(settings.roots))
     store_settings(settings, paths)
+    from desktop_app.core.engine import EngineError
+
     bar = _Bar()
     try:
         summary = engine.index(roots, progress=bar)
+    except EngineError as exc:  # e.g. a full disk: what was indexed before stays searchable
+        raise CommandError(str(exc)) from exc
     finally:
         bar.done()
         engine.close()
@@ -264,8 +268,12 @@ def cmd_watch(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
+    from desktop_app.core.engine import EngineError
+
     try:
         engine.watch(progress=report, cancel=cancel)
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
     finally:
         engine.close()
     print("Stopped.", file=sys.stderr)
@@ -277,9 +285,13 @@ def cmd_forget(args: argparse.Namespace) -> int:
     paths = app_paths()
     settings = app_settings(paths)
     was_root = settings.remove_root(root)
+    from desktop_app.core.engine import EngineError
+
     engine, paths, _ = open_engine(read_only=False)
     try:
         n = engine.forget(root)
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
     finally:
         engine.close()
     if not was_root and n == 0:

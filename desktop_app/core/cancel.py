@@ -33,6 +33,10 @@ class CancelToken:
     def paused(self) -> bool:
         return not self._running.is_set()
 
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``; True as soon as the work is cancelled."""
+        return self._cancel.wait(seconds)
+
     def checkpoint(self) -> None:
         """Block while paused; raise :class:`Cancelled` if cancelled."""
         self._running.wait()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ from desktop_app.core.types import (
 
 ProgressCallback = Callable[[Progress], None]
 log = logging.getLogger(__name__)
+
+
+WRITE_RETRY_S = 10.0  # a watcher's failed write (full disk) is tried again after this
 
 
 class EngineError(Exception):
@@ -103,11 +107,14 @@ class TroveEngine:
         except StoreError as exc:
             raise EngineError(str(exc)) from exc
         except OSError as exc:
-            raise EngineError(f"cannot open the index in {self.config.index_dir}: {exc}") from exc
+            from desktop_app.core.store.index_store import describe_write_error
+
+            raise EngineError(describe_write_error(exc, self.config.index_dir)) from exc
         self.store = store
         self.pack_manager = PackManager(self.config.pack_dirs, self.config.threads)
         text, image = self._encoders()
         self._search = SearchEngine(store, text, image)
+        self._pick_previous_pack()
 
     def _encoders(self) -> tuple[Any, Any]:
         from desktop_app.core.embed.errors import PackError
@@ -136,6 +143,31 @@ class TroveEngine:
         self.pack_manager = PackManager(self.config.pack_dirs, self.config.threads)
         text, image = self._encoders()
         self._search.set_encoders(text, image)
+        self._pick_previous_pack()
+
+    def _pick_previous_pack(self) -> None:
+        """After a change of image pack, the pack with the most older vectors keeps answering."""
+        image = self._search.image_encoder
+        previous = None
+        if image is not None and self.store.other_pack_vectors("images", image.pack_id):
+            counts = self.store.vectors_per_pack("images")
+            for _n, pack_id in sorted(
+                ((n, p) for p, n in counts.items() if p != image.pack_id), reverse=True
+            ):
+                previous = self.pack_manager.image_encoder_for(pack_id)
+                if previous is not None:
+                    break
+        self._search.previous_image_encoder = previous
+
+    def _finish_pack_change(self) -> None:
+        """Every photo has the active pack's vector: the older packs' vectors can go."""
+        image = self._search.image_encoder
+        if image is None or not self.store.other_pack_vectors("images", image.pack_id):
+            return
+        if not self.store.files_missing_vectors("images", image.pack_id):
+            n = self.store.drop_pack_vectors("images", keep=image.pack_id)
+            log.info("image pack change complete: %d older vectors removed", n)
+            self._search.previous_image_encoder = None
 
     def close(self) -> None:
         if self.pack_manager is not None:
@@ -152,6 +184,17 @@ class TroveEngine:
         self._need_open()
         if self.read_only:
             raise EngineError("the index is open for reading only")
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The one writer at a time; a failed write (full or read-only disk) is an EngineError."""
+        from desktop_app.core.store.api import StoreError
+
+        with self._write_lock:
+            try:
+                yield
+            except StoreError as exc:
+                raise EngineError(str(exc)) from exc
 
     # --- indexing --------------------------------------------------------------------
 
@@ -178,7 +221,7 @@ class TroveEngine:
         emit = progress or (lambda _p: None)
         scan_problems: list[Problem] = []
         total = IndexSummary()
-        with self._write_lock:
+        with self._writing():
             for root in roots:
                 emit(Progress("scanning", message=f"Looking for changes in {root}", current=root))
                 disk: list[ScannedFile] = []
@@ -219,6 +262,7 @@ class TroveEngine:
                 total = _add(total, self._apply(changes, root, progress, cancel))
             self.store.record_problems(scan_problems)
             total = _add(total, self._backfill(progress, cancel))
+            self._finish_pack_change()
             self.store.maintain()
         problems = tuple(scan_problems) + total.problems
         log.info(
@@ -323,7 +367,7 @@ class TroveEngine:
 
         self._need_writer()
         out = IndexSummary()
-        with self._write_lock:
+        with self._writing():
             for d in batch.deleted_dirs:
                 out = _add(out, IndexSummary(deleted=self.store.delete_under(d)))
             known = self.store.known_files()
@@ -415,7 +459,15 @@ class TroveEngine:
                 except queue.Empty:
                     continue
                 cancel.checkpoint()
-                self.apply_batch(batch, progress, cancel)
+                try:
+                    self.apply_batch(batch, progress, cancel)
+                except EngineError as exc:
+                    # A full or read-only disk: say so, keep watching, try the batch again.
+                    emit(Progress("error", message=str(exc)))
+                    if cancel.wait(WRITE_RETRY_S):
+                        break
+                    batches.put(batch)
+                    continue
                 emit(Progress("idle", message="Up to date"))
         except Cancelled:
             pass
@@ -425,7 +477,7 @@ class TroveEngine:
     def forget(self, root: str) -> int:
         """Drop every row under ``root``; returns the number of files removed."""
         self._need_writer()
-        with self._write_lock:
+        with self._writing():
             n = self.store.delete_under(os.path.abspath(root))
             self.store.maintain()
         return int(n)

@@ -101,6 +101,13 @@ class PackManager:
             )
         return self._encoder(packs[0]) if packs else None
 
+    def image_encoder_for(self, pack_id: str) -> OnnxClipEncoder | None:
+        """The installed image pack that made vectors recorded as ``pack_id``, if any."""
+        for p in self.list_packs():
+            if p.pack_id == pack_id and "vision" in p.towers:
+                return self._encoder(p)  # type: ignore[no-any-return]
+        return None
+
     def verify(self, name: str) -> list[str]:
         info = self.get(name)
         return verify_files(Path(info.path), read_manifest(Path(info.path)))

@@ -71,6 +71,9 @@ class SearchEngine:
         self.store = store
         self.text_encoder = text_encoder
         self.image_encoder = image_encoder
+        # While photos are re-embedded by a newly chosen image pack, the pack that made the
+        # older vectors answers for the photos the new one has not reached yet.
+        self.previous_image_encoder: ImageEncoder | None = None
 
     def set_encoders(
         self, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
@@ -105,11 +108,24 @@ class SearchEngine:
                 ):
                     cand(h.file_id).add("clip_text", rank, similarity=h.score)
             if query.image_path:
-                iv = self._image_vector(query.image_path)
+                iv = self._image_vector(query.image_path, self.image_encoder)
                 for rank, h in enumerate(
                     self.store.search_images(iv, CANDIDATES, self.image_encoder.pack_id)
                 ):
                     cand(h.file_id).add("image", rank, similarity=h.score)
+            prev = self.previous_image_encoder
+            if prev is not None and (text or query.image_path):
+                # each photo is ranked in exactly one space: the new pack's once it has a vector
+                done = self.store.pack_file_ids("images", self.image_encoder.pack_id)
+                lists = []
+                if text:
+                    lists.append(("clip_text", prev.encode_texts([text])[0]))
+                if query.image_path:
+                    lists.append(("image", self._image_vector(query.image_path, prev)))
+                for source, vec in lists:
+                    old = self.store.search_images(vec, CANDIDATES, prev.pack_id)
+                    for rank, h in enumerate(h for h in old if h.file_id not in done):
+                        cand(h.file_id).add(source, rank, similarity=h.score)
         else:
             if query.image_path:
                 notes.append("No image model pack is installed: image queries need one.")
@@ -151,15 +167,14 @@ class SearchEngine:
             query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
         )
 
-    def _image_vector(self, path: str) -> np.ndarray:
-        assert self.image_encoder is not None
+    def _image_vector(self, path: str, encoder: ImageEncoder) -> np.ndarray:
         file_id = self.store.file_id_for(os.path.abspath(path))
         if file_id is not None:
-            v = self.store.image_vector(file_id, self.image_encoder.pack_id)
+            v = self.store.image_vector(file_id, encoder.pack_id)
             if v is not None:
                 return np.asarray(v, dtype=np.float32)
-        pixels = self.image_encoder.load_pixels(path)
-        return np.asarray(self.image_encoder.encode_pixels(pixels[None])[0], dtype=np.float32)
+        pixels = encoder.load_pixels(path)
+        return np.asarray(encoder.encode_pixels(pixels[None])[0], dtype=np.float32)
 
     @staticmethod
     def _passes(rec: FileRecord, c: _Candidate, q: Query) -> bool:

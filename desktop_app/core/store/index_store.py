@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
 import time
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -30,6 +31,47 @@ from desktop_app.core.store.migrations import migrate
 from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def describe_write_error(exc: BaseException, index_dir: Path) -> str:
+    """A person's explanation of a failed write (LanceDB reports I/O errors as RuntimeError)."""
+    text = str(exc)
+    errno_ = getattr(exc, "errno", None)
+    if errno_ == 28 or "No space left" in text or "os error 28" in text:
+        return (
+            f"the disk holding the index ({index_dir}) is full: free some space, then index "
+            "again (nothing already indexed was lost)"
+        )
+    if errno_ in (13, 30) or any(
+        s in text
+        for s in ("Read-only file system", "os error 30", "Permission denied", "os error 13")
+    ):
+        return (
+            f"the index folder {index_dir} cannot be written (a read-only disk, or no "
+            "permission); searching still works"
+        )
+    return f"could not write the index in {index_dir}: {text.splitlines()[0] if text else exc!r}"
+
+
+def writing(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn a failed write into a StoreError with a reason; the last commit stays intact."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except (OSError, RuntimeError) as exc:
+            store = args[0]
+            log.error("index write failed: %s", exc)
+            raise StoreError(describe_write_error(exc, store.index_dir)) from exc  # type: ignore[attr-defined]
+
+    return wrapper
+
 
 FILES, PROBLEMS, META = "files", "problems", "meta"
 # Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
@@ -64,6 +106,7 @@ class IndexStore:
         self._fts_dirty: set[str] = set()
         self._ann_rows: dict[str, int] = {}
         self._names: tuple[float, set[str]] | None = None
+        self._pack_files: dict[tuple[str, str], tuple[Any, set[str]]] = {}
         self._rw = ReadWriteLock()
         self._rw_local = threading.local()
         self._rw_local.depth = 0
@@ -162,20 +205,27 @@ class IndexStore:
 
     # --- writes ----------------------------------------------------------------------
 
-    def upsert_files(self, records: Sequence[FileRecord]) -> None:
+    @writing
+    def upsert_files(self, records: Sequence[FileRecord], new: bool = False) -> None:
+        """Write file rows; ``new`` says no row has these ids yet (fresh ids): a plain append,
+        without the merge's join against the whole table."""
         if not records:
             return
         self._writable()
         rows = [_file_row(r) for r in records]
         t = self._table(FILES)
-        (
-            t.merge_insert("file_id")
-            .when_matched_update_all()
-            .when_not_matched_insert_all()
-            .execute(rows)
-        )
+        if new:
+            t.add(rows)
+        else:
+            (
+                t.merge_insert("file_id")
+                .when_matched_update_all()
+                .when_not_matched_insert_all()
+                .execute(rows)
+            )
         self._after_write(FILES)
 
+    @writing
     def replace_chunks(
         self,
         items: Sequence[tuple[str, Sequence[Chunk], npt.NDArray[np.float32]]],
@@ -211,6 +261,7 @@ class IndexStore:
             self._vector_table("chunks", dim, create=True).add(rows)
         self._after_write("chunks")
 
+    @writing
     def write_chunks(
         self,
         file_id: str,
@@ -221,6 +272,7 @@ class IndexStore:
         vecs = vectors if vectors is not None else np.zeros((0, 0), dtype=np.float32)
         self.replace_chunks([(file_id, chunks, vecs)], pack_id)
 
+    @writing
     def write_image_vectors(
         self, file_ids: Sequence[str], vectors: npt.NDArray[np.float32], pack_id: str
     ) -> None:
@@ -243,6 +295,7 @@ class IndexStore:
     def _any(t: Any, cond: str) -> bool:
         return bool(t.search().where(cond).select(["file_id"]).limit(1).to_arrow().num_rows)
 
+    @writing
     def delete_files(self, file_ids: Iterable[str]) -> None:
         ids = list(file_ids)
         if not ids:
@@ -256,6 +309,7 @@ class IndexStore:
                 t.delete(cond)
         self._after_write(FILES)
 
+    @writing
     def delete_under(self, folder: str) -> int:
         prefix = folder.rstrip("/\\") + os.sep
         ids = [
@@ -269,6 +323,7 @@ class IndexStore:
                 probs.delete(_in("path", gone))
         return len(ids)
 
+    @writing
     def move_file(self, file_id: str, new_path: str, new_root: str, mtime: float) -> None:
         self._writable()
         name = os.path.basename(new_path)
@@ -287,6 +342,7 @@ class IndexStore:
     def record_problem(self, problem: Problem) -> None:
         self.record_problems([problem])
 
+    @writing
     def record_problems(self, problems: Sequence[Problem]) -> None:
         if not problems:
             return
@@ -297,6 +353,7 @@ class IndexStore:
         ]
         t.merge_insert("path").when_matched_update_all().when_not_matched_insert_all().execute(rows)
 
+    @writing
     def clear_problems(self, paths: Sequence[str]) -> None:
         if not paths or self.read_only:
             return
@@ -640,6 +697,34 @@ class IndexStore:
                 return np.asarray(rows[0]["vector"], dtype=np.float32)
         return None
 
+    def pack_file_ids(self, space: str, pack_id: str) -> set[str]:
+        """vector_file_ids, kept until the tables change (queries ask on every search)."""
+        key = (space, pack_id, tuple(int(t.version) for t in self._vector_tables(space)))
+        cached = self._pack_files.get((space, pack_id))
+        if cached is None or cached[0] != key:
+            cached = (key, self.vector_file_ids(space, pack_id))
+            self._pack_files[(space, pack_id)] = cached
+        return cached[1]
+
+    def other_pack_vectors(self, space: str, pack_id: str) -> int:
+        """How many vectors in ``space`` some pack other than ``pack_id`` made."""
+        cond = f"pack_id != {_q(pack_id)}"
+        return sum(int(t.count_rows(cond)) for t in self._vector_tables(space))
+
+    @writing
+    def drop_pack_vectors(self, space: str, keep: str) -> int:
+        """Delete the vectors of every pack but ``keep`` (after a change of pack completes)."""
+        self._writable()
+        dropped = 0
+        for t in self._vector_tables(space):
+            cond = f"pack_id != {_q(keep)}"
+            n = t.count_rows(cond)
+            if n:
+                t.delete(cond)
+                dropped += n
+                self._after_write(space)
+        return dropped
+
     @reading
     def vector_file_ids(self, space: str, pack_id: str) -> set[str]:
         out: set[str] = set()
@@ -705,10 +790,17 @@ class IndexStore:
         return out
 
     @reading
-    def vectors_per_pack(self) -> dict[str, int]:
+    def vectors_per_pack(self, space: str | None = None) -> dict[str, int]:
         out: dict[str, int] = {}
-        for t in self._vector_tables("chunks") + self._vector_tables("images"):
-            packs = t.to_arrow().select(["pack_id"]).column("pack_id").to_pylist()
+        spaces = (space,) if space else ("chunks", "images")
+        for t in [t for s in spaces for t in self._vector_tables(s)]:
+            n = t.count_rows()
+            if not n:
+                continue
+            # only the pack column is read (to_arrow() would load every vector)
+            packs = (
+                t.search().select(["pack_id"]).limit(n + 1).to_arrow().column("pack_id").to_pylist()
+            )
             for p in packs:
                 out[p] = out.get(p, 0) + 1
         return out

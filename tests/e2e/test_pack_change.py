@@ -1,0 +1,58 @@
+"""A change of image pack: the older vectors answer until every photo has a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.engine import EngineConfig, TroveEngine
+from tests.conftest import install_pack
+from tests.fixtures import make_photo
+
+
+def _engine(home: Path, root: Path, pack: str) -> TroveEngine:
+    engine = TroveEngine(
+        EngineConfig(
+            home / "data" / "index",
+            (home / "data" / "packs",),
+            roots=(str(root),),
+            active_image_pack=pack,
+        )
+    )
+    engine.open()
+    return engine
+
+
+def test_old_pack_answers_until_photos_are_re_embedded(
+    tmp_path: Path, trove_home: Path, tiny_clip_source: Path, tiny_clip_pack: Path
+) -> None:
+    from models.export import build_pack
+
+    pack_b = build_pack("tiny-clip-b", tiny_clip_source, tmp_path / "packs-b").pack_dir
+    install_pack(tiny_clip_pack, trove_home)
+    install_pack(pack_b, trove_home)
+    root = tmp_path / "photos"
+    photos = [make_photo(root / f"photo{i}.jpg", seed=i) for i in range(6)]
+
+    first = _engine(trove_home, root, "tiny-clip")
+    try:
+        first.index()
+        pack_a = first.search("", image=str(photos[0])).hits
+        assert pack_a and Path(pack_a[0].path) == photos[0]
+        old_id = first._search.image_encoder.pack_id
+    finally:
+        first.close()
+
+    second = _engine(trove_home, root, "tiny-clip-b")  # chosen in Settings; not re-embedded yet
+    try:
+        new_id = second._search.image_encoder.pack_id
+        assert second.store.vectors_per_pack("images") == {old_id: 6}
+        hits = second.search("", image=str(photos[3])).hits  # answered by the older vectors
+        assert hits and Path(hits[0].path) == photos[3]
+        assert second.search("a photo", limit=10).hits  # a text query reaches the photos too
+
+        second.index()  # the background re-embedding, then the older vectors go
+        assert second.store.vectors_per_pack("images") == {new_id: 6}
+        hits = second.search("", image=str(photos[3])).hits
+        assert hits and Path(hits[0].path) == photos[3]
+    finally:
+        second.close()
