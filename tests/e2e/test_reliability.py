@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -12,6 +13,7 @@ import sys
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -418,3 +420,188 @@ def test_unplugged_root_keeps_its_rows(
         assert any("not available" in p.reason for p in engine.problems())
     finally:
         engine.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 16 MB disk of its own (tmpfs), so it can be filled up and made read-only."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"a small disk needs mount (root): {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def _fill(disk: Path, leave: int) -> Path:
+    """Fill the disk, then give back ``leave`` bytes: room for settings, not for the index."""
+    filler = disk / "filler"
+    with filler.open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * (1 << 20))
+                fh.flush()
+        except OSError:
+            pass
+    os.truncate(filler, max(0, filler.stat().st_size - leave))
+    return filler
+
+
+@pytest.mark.slow
+def test_full_then_read_only_disk(
+    small_disk: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    minilm_pack: Path,
+) -> None:
+    """A full disk and then a read-only one: a clear error, nothing lost, search keeps working."""
+    outside = tmp_path / "packs-home"
+    install_pack(minilm_pack, outside)
+    home = small_disk / "home"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "packs").symlink_to(outside / "data" / "packs")  # the pack is 23 MB
+    monkeypatch.setenv("TROVE_HOME", str(home))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(30):
+        (docs / f"garden{i}.txt").write_text(f"Notes on the garden, page {i}: roses and tulips.")
+    assert main(["index", str(docs)]) == 0
+
+    filler = _fill(small_disk, leave=40_000)
+    for i in range(60):
+        (docs / f"castle{i}.txt").write_text(f"A visit to castle number {i}, its towers and moat.")
+    capsys.readouterr()
+    assert main(["index", str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert "is full" in err and "Traceback" not in err, err
+    assert main(["search", "roses and tulips", "--json"]) == 0  # the index still opens and answers
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all(Path(h["path"]).name.startswith("garden") for h in hits[:5])
+
+    filler.unlink()  # space again: the next run completes and nothing is duplicated
+    assert main(["index", str(docs)]) == 0
+    store = IndexStore(home / "data" / "index", read_only=True)
+    store.open()
+    try:
+        assert set(store.known_files()) == {str(p) for p in docs.iterdir()}
+    finally:
+        store.close()
+
+    import logging
+
+    for logger in (logging.getLogger(), logging.getLogger("desktop_app")):
+        for h in list(logger.handlers):  # the log file is open for writing on that disk
+            if str(getattr(h, "baseFilename", "")).startswith(str(small_disk)):
+                logger.removeHandler(h)
+                h.close()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    (docs / "violin.txt").write_text("Violin lessons on Tuesdays.")
+    capsys.readouterr()
+    assert main(["index", str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert "read-only" in err and "Traceback" not in err, err
+    assert main(["search", "castle towers and moat", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and Path(hits[0]["path"]).name.startswith("castle")
+
+
+def _engine(home: Path, root: Path) -> TroveEngine:
+    engine = TroveEngine(
+        EngineConfig(home / "data" / "index", (home / "data" / "packs",), roots=(str(root),))
+    )
+    engine.open()
+    return engine
+
+
+def test_a_file_stuck_past_its_time_limit_is_skipped(
+    tmp_path: Path, trove_home: Path, minilm_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read that never returns (a hung network drive) costs its time limit, not the run."""
+    import desktop_app.core.indexing.pipeline as pipeline
+
+    install_pack(minilm_pack, trove_home)
+    root = tmp_path / "docs"
+    root.mkdir()
+    for i in range(20):
+        (root / f"note{i}.txt").write_text(f"Note {i} about the harbour and its boats.")
+    (root / "stuck.txt").write_text("this one hangs")
+    release = threading.Event()
+    real = pipeline.extract_document
+
+    def hanging(path: str) -> object:
+        if path.endswith("stuck.txt"):
+            release.wait(60)  # far longer than the limit below
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "extract_document", hanging)
+    monkeypatch.setattr(pipeline, "FILE_TIMEOUT_S", 1.0)
+    engine = _engine(trove_home, root)
+    try:
+        done = threading.Event()
+        out: dict[str, object] = {}
+
+        def run() -> None:
+            out["summary"] = engine.index()
+            done.set()
+
+        threading.Thread(target=run, daemon=True).start()
+        assert done.wait(45), "indexing waited on the stuck file"
+        problems = {Path(p.path).name: p.reason for p in engine.problems()}
+        known = {Path(p).name for p in engine.store.known_files()}
+    finally:
+        release.set()
+        engine.close()
+    assert "took too long" in problems["stuck.txt"]
+    assert {f"note{i}.txt" for i in range(20)} <= known
+    assert not {n for n in problems if n != "stuck.txt"}
+
+
+def test_files_deleted_or_replaced_while_being_read(
+    tmp_path: Path, trove_home: Path, minilm_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the scan and the read a file goes, another is swapped: no crash, and the next
+    run holds exactly what is on disk, with the replacement's words."""
+    import desktop_app.core.indexing.pipeline as pipeline
+
+    install_pack(minilm_pack, trove_home)
+    root = tmp_path / "docs"
+    root.mkdir()
+    for i in range(10):
+        (root / f"note{i}.txt").write_text(f"Note {i} about gardens.")
+    (root / "vanishing.txt").write_text("here at scan time only")
+    (root / "replaced.txt").write_text("the first draft talks about bicycles " * 50)
+    real = pipeline.extract_document
+
+    def meddling(path: str) -> object:
+        if path.endswith("vanishing.txt"):
+            os.unlink(path)
+        elif path.endswith("replaced.txt"):
+            tmp = Path(path).with_name(".replaced.tmp")
+            tmp.write_text("the final version is about violins and orchestras")
+            os.replace(tmp, path)  # an editor's atomic save, mid-read, and shorter
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "extract_document", meddling)
+    engine = _engine(trove_home, root)
+    try:
+        engine.index()  # must not raise
+        monkeypatch.setattr(pipeline, "extract_document", real)
+        engine.index()  # the next reconcile: what is on disk now
+        known = {Path(p).name for p in engine.store.known_files()}
+        problems = {Path(p.path).name for p in engine.problems()}
+        hits = engine.search("violins and orchestras", limit=3).hits
+    finally:
+        engine.close()
+    assert known == {p.name for p in root.iterdir()}
+    assert "vanishing.txt" not in problems
+    assert hits and Path(hits[0].path).name == "replaced.txt"
+    assert "violins" in hits[0].snippet

@@ -6,6 +6,7 @@ import collections
 import concurrent.futures as cf
 import logging
 import os
+import queue
 import threading
 import time
 import uuid
@@ -98,13 +99,12 @@ class Pipeline:
         recent: collections.deque[tuple[float, int]] = collections.deque(maxlen=20)
         started = time.monotonic()
         recent.append((started, 0))
-        with cf.ThreadPoolExecutor(
-            self.extract_threads, thread_name_prefix="trove-extract"
-        ) as pool:
-            batches = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
-            pending: collections.deque[tuple[Sequence[Work], list[cf.Future[_Extracted]]]] = (
-                collections.deque()
-            )
+        batches = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
+        pending: collections.deque[tuple[Sequence[Work], list[cf.Future[_Extracted]]]] = (
+            collections.deque()
+        )
+        pool = _ExtractPool(self.extract_threads)
+        try:
             next_batch = 0
 
             def submit_next() -> None:
@@ -125,7 +125,7 @@ class Pipeline:
                 if cancel is not None:
                     cancel.checkpoint()
                 batch, futures = pending.popleft()
-                results = [self._result(f, w) for f, w in zip(futures, batch, strict=True)]
+                results = [self._result(f, w, pool) for f, w in zip(futures, batch, strict=True)]
                 submit_next()
                 self._embed_and_write(results, counts)
                 now = time.monotonic()
@@ -144,6 +144,11 @@ class Pipeline:
                             results[-1].work.file.path if results else "",
                         )
                     )
+        finally:
+            for _, futures in pending:  # cancelled or failed: drop the look-ahead
+                for f in futures:
+                    f.cancel()
+            pool.shutdown()
         return counts
 
     def _prepare_images(self) -> None:
@@ -152,11 +157,15 @@ class Pipeline:
         except Exception:  # the first real batch raises it again, where it is handled
             log.debug("could not load the image tower ahead of time", exc_info=True)
 
-    def _result(self, fut: cf.Future[_Extracted], work: Work) -> _Extracted:
+    def _result(self, fut: cf.Future[_Extracted], work: Work, pool: _ExtractPool) -> _Extracted:
         try:
             return fut.result(timeout=FILE_TIMEOUT_S)
         except cf.TimeoutError:
-            return self._failed(work, "took too long to read (over two minutes)")
+            log.warning("gave up on %s after %.0f s", work.file.path, FILE_TIMEOUT_S)
+            pool.replace_stuck()
+            return self._failed(
+                work, f"took too long to read (over {FILE_TIMEOUT_S:.0f} s); skipped"
+            )
 
     @staticmethod
     def _base(work: Work, content_hash: str) -> dict[str, Any]:
@@ -254,13 +263,55 @@ class Pipeline:
             store.write_image_vectors(
                 [r.record.file_id for r in photos], image_vecs, self.image_encoder.pack_id
             )
-        store.upsert_files([r.record for r in results])
+        # files met for the first time got fresh ids: appended; known files are merged
+        store.upsert_files([r.record for r in results if not r.work.file_id], new=True)
+        store.upsert_files([r.record for r in results if r.work.file_id])
         problems = [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
         store.record_problems(problems)
         store.clear_problems([r.record.path for r in results if not r.problem])
         counts.processed += len(results)
         counts.failed += len(problems)
         counts.problems.extend(problems)
+
+
+class _ExtractPool:
+    """Extraction threads that are daemons: a file stuck past its time limit (a hung network
+    drive, a pathological decoder case) can hold up neither the run nor the app's exit."""
+
+    def __init__(self, threads: int) -> None:
+        self._jobs: queue.SimpleQueue[tuple[cf.Future[Any], Callable[[], Any]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._threads = 0
+        for _ in range(threads):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        self._threads += 1
+        threading.Thread(target=self._run, name="trove-extract", daemon=True).start()
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            fut, fn = job
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                fut.set_result(fn())
+            except BaseException as exc:  # handed to whoever waits on the future
+                fut.set_exception(exc)
+
+    def submit(self, fn: Callable[[Work], _Extracted], work: Work) -> cf.Future[_Extracted]:
+        fut: cf.Future[_Extracted] = cf.Future()
+        self._jobs.put((fut, lambda: fn(work)))
+        return fut
+
+    def replace_stuck(self) -> None:
+        """One thread is stuck on a file: a fresh one keeps the pool at full strength."""
+        self._spawn()
+
+    def shutdown(self) -> None:
+        for _ in range(self._threads):
+            self._jobs.put(None)
 
 
 def _rate(recent: collections.deque[tuple[float, int]]) -> float:
