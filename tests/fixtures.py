@@ -117,3 +117,120 @@ def make_odt(path: Path, paragraphs: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
+
+
+def make_raw(
+    path: Path,
+    seed: int = 0,
+    preview_size: tuple[int, int] = (640, 480),
+    *,
+    orientation: int = 1,
+    taken: str = "2023:07:14 18:30:00",
+    camera: tuple[str, str] = ("NIKON CORPORATION", "NIKON Z 6"),
+    gps: tuple[float, float] | None = None,
+) -> Path:
+    """A camera-RAW-shaped TIFF as NEF and DNG lay it out: a small uncompressed thumbnail in
+    IFD0 (with Make, Model, Orientation, the Exif and GPS IFDs) and, in a SubIFD, the camera's
+    JPEG preview (old-style JPEG: JPEGInterchangeFormat/Length). The sensor data is left out."""
+    import io
+    import struct
+
+    preview = io.BytesIO()
+    make_photo(path.with_suffix(".tmp.jpg"), seed, preview_size)
+    preview.write(path.with_suffix(".tmp.jpg").read_bytes())
+    path.with_suffix(".tmp.jpg").unlink()
+    jpeg = preview.getvalue()
+    thumb = bytes(range(64))  # 8 x 8 grey
+
+    body = bytearray(b"II*\x00\x00\x00\x00\x00")  # IFD0 offset patched below
+    pending: list[tuple[int, bytes]] = []  # (where the offset goes, data placed later)
+
+    def ifd(entries: list[tuple[int, int, int, bytes]]) -> int:
+        """entries: (tag, type, count, value bytes); values over 4 bytes go after the IFD."""
+        at = len(body)
+        body.extend(struct.pack("<H", len(entries)))
+        for tag, typ, count, value in sorted(entries):
+            body.extend(struct.pack("<HHI", tag, typ, count))
+            if len(value) <= 4:
+                body.extend(value.ljust(4, b"\x00"))
+            else:
+                pending.append((len(body), value))
+                body.extend(b"\x00\x00\x00\x00")
+        body.extend(b"\x00\x00\x00\x00")  # no next IFD
+        for where, value in pending:
+            struct.pack_into("<I", body, where, len(body))
+            body.extend(value + (b"\x00" if len(value) % 2 else b""))
+        pending.clear()
+        return at
+
+    def ascii_(s: str) -> tuple[int, bytes]:
+        b = s.encode() + b"\x00"
+        return len(b), b
+
+    def short(v: int) -> bytes:
+        return struct.pack("<H", v)
+
+    def long(v: int) -> bytes:
+        return struct.pack("<I", v)
+
+    def rationals(vals: tuple[float, ...]) -> bytes:
+        return b"".join(struct.pack("<II", round(v * 10000), 10000) for v in vals)
+
+    def dms(x: float) -> tuple[float, float, float]:
+        x = abs(x)
+        d = int(x)
+        m = int((x - d) * 60)
+        return float(d), float(m), (x - d - m / 60) * 3600
+
+    exif_at = ifd([(0x9003, 2, *ascii_(taken))])
+    gps_at = None
+    if gps:
+        lat, lon = gps
+        gps_at = ifd(
+            [
+                (1, 2, 2, b"N\x00" if lat >= 0 else b"S\x00"),
+                (2, 5, 3, rationals(dms(lat))),
+                (3, 2, 2, b"E\x00" if lon >= 0 else b"W\x00"),
+                (4, 5, 3, rationals(dms(lon))),
+            ]
+        )
+    jpeg_at = len(body)
+    body.extend(jpeg)
+    w, h = preview_size
+    sub_at = ifd(
+        [
+            (254, 4, 1, long(1)),
+            (256, 4, 1, long(w)),
+            (257, 4, 1, long(h)),
+            (259, 3, 1, short(6)),
+            (513, 4, 1, long(jpeg_at)),
+            (514, 4, 1, long(len(jpeg))),
+        ]
+    )
+    thumb_at = len(body)
+    body.extend(thumb)
+    entries = [
+        (254, 4, 1, long(1)),
+        (256, 4, 1, long(8)),
+        (257, 4, 1, long(8)),
+        (258, 3, 1, short(8)),
+        (259, 3, 1, short(1)),
+        (262, 3, 1, short(1)),
+        (271, 2, *ascii_(camera[0])),
+        (272, 2, *ascii_(camera[1])),
+        (273, 4, 1, long(thumb_at)),
+        (274, 3, 1, short(orientation)),
+        (277, 3, 1, short(1)),
+        (278, 4, 1, long(8)),
+        (279, 4, 1, long(len(thumb))),
+        (306, 2, *ascii_(taken)),
+        (330, 4, 1, long(sub_at)),
+        (34665, 4, 1, long(exif_at)),
+    ]
+    if gps_at is not None:
+        entries.append((34853, 4, 1, long(gps_at)))
+    ifd0 = ifd(entries)
+    struct.pack_into("<I", body, 4, ifd0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(body))
+    return path

@@ -8,8 +8,8 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QFileInfo, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QImageReader, QPixmap
+from PySide6.QtCore import QFileInfo, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Hit, Kind
+from desktop_app.ui.thumbnails import read_scaled
 
 
 def highlight(text: str, terms: tuple[str, ...]) -> str:
@@ -110,13 +111,10 @@ class PreviewPane(QWidget):
         if hit.kind == Kind.PHOTO:
             self.text.hide()
             self.image.show()
-            reader = QImageReader(hit.path)
-            reader.setAutoTransform(True)
-            size = reader.size()
             target = self.image.size()
-            if size.isValid() and target.width() > 10:
-                reader.setScaledSize(size.scaled(target, Qt.AspectRatioMode.KeepAspectRatio))
-            img = reader.read()
+            if target.width() <= 10:
+                target = QSize(1024, 1024)
+            img = read_scaled(hit.path, target)
             if img.isNull():
                 self.image.setText("This image cannot be shown")
             else:
@@ -152,4 +150,4 @@ class PreviewPane(QWidget):
 
     def _copy_image(self) -> None:
         if self.hit is not None and QFileInfo(self.hit.path).exists():
-            QGuiApplication.clipboard().setImage(QImage(self.hit.path))
+            QGuiApplication.clipboard().setImage(read_scaled(self.hit.path, QSize(8192, 8192)))

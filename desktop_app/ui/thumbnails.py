@@ -14,6 +14,31 @@ THUMB_SIZE = 256
 MEMORY_ITEMS = 600
 
 
+def read_scaled(path: str, size: QSize) -> QImage:
+    """Decode an image to fit ``size``, orientation applied. Qt reads the common formats (JPEG
+    at reduced size); HEIC/AVIF and camera RAW (its embedded preview) go through the core's
+    Pillow decoder. A null QImage when neither can read it."""
+    from desktop_app.core.scan.kinds import is_raw
+
+    if not is_raw(path):  # Qt's TIFF reader would show a RAW's tiny IFD0 thumbnail
+        reader = QImageReader(path)
+        reader.setAutoTransform(True)  # EXIF orientation
+        full = reader.size()
+        if full.isValid() and (full.width() > size.width() or full.height() > size.height()):
+            reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+        img = reader.read()
+        if not img.isNull():
+            return img
+    from desktop_app.core.extract.images import open_image
+
+    try:
+        pil = open_image(path, max(size.width(), size.height()))
+    except Exception:  # any decoder failure means "cannot be shown", never a crash
+        return QImage()
+    data = pil.tobytes("raw", "RGB")
+    return QImage(data, pil.width, pil.height, 3 * pil.width, QImage.Format.Format_RGB888).copy()
+
+
 class _Signals(QObject):
     done = Signal(str, QImage)  # QRunnable is not a QObject: signals live here
 
@@ -30,15 +55,7 @@ class _Load(QRunnable):
         if self.cache_file.is_file():
             img.load(str(self.cache_file))
         if img.isNull():
-            reader = QImageReader(self.path)
-            reader.setAutoTransform(True)  # EXIF orientation
-            size = reader.size()
-            if size.isValid():
-                scaled = size.scaled(
-                    QSize(THUMB_SIZE, THUMB_SIZE), Qt.AspectRatioMode.KeepAspectRatio
-                )
-                reader.setScaledSize(scaled)  # JPEG decodes at reduced size
-            img = reader.read()
+            img = read_scaled(self.path, QSize(THUMB_SIZE, THUMB_SIZE))
             if not img.isNull():
                 try:
                     self.cache_file.parent.mkdir(parents=True, exist_ok=True)

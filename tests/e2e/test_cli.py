@@ -277,3 +277,37 @@ def test_window_opens_offscreen_and_reports_start_up(tmp_path: Path, trove_home:
     shown = json.loads(probe.read_text())
     assert shown["accepts_input"] is True
     assert t0 < shown["shown_at"] < time.time()
+
+
+def test_camera_raw_and_heic_are_indexed_found_and_shown(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    """RAW (its embedded preview) and HEIC: indexed, found by an image query, thumbnailed."""
+    from PySide6.QtCore import QSize
+
+    from desktop_app.ui.thumbnails import read_scaled
+    from tests.fixtures import make_raw
+
+    raw = make_raw(library / "photos" / "DSC_0042.NEF", seed=42, orientation=8)
+    heic = library / "photos" / "phone.heic"
+    make_photo(tmp_path / "phone.png", seed=43)
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    Image.open(tmp_path / "phone.png").save(heic, format="HEIF")
+    assert main(["index", str(library)]) == 0
+    capsys.readouterr()
+    for original in (raw, heic):
+        query = tmp_path / f"query-{original.stem}.jpg"
+        from desktop_app.core.extract.images import open_image
+
+        open_image(str(original), 320).save(query, quality=85)  # a resized copy, as a JPEG
+        hits = run_json(["search", "--image", str(query)], capsys)
+        assert Path(hits[0]["path"]) == original, hits[:3]
+        thumb = read_scaled(str(original), QSize(256, 256))  # Qt alone reads neither format
+        assert not thumb.isNull() and max(thumb.width(), thumb.height()) <= 256
+    assert raw_is_portrait(read_scaled(str(raw), QSize(256, 256)))
+
+
+def raw_is_portrait(img: object) -> bool:
+    return img.height() > img.width()  # type: ignore[attr-defined]

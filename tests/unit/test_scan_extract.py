@@ -18,7 +18,7 @@ from desktop_app.core.scan.rules import ScanRules
 from desktop_app.core.scan.walker import RootMissingError, walk_root
 from desktop_app.core.store.api import KnownFile
 from desktop_app.core.types import Kind
-from tests.fixtures import make_docx, make_odt, make_pdf, make_photo
+from tests.fixtures import make_docx, make_odt, make_pdf, make_photo, make_raw
 
 
 def _paths(root: Path, rules: ScanRules | None = None) -> set[str]:
@@ -207,3 +207,44 @@ def test_chunking_keeps_pages_offsets_and_overlap() -> None:
     first, second = chunks[0], chunks[1]
     assert second.start < first.end  # overlap
     assert text[first.start : first.end].strip().startswith(first.text[:20])
+
+
+def test_camera_raw_through_its_embedded_preview(tmp_path: Path) -> None:
+    """A NEF-shaped RAW: EXIF from IFD0, the picture from the JPEG preview in its SubIFD."""
+    import numpy as np
+
+    from desktop_app.core.embed.errors import ImageDecodeError
+    from desktop_app.core.embed.preprocess import load_image
+
+    raw = make_raw(
+        tmp_path / "DSC_0001.NEF",
+        seed=4,
+        preview_size=(640, 480),
+        orientation=6,
+        gps=(38.7223, -9.1393),
+        taken="2023:07:14 18:30:00",
+    )
+    assert kind_for(str(raw)) == Kind.PHOTO
+    f = read_image_facts(str(raw))
+    assert (f.width, f.height) == (480, 640)  # the preview's size, turned by orientation 6
+    assert f.camera == "NIKON CORPORATION NIKON Z 6"
+    assert f.taken_at == 1689359400.0
+    assert f.gps_lat == pytest.approx(38.7223, abs=1e-3)
+    assert f.gps_lon == pytest.approx(-9.1393, abs=1e-3)
+    img = load_image(str(raw), 224)  # JPEG draft decoding: at least 224 px, not full size
+    assert img.width < img.height  # turned upright like any photo with orientation 6
+    # the pixels are the preview's: compare with the same picture saved as a JPEG
+    ref = load_image(str(make_photo(tmp_path / "ref.jpg", seed=4)), 224).rotate(-90, expand=True)
+    assert img.size == ref.size
+    diff = np.abs(np.asarray(img, dtype=np.int16) - np.asarray(ref, dtype=np.int16)).mean()
+    assert diff < 3.0
+
+    (tmp_path / "broken.nef").write_bytes(b"II*\x00" + os.urandom(300))
+    with pytest.raises(ExtractError, match=r"RAW|image"):
+        read_image_facts(str(tmp_path / "broken.nef"))
+    with pytest.raises(ImageDecodeError, match="RAW"):
+        load_image(str(tmp_path / "broken.nef"), 224)
+    tiff_only = tmp_path / "nopreview.dng"
+    Image.new("L", (16, 16)).save(tiff_only, format="TIFF")  # TIFF without any JPEG inside
+    with pytest.raises(ImageDecodeError, match="no embedded preview"):
+        load_image(str(tiff_only), 224)

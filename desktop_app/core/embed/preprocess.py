@@ -18,13 +18,14 @@ def load_image(path: str, target: int) -> Any:
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     _register_heif()
+    source, raw_orientation = _source(path)
     try:
-        with Image.open(path) as im:
+        with Image.open(source) as im:
             if im.width * im.height > MAX_PIXELS:
                 raise ImageDecodeError(
                     f"image is too large to open safely ({im.width * im.height // 1_000_000} megapixels)"
                 )
-            orientation = im.getexif().get(0x0112, 1)
+            orientation = raw_orientation or im.getexif().get(0x0112, 1)
             if im.format == "JPEG":
                 # DCT scaling: decode at >= target size, 5-7x cheaper on 12 MP photos.
                 im.draft("RGB", (target, target))
@@ -43,6 +44,25 @@ def load_image(path: str, target: int) -> Any:
         rgb.info["exif"] = rgb.getexif().tobytes()
         rgb = ImageOps.exif_transpose(rgb)
     return rgb
+
+
+def _source(path: str) -> tuple[Any, int | None]:
+    """What Pillow opens: the file, or for camera RAW its embedded JPEG preview (with the
+    RAW's own orientation, which the preview usually lacks)."""
+    from desktop_app.core.scan.kinds import is_raw
+
+    if not is_raw(path):
+        return path, None
+    import io
+
+    from desktop_app.core.extract import ExtractError
+    from desktop_app.core.extract.raw import raw_preview
+
+    try:
+        data, orientation = raw_preview(path)
+    except ExtractError as exc:
+        raise ImageDecodeError(str(exc)) from exc
+    return io.BytesIO(data), orientation
 
 
 def preprocess_image(image: Any, pre: dict[str, Any]) -> npt.NDArray[np.float32]:

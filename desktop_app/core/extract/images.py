@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop_app.core.embed.preprocess import MAX_PIXELS, _register_heif
 from desktop_app.core.extract import ExtractError
+from desktop_app.core.scan.kinds import is_raw
 from desktop_app.core.types import ImageFacts
 
 _DATETIME_ORIGINAL = 0x9003
@@ -28,6 +29,8 @@ def read_image_facts(path: str) -> ImageFacts:
                     f"image is too large to open safely ({w * h // 1_000_000} megapixels)"
                 )
             exif = im.getexif()
+            # TIFF-based files (camera RAW) read nested IFDs from the open file
+            sub, gps = exif.get_ifd(_EXIF_IFD), exif.get_ifd(_GPS_IFD)
     except ExtractError:
         raise
     except Image.DecompressionBombError as exc:
@@ -36,16 +39,32 @@ def read_image_facts(path: str) -> ImageFacts:
         raise ExtractError("not a readable image (unknown or corrupt format)") from exc
     except (OSError, ValueError, SyntaxError) as exc:
         raise ExtractError(f"image is damaged or truncated ({exc})") from exc
+    if is_raw(path):  # IFD0 holds the EXIF; the picture's size is the preview's
+        w, h = _raw_preview_size(path)
     orientation = int(exif.get(0x0112, 1) or 1)
     if orientation in (5, 6, 7, 8):
         w, h = h, w
-    sub = exif.get_ifd(_EXIF_IFD)
     taken = _parse_date(sub.get(_DATETIME_ORIGINAL) or exif.get(0x0132))
     make = str(exif.get(0x010F, "") or "").strip("\x00 ")
     model = str(exif.get(0x0110, "") or "").strip("\x00 ")
     camera = model if make and model.startswith(make) else f"{make} {model}".strip()
-    lat, lon = _gps(exif.get_ifd(_GPS_IFD))
+    lat, lon = _gps(gps)
     return ImageFacts(w, h, taken, camera, lat, lon, orientation)
+
+
+def _raw_preview_size(path: str) -> tuple[int, int]:
+    import io
+
+    from PIL import Image
+
+    from desktop_app.core.extract.raw import raw_preview
+
+    data, _ = raw_preview(path)
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return im.size
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ExtractError(f"the embedded preview is damaged ({exc})") from exc
 
 
 def _parse_date(value: Any) -> float | None:
@@ -76,13 +95,11 @@ def _dms(v: Any) -> float:
 
 def open_image(path: str, max_side: int | None = None) -> Any:
     """Decode for display or encoding: JPEG draft at the target size, EXIF orientation applied."""
-    from PIL import Image, ImageOps
 
     from desktop_app.core.embed.preprocess import load_image
 
     if max_side is None:
-        with Image.open(path) as im:
-            return ImageOps.exif_transpose(im.convert("RGB"))
+        return load_image(path, 1 << 30)  # full size: no draft reduction
     im = load_image(path, max_side)
     im.thumbnail((max_side, max_side))
     return im

@@ -6,7 +6,17 @@ import os
 
 from desktop_app.core.types import Kind
 
-IMAGE_EXTS = frozenset("jpg jpeg jpe jfif png webp gif bmp tif tiff heic heif avif".split())
+# TIFF-based camera RAW: indexed through the JPEG preview inside (core/extract/raw.py)
+RAW_EXTS = frozenset("dng nef nrw cr2 arw srf sr2 pef srw erf 3fr kdc mef mos iiq rwl".split())
+IMAGE_EXTS = (
+    frozenset("jpg jpeg jpe jfif png webp gif bmp tif tiff heic heif avif".split()) | RAW_EXTS
+)
+
+
+def is_raw(path: str) -> bool:
+    return ext_of(path) in RAW_EXTS
+
+
 DOCUMENT_EXTS = frozenset(
     (
         "pdf docx odt txt text md markdown rst html htm csv tsv log rtf tex org "
