@@ -94,6 +94,17 @@ def test_ann_beyond_the_exact_limit_keeps_recall(
         want = {f"f{i}" for i in np.argsort(-(v @ v[qi]))[:10]}
         recall.append(len(got & want) / 10)
     assert np.mean(recall) >= 0.95
+    # the index was trained once: a later writer (another process) does not retrain it
+    assert store._meta("ann_trained_rows:images_32") == "4000"
+    # a second pack's vectors arrive (a change of image pack): each pack sees only its own
+    w = v[:200] + 0.02 * np.random.default_rng(4).standard_normal((200, 32)).astype(np.float32)
+    w /= np.linalg.norm(w, axis=1, keepdims=True)  # near pack p's own vectors for f0..f199
+    store.write_image_vectors([f"f{i}" for i in range(200)], w, "q")
+    for qi in (0, 100):
+        assert {h.file_id for h in store.search_images(v[qi], 10, "p")} & {f"f{qi}"}
+        hits = store.search_images(w[qi], 10, "q")
+        assert hits[0].file_id == f"f{qi}" and len(hits) == 10
+        assert all(int(h.file_id[1:]) < 200 for h in hits)  # none of pack p's other rows
 
 
 def test_many_small_commits_then_maintain(store: IndexStore) -> None:
