@@ -178,6 +178,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "page": h.page,
                     "matched_terms": list(h.matched_terms),
                     "sources": list(h.sources),
+                    **({"place": h.place} if h.place else {}),
                 }
                 for h in result.hits
             ]
@@ -191,6 +192,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for i, h in enumerate(result.hits, 1):
         print(f"{i:>3}. {h.score:.3f}  {h.path}")
         detail = h.why
+        if h.place and not h.why.startswith("taken in"):
+            detail += f" · {h.place}"
         if h.snippet:
             snip = " ".join(h.snippet.split())
             detail += f': "{snip[:140]}{"…" if len(snip) > 140 else ""}"'

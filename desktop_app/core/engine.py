@@ -262,6 +262,7 @@ class TroveEngine:
                 total = _add(total, self._apply(changes, root, progress, cancel))
             self.store.record_problems(scan_problems)
             total = _add(total, self._backfill(progress, cancel))
+            self._fill_places(progress)
             self._finish_pack_change()
             self.store.maintain()
         problems = tuple(scan_problems) + total.problems
@@ -354,6 +355,26 @@ class TroveEngine:
             embedded=counts.embedded,
             problems=tuple(counts.problems),
         )
+
+    def _fill_places(self, progress: ProgressCallback | None) -> None:
+        """Name the places of photos stored without one: an index from before places, or all
+        of them once when the gazetteer changes (a new place list names them better)."""
+        from desktop_app.core.extract.places import GAZETTEER, available, places_for
+
+        every = self.store.get_meta("places") != GAZETTEER
+        todo = self.store.photos_to_place(every)
+        if todo and not available():
+            return  # a broken install: try again next run, store nothing
+        if todo:
+            if progress is not None:
+                progress(Progress("indexing", message=f"Naming the places of {len(todo)} photos"))
+            found = places_for([(lat, lon) for _, lat, lon, _ in todo])
+            # "" is stored too: a photo far from any town is not looked up again
+            changed = {fid: p for (fid, _, _, old), p in zip(todo, found, strict=True) if p != old}
+            self.store.set_places(changed)
+            log.info("named the places of %d photos (%d changed)", len(todo), len(changed))
+        if every:
+            self.store.set_meta("places", GAZETTEER)
 
     def apply_batch(
         self,

@@ -76,6 +76,8 @@ class FileRecord:
     height: int = 0
     text_preview: str = ""
     indexed_at: float = 0.0
+    place: str = ""  # "City, Region, Country" from the GPS position, offline
+    dhash: int | None = None  # perceptual hash of a photo (signed 64-bit)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class Query:
     kinds: tuple[Kind, ...] = ()  # empty: any
     extensions: tuple[str, ...] = ()  # from type:pdf etc., lower-case without dot
     folders: tuple[str, ...] = ()  # in:FOLDER, matched as a path prefix or folder name
+    places: tuple[str, ...] = ()  # place:NAME, folded (lower case, no accents): any may match
     after: float | None = None
     before: float | None = None
     image_path: str | None = None  # an image as the query
@@ -124,6 +127,7 @@ class Hit:
     width: int = 0
     height: int = 0
     camera: str = ""
+    place: str = ""  # where a photo was taken: "Lisbon, Portugal"
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,8 @@ class PreviewPane(QWidget):
                 facts.append(hit.camera)
             if hit.taken_at:
                 facts.append("Taken " + time.strftime("%d %b %Y %H:%M", time.gmtime(hit.taken_at)))
+            if hit.place:
+                facts.append(f"Place: {hit.place}")
         else:
             self.image.hide()
             self.text.show()

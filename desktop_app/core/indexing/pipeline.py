@@ -25,6 +25,7 @@ from desktop_app.core.extract import ExtractError
 from desktop_app.core.extract.chunking import chunk_pages
 from desktop_app.core.extract.documents import extract_document
 from desktop_app.core.extract.images import read_image_facts
+from desktop_app.core.extract.places import place_for
 from desktop_app.core.scan.hashing import fast_hash
 from desktop_app.core.scan.kinds import ext_of
 from desktop_app.core.scan.walker import describe_os_error
@@ -211,6 +212,7 @@ class Pipeline:
                     camera=facts.camera,
                     gps_lat=facts.gps_lat,
                     gps_lon=facts.gps_lon,
+                    place=place_for(facts.gps_lat, facts.gps_lon),
                     width=facts.width,
                     height=facts.height,
                 )

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.search.query import fold, place_matches
 from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
 
 RRF_K = 60.0
@@ -191,6 +192,8 @@ class SearchEngine:
                     ok = True
             if not ok:
                 return False
+        if q.places and not place_matches(rec.place, q.places):
+            return False
         when = rec.taken_at if rec.taken_at is not None else rec.mtime
         if q.after is not None and when < q.after:
             return False
@@ -214,6 +217,12 @@ class SearchEngine:
             why = f"passage on page {page}" if page else "passage"
             if src == "fts_text":
                 why += " (words match)"
+        elif (
+            src == "fts_name"
+            and not matched
+            and set(q.terms) & set(re.split(r"\W+", fold(rec.place)))
+        ):
+            why = f"taken in {rec.place}"  # the name did not match: the place's words did
         elif src == "fts_name":
             why = "name matches: " + ", ".join(matched) if matched else "name matches"
         elif src == "image":
@@ -240,4 +249,5 @@ class SearchEngine:
             width=rec.width,
             height=rec.height,
             camera=rec.camera,
+            place=rec.place,
         )

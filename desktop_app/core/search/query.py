@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 import shlex
+import unicodedata
 from datetime import date
 
 from desktop_app.core.types import Kind, Query
@@ -43,6 +44,18 @@ def _split(raw: str) -> list[str]:
         return raw.replace('"', " ").split()
 
 
+def fold(text: str) -> str:
+    """Lower case without accents: place:sao finds "São Paulo", place:koln "Köln"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def place_matches(place: str, wanted: tuple[str, ...]) -> bool:
+    """Does a file's place contain any of the place: filter's names?"""
+    have = fold(place)
+    return any(w in have for w in wanted)
+
+
 def _date_bound(value: str, end: bool) -> float | None:
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
     if not m:
@@ -67,6 +80,7 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
     kinds: list[Kind] = []
     exts: list[str] = []
     folders: list[str] = []
+    places: list[str] = []
     after = before = None
     quoted = set(re.findall(r'"([^"]+)"', raw))
     for tok in _split(raw):
@@ -83,6 +97,9 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
                 continue
             if key == "in" and val:
                 folders.append(val)
+                continue
+            if key == "place" and fold(val).strip():  # place:lisbon, place:"new york"
+                places.append(fold(val).strip())
                 continue
             if key in ("after", "since") and _date_bound(val, False) is not None:
                 after = _date_bound(val, False)
@@ -101,6 +118,11 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
         words.append(tok)
     text = " ".join(words).strip()
     terms = tuple(w.lower() for w in " ".join(words).split() if len(w) > 1 or w.isalnum())
+    # a place: filter's words are looked up in full text too (not by the encoders): the photos
+    # taken there are candidates even when the other words rank them low, or there are none
+    terms += tuple(
+        dict.fromkeys(w for p in places for w in re.findall(r"\w+", p) if w not in terms)
+    )
     return Query(
         raw=raw,
         text=text,
@@ -110,6 +132,7 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
         kinds=tuple(dict.fromkeys(kinds)),
         extensions=tuple(dict.fromkeys(exts)),
         folders=tuple(folders),
+        places=tuple(dict.fromkeys(places)),
         after=after,
         before=before,
         image_path=image_path,

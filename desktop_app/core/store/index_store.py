@@ -9,7 +9,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -100,6 +100,7 @@ class IndexStore:
         self.read_only = read_only
         self._db: Any = None
         self._tables: dict[str, Any] = {}
+        self._columns: dict[int, list[str]] = {}  # FileRecord columns per open files table
         self._lock = WriterLock(self.index_dir / ".writer.lock")
         self._resident: dict[str, Resident] = {}
         self._resident_lock = threading.Lock()
@@ -327,17 +328,63 @@ class IndexStore:
     def move_file(self, file_id: str, new_path: str, new_root: str, mtime: float) -> None:
         self._writable()
         name = os.path.basename(new_path)
-        self._table(FILES).update(
-            where=f"file_id = {_q(file_id)}",
+        t = self._table(FILES)
+        where = f"file_id = {_q(file_id)}"
+        # the camera and place words stay with the file: only the name and folders change
+        kept = t.search().where(where).select(["camera", "place"]).limit(1).to_arrow().to_pylist()
+        extra = _extra_words(kept[0]["camera"], kept[0]["place"]) if kept else ""
+        t.update(
+            where=where,
             values={
                 "path": new_path,
                 "root": new_root,
                 "name": name,
                 "mtime": float(mtime),
-                "search_text": search_text_for(new_path, new_root, ""),
+                "search_text": search_text_for(new_path, new_root, extra),
             },
         )
         self._after_write(FILES)
+
+    @writing
+    def set_places(self, places: dict[str, str]) -> None:
+        """Store the place of these files (file_id -> place) and the words search sees."""
+        if not places:
+            return
+        self._writable()
+        t = self._table(FILES)
+        ids = list(places)
+        for start in range(0, len(ids), 500):
+            records = self.get_files(ids[start : start + 500])
+            rows = [_file_row(replace(r, place=places[fid])) for fid, r in records.items()]
+            if rows:  # matched rows only: a file deleted meanwhile stays deleted
+                t.merge_insert("file_id").when_matched_update_all().execute(rows)
+        self._after_write(FILES)
+
+    @reading
+    def photos_to_place(self, every: bool = False) -> list[tuple[str, float, float, str | None]]:
+        """(file_id, lat, lon, place) of the files with a GPS position whose place was never
+        looked up (NULL, as an older index left them) or, with ``every``, of all of them."""
+        t = self._table(FILES)
+        if t is None or "place" not in t.schema.names:
+            return []
+        cond = "gps_lat IS NOT NULL AND gps_lon IS NOT NULL"
+        if not every:
+            cond += " AND place IS NULL"
+        n = t.count_rows(cond)
+        if not n:
+            return []
+        cols = ["file_id", "gps_lat", "gps_lon", "place"]
+        rows = t.search().where(cond).select(cols).limit(n + 10).to_arrow().to_pylist()
+        return [(r["file_id"], r["gps_lat"], r["gps_lon"], r["place"]) for r in rows]
+
+    def get_meta(self, key: str) -> str | None:
+        """A value the index keeps about itself (e.g. which gazetteer named its places)."""
+        return self._meta(key)
+
+    @writing
+    def set_meta(self, key: str, value: str) -> None:
+        self._writable()
+        self._set_meta(key, value)
 
     def record_problem(self, problem: Problem) -> None:
         self.record_problems([problem])
@@ -464,7 +511,7 @@ class IndexStore:
             rows = (
                 t.search()
                 .where(_in("file_id", part))
-                .select(_RECORD_COLUMNS)  # not search_text: reading it costs more than the rest
+                .select(self._record_columns(t))  # not search_text: it costs more than the rest
                 .limit(len(part) + 10)
                 .to_arrow()
                 .to_pylist()
@@ -488,6 +535,14 @@ class IndexStore:
             .to_pylist()
         )
         return str(rows[0]["file_id"]) if rows else None
+
+    def _record_columns(self, t: Any) -> list[str]:
+        """FileRecord's columns this table has (a reader may open an index not yet migrated)."""
+        cols = self._columns.get(id(t))
+        if cols is None:
+            names = set(t.schema.names)
+            cols = self._columns[id(t)] = [c for c in _RECORD_COLUMNS if c in names]
+        return cols
 
     @reading
     def all_files(self) -> list[FileRecord]:
@@ -850,12 +905,16 @@ def search_text_for(path: str, root: str, extra: str) -> str:
     return f"{os.path.basename(path)} {words} {extra}".strip()
 
 
+def _extra_words(camera: str | None, place: str | None) -> str:
+    """A photo's words besides its name and folders: "Canon EOS R6 Lisbon, Portugal"."""
+    return " ".join(x for x in (camera, place) if x)
+
+
 def _file_row(r: FileRecord) -> dict[str, Any]:
     row = asdict(r)
     row["kind"] = str(r.kind)
     row["status"] = str(r.status)
-    extra = " ".join(x for x in (r.camera,) if x)
-    row["search_text"] = search_text_for(r.path, r.root, extra)
+    row["search_text"] = search_text_for(r.path, r.root, _extra_words(r.camera, r.place))
     return row
 
 
@@ -871,4 +930,5 @@ def _record(r: dict[str, Any]) -> FileRecord:
         data[k] = data.get(k) or ""
     for k in ("width", "height"):
         data[k] = int(data.get(k) or 0)
+    data["place"] = data.get("place") or ""
     return FileRecord(**data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: files.place and files.dhash
 
 FILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("file_id", "string"),
@@ -27,6 +27,8 @@ FILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("text_preview", "string"),
     ("indexed_at", "float64"),
     ("search_text", "string"),  # name, folder words, camera, place: what full-text search sees
+    ("place", "string"),  # nearest city of the photo's GPS position: "Lisbon, Portugal"
+    ("dhash", "int64"),  # 64-bit perceptual (difference) hash of a photo, for near-duplicates
 )
 
 
