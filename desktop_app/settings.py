@@ -31,6 +31,7 @@ class Settings:
     welcome_done: bool = False
     banner_dismissed: bool = False
     view_mode: str = "grid"
+    ocr: bool = True  # read the text in photos, screenshots and scanned pages
 
     def add_root(self, path: str) -> bool:
         if path in self.roots:

@@ -54,6 +54,7 @@ def engine_config(paths: Paths, settings: Settings, roots: list[str] | None = No
         active_image_pack=settings.active_image_pack,
         document_pack=settings.document_pack,
         threads=settings.threads,
+        ocr=settings.ocr,
     )
 
 

@@ -79,7 +79,7 @@ class _Bar:
         if now - self.last < 0.1 and p.done != p.total:
             return
         self.last = now
-        if p.phase == "indexing" and p.total:
+        if p.phase == "indexing" and p.total and not p.message:
             eta = f", {_fmt_s(p.eta_s)} left" if p.eta_s else ""
             line = (
                 f"indexing {p.done}/{p.total} ({p.rate:.1f}/s{eta}) {os.path.basename(p.current)}"
@@ -194,7 +194,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         detail = h.why
         if h.place and not h.why.startswith("taken in"):
             detail += f" · {h.place}"
-        if h.snippet:
+        if h.snippet and "“" not in h.why:  # an OCR hit quotes its line already
             snip = " ".join(h.snippet.split())
             detail += f': "{snip[:140]}{"…" if len(snip) > 140 else ""}"'
         print(f"       {detail}")
@@ -221,6 +221,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"Image pack: {st.image_pack or 'none (photos found by name, date and text)'}")
     if st.pending_vectors:
         print(f"Waiting for vectors: {st.pending_vectors} file(s)")
+    if st.ocr_read or st.ocr_pending:
+        state = "" if st.ocr_enabled else " (switched off in the settings)"
+        print(f"Text in pictures: read in {st.ocr_read} file(s), {st.ocr_pending} waiting{state}")
     for pack, n in sorted(st.vectors_per_pack.items()):
         print(f"  vectors by {pack}: {n}")
     print("Watched folders:" if st.roots else "No watched folders yet: trove index FOLDER")

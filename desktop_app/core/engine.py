@@ -45,6 +45,7 @@ class EngineConfig:
     active_image_pack: str | None = None  # None: the best installed image pack
     document_pack: str | None = None  # None: the installed sentence pack
     threads: int = 0  # 0: choose from the core count
+    ocr: bool = True  # read the text in photos and scanned pages after the first pass
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class IndexStatus:
     document_pack: str | None = None
     pending_vectors: int = 0  # files waiting for an encoder (e.g. photos without an image pack)
     notices: tuple[str, ...] = ()
+    ocr_read: int = 0  # photos and PDFs whose text in pixels has been read
+    ocr_pending: int = 0  # ... and those waiting for the text-in-pictures pass
+    ocr_enabled: bool = True
 
 
 class TroveEngine:
@@ -265,6 +269,9 @@ class TroveEngine:
             self._fill_places(progress)
             self._finish_pack_change()
             self.store.maintain()
+            # last and slowest: everything above is already searchable while pictures are read
+            if self._ocr_pass(progress, cancel):
+                self.store.maintain()
         problems = tuple(scan_problems) + total.problems
         log.info(
             "indexed %s: %d added, %d changed, %d moved, %d deleted, %d problems",
@@ -356,6 +363,88 @@ class TroveEngine:
             problems=tuple(counts.problems),
         )
 
+    def _ocr_pass(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> int:
+        """Read the text in photos and in PDF pages without a text layer (scans), one file at
+        a time on one thread, a batch of files per write; cancellable between files.
+
+        The passages are embedded by the document encoder and marked as OCR. A file that
+        cannot be read is recorded as a problem and not tried again until it changes.
+        Returns the number of files read."""
+        from desktop_app.core.extract import ExtractError, ocr
+
+        encoder = self._search.text_encoder
+        if not self.config.ocr or encoder is None:
+            return 0  # no document encoder: the passages would have no vectors; next run
+        todo = self.store.files_to_ocr()
+        if not todo:
+            return 0
+        if not ocr.available():
+            note = "Text in pictures is not read: the OCR models are missing from this install"
+            if note not in self._notices:
+                self._notices.append(note)
+            return 0
+        emit = progress or (lambda _p: None)
+        batch: list[tuple[str, str, list[Any], Any]] = []
+        problems: list[Problem] = []
+        done = found = 0
+
+        def flush() -> None:
+            if batch:
+                self.store.write_ocr(batch, encoder.pack_id)
+                batch.clear()
+            if problems:
+                self.store.record_problems(problems)
+                problems.clear()
+
+        try:
+            for file_id, path, content_hash in todo:
+                if cancel is not None:
+                    cancel.checkpoint()
+                emit(
+                    Progress(
+                        "indexing",
+                        done,
+                        len(todo),
+                        current=path,
+                        message=f"Reading text in pictures ({done + 1}/{len(todo)})",
+                    )
+                )
+                chunks: list[Any] = []
+                try:
+                    pages: Sequence[tuple[int | None, Sequence[ocr.OcrLine]]]
+                    if path.lower().endswith(".pdf"):
+                        pages = ocr.read_pdf_pages(
+                            path, (lambda: cancel.cancelled) if cancel is not None else None
+                        )
+                        if cancel is not None:
+                            cancel.checkpoint()  # a half-read document is read again next time
+                    else:
+                        pages = [(None, ocr.read_text(path))]
+                    chunks = ocr.ocr_chunks(pages)
+                except ocr.OcrUnavailableError as exc:
+                    log.warning("text in pictures cannot be read: %s", exc)
+                    self._notices.append(f"Text in pictures is not read: {exc}")
+                    break
+                except (ExtractError, OSError) as exc:
+                    problems.append(Problem(path, f"the text in it could not be read: {exc}"))
+                except Exception as exc:  # a library failure on one picture must not stop the pass
+                    log.exception("OCR failed on %s", path)
+                    problems.append(
+                        Problem(path, f"the text in it could not be read ({type(exc).__name__})")
+                    )
+                vectors = encoder.encode_texts([c.text for c in chunks]) if chunks else None
+                batch.append((file_id, content_hash, chunks, vectors))
+                done += 1
+                found += bool(chunks)
+                if len(batch) >= OCR_BATCH:
+                    flush()
+        finally:
+            flush()  # what was read before a cancel is kept
+        if done:
+            log.info("read the text in %d pictures and scans (%d had some)", done, found)
+            emit(Progress("indexing", done, len(todo), message="Read the text in pictures"))
+        return done
+
     def _fill_places(self, progress: ProgressCallback | None) -> None:
         """Name the places of photos stored without one: an index from before places, or all
         of them once when the gazetteer changes (a new place list names them better)."""
@@ -433,6 +522,8 @@ class TroveEngine:
                 )
             for root in batch.rescan_roots:
                 out = _add(out, self.index([root], progress, cancel))
+            if work:
+                self._ocr_pass(progress, cancel)
             if self.store.needs_maintenance():
                 self.store.maintain()
         return out
@@ -547,6 +638,7 @@ class TroveEngine:
             )
         img = self._search.image_encoder
         txt = self._search.text_encoder
+        ocr_read, ocr_pending = self.store.ocr_counts()
         return IndexStatus(
             index_dir=str(self.config.index_dir),
             size_bytes=self.store.size_bytes(),
@@ -560,6 +652,9 @@ class TroveEngine:
             document_pack=txt.pack_id if txt else None,
             pending_vectors=counts["pending"],
             notices=tuple(self._notices),
+            ocr_read=ocr_read,
+            ocr_pending=ocr_pending,
+            ocr_enabled=self.config.ocr,
         )
 
     def problems(self) -> list[Problem]:
@@ -571,6 +666,9 @@ class TroveEngine:
 
         mgr = self.pack_manager or PackManager(self.config.pack_dirs)
         return list(mgr.list_packs())
+
+
+OCR_BATCH = 8  # files per write of the text-in-pictures pass (~0.4-3 s each on one thread)
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

@@ -51,6 +51,7 @@ class Chunk:
     start: int  # character offset in the page (or whole text)
     end: int
     ordinal: int = 0  # position of the chunk in the file
+    source: str = ""  # "": the file's own text; "ocr": read from its pixels
 
 
 @dataclass(frozen=True)

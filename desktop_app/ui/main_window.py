@@ -463,9 +463,12 @@ class MainWindow(QMainWindow):
 
         dlg = SettingsDialog(self.settings, self._packs(), self.import_pack_dialog, remove, self)
         before = self.settings.active_image_pack
+        ocr_before = self.settings.ocr
         if dlg.exec():
             dlg.apply(self.paths.resources / "trove.desktop")
             self._save()
+            if self.settings.ocr != ocr_before:
+                self._apply_ocr_setting()
             if self.settings.active_image_pack != before and self.host.engine is not None:
                 engine = self.host.engine
                 active = self.settings.active_image_pack
@@ -473,6 +476,17 @@ class MainWindow(QMainWindow):
                 self.host.restart_indexing(
                     tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
                 )
+
+    def _apply_ocr_setting(self) -> None:
+        """Reading text in pictures switched on or off: the running indexer follows at once."""
+        from dataclasses import replace
+
+        self.host.config = replace(self.host.config, ocr=self.settings.ocr)
+        if self.host.engine is not None:
+            self.host.engine.config = replace(self.host.engine.config, ocr=self.settings.ocr)
+            self.host.restart_indexing(
+                tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
+            )
 
     def set_view_mode(self, mode: str) -> None:
         self.settings.view_mode = mode

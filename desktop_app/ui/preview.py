@@ -109,7 +109,13 @@ class PreviewPane(QWidget):
         self.title.setText(os.path.basename(hit.path))
         facts = [os.path.dirname(hit.path)]
         if hit.kind == Kind.PHOTO:
-            self.text.hide()
+            if hit.snippet and hit.why.startswith("text in the picture"):
+                # the words read from the picture, the matched ones highlighted
+                body = highlight(hit.snippet, terms)
+                self.text.setHtml(f"<p><i>Text in the picture</i></p><p>{body}</p>")
+                self.text.show()
+            else:
+                self.text.hide()
             self.image.show()
             target = self.image.size()
             if target.width() <= 10:

@@ -73,6 +73,12 @@ class SettingsDialog(QDialog):
         self.threads.setAccessibleName("Threads for indexing")
         self.battery = QCheckBox("Pause indexing while on battery")
         self.battery.setChecked(settings.pause_on_battery)
+        self.ocr = QCheckBox("Read the text in photos, screenshots and scanned pages")
+        self.ocr.setChecked(settings.ocr)
+        self.ocr.setToolTip(
+            "After new files are indexed, Trove reads the words in pictures so that they can "
+            "be searched. It runs last, on one CPU thread."
+        )
         self.login = QCheckBox("Start Trove when I log in")
         self.login.setEnabled(autostart_supported())
         self.login.setChecked(AUTOSTART.exists())
@@ -86,6 +92,7 @@ class SettingsDialog(QDialog):
         form.addRow("Image pack:", self.active)
         form.addRow("CPU threads:", self.threads)
         form.addRow("", self.battery)
+        form.addRow("", self.ocr)
         form.addRow("", self.login)
         form.addRow("Theme:", QLabel("Follows the system (light or dark)"))
         buttons = QDialogButtonBox(
@@ -133,5 +140,6 @@ class SettingsDialog(QDialog):
         self.settings.active_image_pack = self.active.currentData()
         self.settings.threads = self.threads.value()
         self.settings.pause_on_battery = self.battery.isChecked()
+        self.settings.ocr = self.ocr.isChecked()
         if autostart_supported() and self.login.isChecked() != AUTOSTART.exists():
             set_autostart(self.login.isChecked(), desktop_entry)

@@ -24,7 +24,7 @@ from desktop_app.core.types import Problem, Progress
 
 
 def describe(p: Progress) -> str:
-    if p.phase == "indexing" and p.total:
+    if p.phase == "indexing" and p.total and not p.message:
         eta = ""
         if p.eta_s:
             eta = (

@@ -267,6 +267,9 @@ def test_no_network_socket_is_opened(
     root = tmp_path / "lib"
     make_photo(root / "a.jpg")
     (root / "b.txt").write_text("offline notes about the garden")
+    from tests.unit.test_ocr import text_picture
+
+    text_picture(root / "sign.png", ["GARDEN CENTRE OPEN"])  # OCR reads it, offline too
     gui = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"

@@ -34,6 +34,7 @@ class _Candidate:
     sources: set[str] = field(default_factory=set)
     snippet: str = ""
     page: int | None = None
+    snippet_source: str = ""  # "ocr": the snippet was read from the picture's pixels
     similarity: float | None = None
 
     def add(
@@ -43,12 +44,13 @@ class _Candidate:
         snippet: str = "",
         page: int | None = None,
         similarity: float | None = None,
+        origin: str = "",
     ) -> None:
         contrib = WEIGHTS[source] / (RRF_K + rank + 1)
         self.fused += contrib
         self.sources.add(source)
         if snippet and not self.snippet:
-            self.snippet, self.page = snippet, page
+            self.snippet, self.page, self.snippet_source = snippet, page, origin
         if similarity is not None and self.similarity is None:
             self.similarity = similarity
         if contrib > self.best_contrib:
@@ -63,6 +65,19 @@ def _best_per_file(hits: list[Any]) -> list[Any]:
             seen.add(h.file_id)
             out.append(h)
     return out
+
+
+def ocr_line(passage: str, terms: tuple[str, ...]) -> str:
+    """The line of an OCR passage that holds most of the query's words (else its first)."""
+    lines = [ln.strip() for ln in passage.splitlines() if ln.strip()] or [passage.strip()]
+    words = {t.lower() for t in terms}
+
+    def found(line: str) -> int:  # long words weigh more than "the" or "of"
+        low = line.lower()
+        return sum(len(w) for w in words if re.search(rf"\b{re.escape(w)}", low))
+
+    best = max(lines, key=found) if words else lines[0]
+    return best if len(best) <= 120 else best[:119] + "…"
 
 
 class SearchEngine:
@@ -100,7 +115,7 @@ class SearchEngine:
             # each file counts once per list, at the rank of its best passage
             relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
             for rank, h in enumerate(_best_per_file(relevant)):
-                cand(h.file_id).add("passage", rank, h.text, h.page, h.score)
+                cand(h.file_id).add("passage", rank, h.text, h.page, h.score, origin=h.source)
         if self.image_encoder is not None:
             if text:
                 tv = self.image_encoder.encode_texts([text])[0]
@@ -143,7 +158,7 @@ class SearchEngine:
                     name_rank += 1
                 elif h.file_id not in seen_text:
                     seen_text.add(h.file_id)
-                    cand(h.file_id).add("fts_text", text_rank, h.text, h.page)
+                    cand(h.file_id).add("fts_text", text_rank, h.text, h.page, origin=h.source)
                     text_rank += 1
 
         ordered = sorted(cands.values(), key=lambda c: -c.fused)
@@ -213,7 +228,13 @@ class SearchEngine:
         matched = tuple(t for t in q.terms if t in name_words or t in rec.path.lower())
         src = c.best_source
         page = c.page
-        if src == "passage" or (src == "fts_text"):
+        if src in ("passage", "fts_text") and c.snippet_source == "ocr":
+            line = ocr_line(c.snippet, q.terms)
+            if rec.kind == Kind.PHOTO:
+                why = f"text in the picture: “{line}”"
+            else:
+                why = f"text in the scan{f' of page {page}' if page else ''}: “{line}”"
+        elif src == "passage" or (src == "fts_text"):
             why = f"passage on page {page}" if page else "passage"
             if src == "fts_text":
                 why += " (words match)"

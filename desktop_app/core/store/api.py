@@ -45,6 +45,7 @@ class VectorHit:
     chunk_ordinal: int = -1  # -1 for whole-file vectors (images)
     text: str = ""
     page: int | None = None
+    source: str = ""  # where the passage came from: "" the file's text, "ocr" its pixels
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class TextHit:
     text: str = ""
     page: int | None = None
     chunk_ordinal: int = -1
+    source: str = ""  # "ocr": a passage read from the pixels
 
 
 class Store(Protocol):
@@ -102,6 +104,15 @@ class Store(Protocol):
     def vectors_per_pack(self, space: str | None = None) -> dict[str, int]: ...
 
     def pack_file_ids(self, space: str, pack_id: str) -> set[str]: ...
+
+    # text in pictures (OCR)
+    def files_to_ocr(self) -> list[tuple[str, str, str]]: ...  # (file_id, path, content_hash)
+    def ocr_counts(self) -> tuple[int, int]: ...  # (read, waiting)
+    def write_ocr(
+        self,
+        items: Sequence[tuple[str, str, Sequence[Chunk], npt.NDArray[np.float32] | None]],
+        pack_id: str,
+    ) -> None: ...
 
     def drop_pack_vectors(self, space: str, keep: str) -> int: ...
 

@@ -27,7 +27,7 @@ from desktop_app.core.store.api import (
 )
 from desktop_app.core.store.lock import WriterLock
 from desktop_app.core.store.memory import ReadWriteLock, Resident, reading
-from desktop_app.core.store.migrations import migrate
+from desktop_app.core.store.migrations import complete_last_step, migrate
 from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
 
 log = logging.getLogger(__name__)
@@ -177,6 +177,9 @@ class IndexStore:
             self._names = None
             t = self._db.open_table(META)
             t.update(where="key = 'schema_version'", values={"value": str(schema.SCHEMA_VERSION)})
+        elif version == schema.SCHEMA_VERSION and not self.read_only:
+            complete_last_step(self._db)
+            self._names = None
 
     def _table(self, name: str) -> Any:  # a LanceTable, or None when it does not exist yet
         t = self._tables.get(name)
@@ -240,26 +243,7 @@ class IndexStore:
         for t in self._vector_tables("chunks"):
             if self._any(t, _in("file_id", ids)):
                 t.delete(_in("file_id", ids))
-        rows: list[dict[str, Any]] = []
-        dim = 0
-        for fid, chunks, vecs in items:
-            for c, v in zip(chunks, vecs, strict=True):
-                dim = len(v)
-                rows.append(
-                    {
-                        "chunk_id": f"{fid}:{c.ordinal}",
-                        "file_id": fid,
-                        "ordinal": c.ordinal,
-                        "page": -1 if c.page is None else c.page,
-                        "start": c.start,
-                        "end": c.end,
-                        "text": c.text,
-                        "pack_id": pack_id,
-                        "vector": np.asarray(v, dtype=np.float32),
-                    }
-                )
-        if rows:
-            self._vector_table("chunks", dim, create=True).add(rows)
+        self._add_chunks(items, pack_id)
         self._after_write("chunks")
 
     @writing
@@ -705,10 +689,11 @@ class IndexStore:
             return []
         t = self._table(f"chunks_{np.asarray(vector).reshape(-1).shape[0]}")
         ids = [f"{fid}:{o}" for _, fid, o in found]
+        cols = ["chunk_id", "text", "page"] + (["source"] if _has_source(t) else [])
         rows = (
             t.search()
             .where(_in("chunk_id", ids))
-            .select(["chunk_id", "text", "page"])
+            .select(cols)
             .limit(len(ids) + 5)
             .to_arrow()
             .to_pylist()
@@ -720,7 +705,12 @@ class IndexStore:
             page = r.get("page", -1)
             out.append(
                 VectorHit(
-                    fid, s, o, r.get("text", ""), None if page is None or page < 0 else int(page)
+                    fid,
+                    s,
+                    o,
+                    r.get("text", ""),
+                    None if page is None or page < 0 else int(page),
+                    r.get("source") or "",
                 )
             )
         return out
@@ -740,7 +730,9 @@ class IndexStore:
             ]
         for ct in self._vector_tables("chunks"):
             if ct.count_rows():
-                for r in self._fts(ct, terms, k, ["file_id", "text", "page", "ordinal", "_score"]):
+                cols = ["file_id", "text", "page", "ordinal", "_score"]
+                cols += ["source"] if _has_source(ct) else []
+                for r in self._fts(ct, terms, k, cols):
                     page = r.get("page", -1)
                     hits.append(
                         TextHit(
@@ -750,6 +742,7 @@ class IndexStore:
                             r["text"],
                             None if page is None or page < 0 else int(page),
                             int(r["ordinal"]),
+                            r.get("source") or "",
                         )
                     )
         return hits
@@ -763,6 +756,104 @@ class IndexStore:
         except Exception as exc:  # no FTS index yet, or a query the parser rejects
             log.debug("full-text search skipped on %s: %s", t.name, exc)
             return []
+
+    # --- text in pictures (OCR) -------------------------------------------------------
+
+    @reading
+    def files_to_ocr(self) -> list[tuple[str, str, str]]:
+        """(file_id, path, content_hash) of readable photos and PDFs whose text in pixels was
+        never read, or was read from different content (the file changed since)."""
+        t = self._table(FILES)
+        if t is None or "ocr_hash" not in t.schema.names:
+            return []
+        cond = (
+            f"status != {_q(str(FileStatus.FAILED))} AND (kind = {_q(str(Kind.PHOTO))} "
+            "OR ext = 'pdf') AND (ocr_hash IS NULL OR ocr_hash != content_hash)"
+        )
+        n = t.count_rows(cond)
+        if not n:
+            return []
+        cols = ["file_id", "path", "content_hash"]
+        rows = t.search().where(cond).select(cols).limit(n + 10).to_arrow().to_pylist()
+        return sorted(
+            ((r["file_id"], r["path"], r["content_hash"] or "") for r in rows), key=lambda x: x[1]
+        )
+
+    @reading
+    def ocr_counts(self) -> tuple[int, int]:
+        """(files whose text in pixels was read, files waiting for it)."""
+        t = self._table(FILES)
+        if t is None or "ocr_hash" not in t.schema.names:
+            return 0, 0
+        base = (
+            f"status != {_q(str(FileStatus.FAILED))} AND (kind = {_q(str(Kind.PHOTO))} "
+            "OR ext = 'pdf')"
+        )
+        done = int(t.count_rows(base + " AND ocr_hash = content_hash"))
+        return done, int(t.count_rows(base)) - done
+
+    @writing
+    def write_ocr(
+        self,
+        items: Sequence[tuple[str, str, Sequence[Chunk], npt.NDArray[np.float32] | None]],
+        pack_id: str,
+    ) -> None:
+        """Store what OCR read: (file_id, content_hash it read, passages, their vectors).
+
+        A file's older OCR passages are replaced; its text-layer passages stay. The files
+        rows are marked last: a crash before that leaves the files to be read again."""
+        if not items:
+            return
+        self._writable()
+        ids = [fid for fid, _, _, _ in items]
+        for t in self._vector_tables("chunks"):
+            if _has_source(t):
+                cond = f"source = 'ocr' AND {_in('file_id', ids)}"
+                if self._any(t, cond):
+                    t.delete(cond)
+        with_text = [(fid, ch, v) for fid, _, ch, v in items if ch and v is not None]
+        if with_text:
+            for c in (c for _, ch, _ in with_text for c in ch):
+                if c.source != "ocr":
+                    raise ValueError("write_ocr stores OCR passages only")
+            self._add_chunks(with_text, pack_id)
+            self._after_write("chunks")
+        files = self._table(FILES)
+        by_hash: dict[str, list[str]] = {}
+        for fid, h, _, _ in items:
+            by_hash.setdefault(h, []).append(fid)
+        for h, fids in by_hash.items():
+            for start in range(0, len(fids), 500):
+                files.update(
+                    where=_in("file_id", fids[start : start + 500]), values={"ocr_hash": h}
+                )
+        self._after_write(FILES)
+
+    def _add_chunks(
+        self, items: Sequence[tuple[str, Sequence[Chunk], npt.NDArray[np.float32]]], pack_id: str
+    ) -> None:
+        """Append passages (chunk_id is file_id:ordinal) to the table of their dimension."""
+        rows: list[dict[str, Any]] = []
+        dim = 0
+        for fid, chunks, vecs in items:
+            for c, v in zip(chunks, vecs, strict=True):
+                dim = len(v)
+                rows.append(
+                    {
+                        "chunk_id": f"{fid}:{c.ordinal}",
+                        "file_id": fid,
+                        "ordinal": c.ordinal,
+                        "page": -1 if c.page is None else c.page,
+                        "start": c.start,
+                        "end": c.end,
+                        "text": c.text,
+                        "pack_id": pack_id,
+                        "vector": np.asarray(v, dtype=np.float32),
+                        "source": c.source,
+                    }
+                )
+        if rows:
+            self._vector_table("chunks", dim, create=True).add(rows)
 
     @reading
     def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None:
@@ -896,6 +987,11 @@ class IndexStore:
                 except OSError:
                     pass
         return total
+
+
+def _has_source(t: Any) -> bool:
+    """Does this chunks table say where each passage came from? (not before schema 2)"""
+    return "source" in t.schema.names
 
 
 def search_text_for(path: str, root: str, extra: str) -> str:

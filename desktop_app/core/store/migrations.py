@@ -7,17 +7,26 @@ from typing import Any
 
 
 def _v1_to_v2(db: Any) -> None:
-    """files gains `place` and `dhash`, empty until the engine fills them in the background."""
+    """files gains `place`, `dhash` and `ocr_hash`, empty until the engine fills them in the
+    background; every chunks table gains `source` ("" for the text the files carry)."""
     import pyarrow as pa
 
-    if "files" not in set(db.table_names(limit=1000)):
-        return
-    t = db.open_table("files")
-    have = set(t.schema.names)
-    fields = (pa.field("place", pa.string()), pa.field("dhash", pa.int64()))
-    new = [f for f in fields if f.name not in have]
-    if new:  # a step cut short by a crash is resumed: only what is missing is added
-        t.add_columns(new)
+    names = set(db.table_names(limit=1000))
+    if "files" in names:
+        t = db.open_table("files")
+        have = set(t.schema.names)
+        fields = (
+            pa.field("place", pa.string()),
+            pa.field("dhash", pa.int64()),
+            pa.field("ocr_hash", pa.string()),
+        )
+        new = [f for f in fields if f.name not in have]
+        if new:  # a step cut short by a crash is resumed: only what is missing is added
+            t.add_columns(new)
+    for name in sorted(n for n in names if n.startswith("chunks_")):
+        t = db.open_table(name)
+        if "source" not in t.schema.names:
+            t.add_columns({"source": "''"})  # an SQL expression: every older passage is text
 
 
 # version N -> N+1: each step receives the open lancedb connection
@@ -27,3 +36,9 @@ MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _v1_to_v2}
 def migrate(db: Any, from_version: int, to_version: int) -> None:
     for v in range(from_version, to_version):
         MIGRATIONS[v](db)
+
+
+def complete_last_step(db: Any) -> None:
+    """Re-run the newest step (each step adds only what is missing): an index written while
+    that schema version was still taking shape gets the columns it lacks."""
+    MIGRATIONS[max(MIGRATIONS)](db)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 2  # 2: files.place and files.dhash
+SCHEMA_VERSION = 2  # 2: files.place, files.dhash, files.ocr_hash and chunks.source
 
 FILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("file_id", "string"),
@@ -29,6 +29,9 @@ FILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("search_text", "string"),  # name, folder words, camera, place: what full-text search sees
     ("place", "string"),  # nearest city of the photo's GPS position: "Lisbon, Portugal"
     ("dhash", "int64"),  # 64-bit perceptual (difference) hash of a photo, for near-duplicates
+    # content_hash of the file when the text in it was last read by OCR (NULL: not yet); not
+    # in FileRecord, so the first pass's writes keep it; a changed file no longer matches
+    ("ocr_hash", "string"),
 )
 
 
@@ -63,6 +66,7 @@ def chunks_schema(dim: int) -> Any:
             pa.field("text", pa.string()),
             pa.field("pack_id", pa.string()),
             pa.field("vector", pa.list_(pa.float32(), dim)),
+            pa.field("source", pa.string()),  # "": the file's text; "ocr": read from pixels
         ]
     )
 

@@ -1,0 +1,140 @@
+"""Text in pictures: OCR on rendered text, the index's OCR passages, the schema-1 migration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from desktop_app.core.extract import ocr
+from desktop_app.core.store import schema
+from desktop_app.core.store.index_store import IndexStore
+from desktop_app.core.types import Chunk, FileRecord, Kind
+from tests.fixtures import make_photo
+
+
+def text_picture(path: Path, lines: list[str], size: tuple[int, int] = (1280, 720)) -> Path:
+    """A screenshot-like picture: dark words on a light background, in a large TrueType font."""
+    im = Image.new("RGB", size, (245, 245, 240))
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.load_default(size=48)
+    for i, line in enumerate(lines):
+        draw.text((60, 80 + i * 90), line, fill=(20, 20, 20), font=font)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im.save(path)
+    return path
+
+
+pytestmark = pytest.mark.skipif(not ocr.available(), reason="rapidocr is not installed")
+
+
+def test_rendered_words_are_read(tmp_path: Path) -> None:
+    pic = text_picture(tmp_path / "receipt.png", ["HARDWARE STORE RECEIPT", "TOTAL 42.50"])
+    lines = ocr.read_text(pic)
+    texts = [ln.text.upper() for ln in lines]
+    assert any("RECEIPT" in t for t in texts), texts
+    assert any("42.50" in t for t in texts), texts
+    assert all(ln.score >= ocr.MIN_SCORE and len(ln.box) == 4 for ln in lines)
+    assert lines[0].box[0][1] < lines[-1].box[0][1]  # top to bottom
+
+
+def test_a_photo_without_text_gives_nothing(tmp_path: Path) -> None:
+    assert ocr.read_text(make_photo(tmp_path / "p.jpg", seed=3, size=(1600, 1200))) == []
+
+
+def test_scanned_pdf_page_is_read_and_text_pages_are_not(tmp_path: Path) -> None:
+    pic = text_picture(tmp_path / "scan.png", ["QUARTERLY ZANZIBAR INVOICE"], (1240, 1754))
+    Image.open(pic).save(tmp_path / "scan.pdf", "PDF", resolution=150)
+    assert ocr.pages_without_text(str(tmp_path / "scan.pdf")) == [1]
+    pages = ocr.read_pdf_pages(str(tmp_path / "scan.pdf"))
+    assert [p for p, _ in pages] == [1]
+    assert "ZANZIBAR" in " ".join(ln.text.upper() for ln in pages[0][1])
+    chunks = ocr.ocr_chunks(pages)
+    assert chunks and all(c.source == "ocr" and c.page == 1 for c in chunks)
+    assert chunks[0].ordinal == ocr.OCR_ORDINAL_BASE
+
+
+def _unit(n: int, dim: int = 8, seed: int = 0) -> np.ndarray:
+    v = np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_ocr_passages_sit_beside_the_text_layer(tmp_path: Path) -> None:
+    store = IndexStore(tmp_path / "index")
+    store.open()
+    try:
+        doc = FileRecord("d", "/r/d.pdf", "/r", "d.pdf", Kind.DOCUMENT, "pdf", 1, 1.0, "h1")
+        photo = FileRecord("p", "/r/p.png", "/r", "p.png", Kind.PHOTO, "png", 1, 1.0, "h2")
+        txt = FileRecord("t", "/r/t.txt", "/r", "t.txt", Kind.DOCUMENT, "txt", 1, 1.0, "h3")
+        store.upsert_files([doc, photo, txt], new=True)
+        v = _unit(4)
+        store.replace_chunks([("d", [Chunk("page one words", 1, 0, 14, 0)], v[:1])], "p")
+        assert sorted(f for f, _, _ in store.files_to_ocr()) == ["d", "p"]  # not the .txt
+        assert store.ocr_counts() == (0, 2)
+        scan = [Chunk("HARDWARE STORE\nRECEIPT", 2, 0, 20, ocr.OCR_ORDINAL_BASE, "ocr")]
+        store.write_ocr([("d", "h1", scan, v[1:2]), ("p", "h2", [], None)], "p")
+        assert store.files_to_ocr() == [] and store.ocr_counts() == (2, 0)
+        hits = {h.text: h for h in store.search_chunks(v[1], 5, "p")}
+        assert hits["HARDWARE STORE\nRECEIPT"].source == "ocr"
+        assert hits["page one words"].source == ""  # the text layer stays
+        store.maintain()
+        fts = store.search_text("receipt", 5)
+        assert [(h.file_id, h.source, h.page) for h in fts] == [("d", "ocr", 2)]
+        # read again: the older OCR passages are replaced, not added to
+        store.write_ocr([("d", "h1", [scan[0]], v[2:3])], "p")
+        assert sum(1 for h in store.search_chunks(v[2], 10, "p") if h.source == "ocr") == 1
+        # the first pass rewrites a file row without undoing the OCR mark...
+        store.upsert_files([doc])
+        assert store.files_to_ocr() == []
+        # ...but changed content is read again
+        store.upsert_files([FileRecord(**{**doc.__dict__, "content_hash": "h9", "mtime": 2.0})])
+        assert [f for f, _, _ in store.files_to_ocr()] == ["d"]
+    finally:
+        store.close()
+
+
+def test_schema_1_chunks_gain_source(tmp_path: Path) -> None:
+    """An index as schema 1 left it: chunks without `source`, files without the new columns."""
+    import lancedb
+    import pyarrow as pa
+
+    index = tmp_path / "index"
+    db = lancedb.connect(str(index))
+    db.create_table(
+        "meta", data=[{"key": "schema_version", "value": "1"}], schema=schema.meta_schema()
+    )
+    new_cols = ("place", "dhash", "ocr_hash")
+    files_v1 = pa.schema([f for f in schema.files_schema() if f.name not in new_cols])
+    db.create_table("files", schema=files_v1)
+    chunks_v1 = pa.schema([f for f in schema.chunks_schema(8) if f.name != "source"])
+    v = _unit(1)
+    row = {
+        "chunk_id": "d:0", "file_id": "d", "ordinal": 0, "page": 1, "start": 0, "end": 5,
+        "text": "older passage", "pack_id": "p", "vector": v[0],
+    }  # fmt: skip
+    db.create_table("chunks_8", data=[row], schema=chunks_v1)
+    db.create_table("problems", schema=schema.problems_schema())
+
+    reader = IndexStore(index, read_only=True)  # a reader before the migration copes
+    reader.open()
+    try:
+        assert [(h.text, h.source) for h in reader.search_chunks(v[0], 3, "p")] == [
+            ("older passage", "")
+        ]
+        assert reader.files_to_ocr() == [] and reader.ocr_counts() == (0, 0)
+    finally:
+        reader.close()
+
+    store = IndexStore(index)
+    store.open()
+    try:
+        assert store.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
+        assert "source" in store._table("chunks_8").schema.names
+        assert set(new_cols) <= set(store._table("files").schema.names)
+        assert store._table("chunks_8").to_arrow().to_pylist()[0]["source"] == ""
+        hits = store.search_chunks(v[0], 3, "p")
+        assert [(h.text, h.source) for h in hits] == [("older passage", "")]
+    finally:
+        store.close()
