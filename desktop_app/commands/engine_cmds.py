@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_problems)
 
+    p = sub.add_parser(
+        "duplicates", help="groups of near-identical photos (bursts, edits, resized copies)"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_duplicates)
+
     p = sub.add_parser("watch", help="keep the index current until interrupted (headless)")
     p.set_defaults(handler=cmd_watch)
 
@@ -172,6 +178,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 {
                     "path": h.path,
                     "kind": str(h.kind),
+                    **({"stack": list(h.stack)} if h.stack else {}),
                     "score": h.score,
                     "why": h.why,
                     "snippet": h.snippet,
@@ -197,6 +204,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         if h.snippet and "“" not in h.why:  # an OCR hit quotes its line already
             snip = " ".join(h.snippet.split())
             detail += f': "{snip[:140]}{"…" if len(snip) > 140 else ""}"'
+        if h.stack:
+            detail += f" (+{len(h.stack)} near-duplicate{'s' if len(h.stack) > 1 else ''})"
         print(f"       {detail}")
     print(f"({len(result.hits)} results in {result.elapsed_ms:.0f} ms)", file=sys.stderr)
     return 0
@@ -305,3 +314,71 @@ def cmd_forget(args: argparse.Namespace) -> int:
     store_settings(settings, paths)
     print(f"Forgot {root}: {n} file(s) removed from the index.")
     return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from desktop_app.core.engine import EngineError
+
+    engine, _, _ = open_engine(read_only=True)
+    try:
+        report = engine.duplicates(compute_missing=True)
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        engine.close()
+    if args.json:
+        print_json(
+            {
+                "photos": report.photos,
+                "by_vectors": report.by_vectors,
+                "elapsed_ms": round(report.elapsed_ms, 1),
+                "reclaimable": sum(g.reclaimable for g in report.groups),
+                "groups": [
+                    {
+                        "reclaimable": g.reclaimable,
+                        "files": [
+                            {
+                                "path": f.path,
+                                "size": f.size,
+                                "width": f.width,
+                                "height": f.height,
+                                "date": _iso_date(f.when),
+                            }
+                            for f in g.files
+                        ],
+                    }
+                    for g in report.groups
+                ],
+            }
+        )
+        return 0
+    if not report.groups:
+        print(f"No near-duplicates among {report.photos} photos.")
+        return 0
+    for n, g in enumerate(report.groups, 1):
+        print(f"{n:>3}. {len(g.files)} copies, {_fmt_bytes(g.reclaimable)} to free")
+        for i, f in enumerate(g.files):
+            mark = "keep" if i == 0 else "    "
+            dims = f"{f.width}x{f.height}" if f.width else "?"
+            print(f"     {mark} {_iso_date(f.when)}  {dims:>11}  {_fmt_bytes(f.size):>9}  {f.path}")
+    total = sum(g.reclaimable for g in report.groups)
+    how = "image vectors and perceptual hashes" if report.by_vectors else "perceptual hashes"
+    print(
+        f"({len(report.groups)} groups among {report.photos} photos, {_fmt_bytes(total)} to "
+        f"free; by {how}, in {report.elapsed_ms:.0f} ms)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _iso_date(when: float) -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime(when)) if when else ""
+
+
+def _fmt_bytes(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{n} B"

@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.types import (
+    DuplicateReport,
     IndexSummary,
     Kind,
     Problem,
@@ -266,6 +267,7 @@ class TroveEngine:
                 total = _add(total, self._apply(changes, root, progress, cancel))
             self.store.record_problems(scan_problems)
             total = _add(total, self._backfill(progress, cancel))
+            self._fill_dhashes(progress, cancel)
             self._fill_places(progress)
             self._finish_pack_change()
             self.store.maintain()
@@ -465,6 +467,27 @@ class TroveEngine:
         if every:
             self.store.set_meta("places", GAZETTEER)
 
+    def _fill_dhashes(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
+        """Give a perceptual hash to photos stored without one (an index from before
+        near-duplicates): a cheap draft decode each, a batch per write."""
+        todo = self.store.photos_without_dhash()
+        done = 0
+        for part, hashes in _hash_batches(todo, cancel):
+            self.store.set_dhashes(hashes)
+            done += len(part)
+            if progress is not None:
+                progress(
+                    Progress(
+                        "indexing",
+                        done,
+                        len(todo),
+                        current=part[-1][1],
+                        message=f"Checking {len(todo)} photos for near-duplicates",
+                    )
+                )
+        if todo:
+            log.info("perceptual hashes computed for %d photos", done)
+
     def apply_batch(
         self,
         batch: Any,
@@ -620,6 +643,34 @@ class TroveEngine:
         except ImageDecodeError as exc:
             raise EngineError(f"cannot use {query.image_path} as a query: {exc}") from exc
 
+    def duplicates(
+        self,
+        compute_missing: bool = True,
+        cancel: CancelToken | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> DuplicateReport:
+        """Groups of near-identical photos, the best copy first in each.
+
+        Photos without a stored perceptual hash (an index not yet brought up to date) are
+        hashed now when ``compute_missing`` (nothing is written: the index may be read-only),
+        otherwise left out and counted in ``unhashed``.
+        """
+        from dataclasses import replace
+
+        from desktop_app.core.search.duplicates import find_duplicates
+
+        self._need_open()
+        records = self.store.photo_records()
+        if compute_missing and any(r.dhash is None for r in records):
+            todo = [(r.file_id, r.path) for r in records if r.dhash is None]
+            hashes: dict[str, int] = {}
+            for _, part in _hash_batches(todo, cancel):
+                hashes.update(part)
+            records = [replace(r, dhash=hashes.get(r.file_id, r.dhash)) for r in records]
+        image = self._search.image_encoder
+        vectors = self.store.image_matrix(image.pack_id) if image is not None else None
+        return find_duplicates(records, vectors, cancel, progress)
+
     def status(self) -> IndexStatus:
         self._need_open()
         counts = self.store.counts()
@@ -668,7 +719,36 @@ class TroveEngine:
         return list(mgr.list_packs())
 
 
+HASH_BATCH = 256  # photos hashed per write of the background fill
 OCR_BATCH = 8  # files per write of the text-in-pictures pass (~0.4-3 s each on one thread)
+
+
+def _hash_batches(
+    todo: Sequence[tuple[str, str]], cancel: CancelToken | None
+) -> Iterator[tuple[Sequence[tuple[str, str]], dict[str, int]]]:
+    """Perceptual hashes of (file_id, path) photos, a batch at a time, decoded on two threads
+    (Pillow releases the GIL while decoding; two keep a laptop responsive). Unreadable files
+    are skipped: their extraction already recorded why."""
+    if not todo:
+        return
+    import concurrent.futures as cf
+
+    from desktop_app.core.embed.errors import ImageDecodeError
+    from desktop_app.core.extract.dhash import dhash_file
+
+    def one(path: str) -> int | None:
+        try:
+            return dhash_file(path)
+        except (ImageDecodeError, OSError):
+            return None
+
+    with cf.ThreadPoolExecutor(2, thread_name_prefix="trove-dhash") as pool:
+        for start in range(0, len(todo), HASH_BATCH):
+            if cancel is not None:
+                cancel.checkpoint()
+            part = todo[start : start + HASH_BATCH]
+            found = pool.map(one, [p for _, p in part])
+            yield part, {fid: h for (fid, _), h in zip(part, found, strict=True) if h is not None}
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

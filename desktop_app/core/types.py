@@ -129,6 +129,7 @@ class Hit:
     height: int = 0
     camera: str = ""
     place: str = ""  # where a photo was taken: "Lisbon, Portugal"
+    stack: tuple[str, ...] = ()  # paths of near-duplicate photos folded under this hit
 
 
 @dataclass(frozen=True)
@@ -165,3 +166,45 @@ class IndexSummary:
     embedded: int = 0  # vectors computed (a move computes none)
     elapsed_s: float = 0.0
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class DuplicateFile:
+    """One copy in a group of near-identical photos."""
+
+    path: str
+    file_id: str
+    size: int
+    width: int = 0
+    height: int = 0
+    taken_at: float | None = None
+    mtime: float = 0.0
+
+    @property
+    def when(self) -> float:
+        return self.taken_at if self.taken_at is not None else self.mtime
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Near-identical photos (bursts, edits, resized copies); the best copy first."""
+
+    files: tuple[DuplicateFile, ...]
+
+    @property
+    def total_size(self) -> int:
+        return sum(f.size for f in self.files)
+
+    @property
+    def reclaimable(self) -> int:
+        """Bytes freed by keeping only the best copy."""
+        return sum(f.size for f in self.files[1:])
+
+
+@dataclass(frozen=True)
+class DuplicateReport:
+    groups: tuple[DuplicateGroup, ...]
+    photos: int = 0  # photos compared
+    unhashed: int = 0  # photos left out: not yet given a perceptual hash
+    by_vectors: bool = False  # candidates came from image vectors (else from hashes alone)
+    elapsed_ms: float = 0.0

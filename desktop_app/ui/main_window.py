@@ -35,6 +35,7 @@ from desktop_app.core.search.query import parse_query
 from desktop_app.core.types import Hit, Progress, SearchResult
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings, SettingsError, save_settings
+from desktop_app.ui.duplicates_view import DuplicatesPanel
 from desktop_app.ui.folders import FoldersDialog
 from desktop_app.ui.preview import PreviewPane
 from desktop_app.ui.results_model import HitRole, ResultsModel
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(search_page)
+        self.duplicates = DuplicatesPanel()
+        self.duplicates.set_thumbnail_loader(self.thumbs)
+        self.stack.addWidget(self.duplicates)
         self.stack.setCurrentIndex(0 if not settings.roots and not settings.welcome_done else 1)
         self.setCentralWidget(self.stack)
 
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         self.grid_action = self._action(v, "Grid", lambda: self.set_view_mode("grid"), "Ctrl+1")
         self.list_action = self._action(v, "List", lambda: self.set_view_mode("list"), "Ctrl+2")
         self._action(v, "Indexing details and problems", self.show_details, "Ctrl+I")
+        self._action(v, "Duplicates", self.show_duplicates, "Ctrl+D")
         s = self.menuBar().addMenu("&Search")
         self._action(s, "Paste image as query", self.paste_image, QKeySequence.StandardKey.Paste)
         self._action(s, "Search with an image file…", self.pick_image)
@@ -190,6 +195,9 @@ class MainWindow(QMainWindow):
         self.banner.import_requested.connect(self.import_pack_dialog)
         self.banner.download_requested.connect(self.download_pack)
         self.banner.dismissed.connect(self._on_banner_dismissed)
+        self.host.duplicates_ready.connect(self.duplicates.show_report)
+        self.duplicates.back_requested.connect(self.focus_search)
+        self.duplicates.refresh_requested.connect(self.show_duplicates)
 
     # --- searching -------------------------------------------------------------------
 
@@ -253,6 +261,12 @@ class MainWindow(QMainWindow):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(QUrl.fromLocalFile(hit.path))
+
+    def show_duplicates(self) -> None:
+        """The Duplicates view; its groups are found on a worker thread."""
+        self.stack.setCurrentWidget(self.duplicates)
+        self.duplicates.show_loading()
+        self.host.request_duplicates()
 
     # --- image queries -----------------------------------------------------------------
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QImage, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QIcon, QImage, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
 )
 
 from desktop_app.core.types import Hit, Kind
@@ -75,6 +76,8 @@ class ResultDelegate(QStyledItemDelegate):
             icon_rect.moveCenter(thumb_rect.center())
             if hit.kind == Kind.DOCUMENT:
                 self.doc_icon.paint(p, icon_rect)
+        if hit.stack:
+            self._stack_badge(p, thumb_rect, len(hit.stack), option.font)
         name_font = QFont(option.font)
         name_font.setBold(True)
         p.setFont(name_font)
@@ -113,6 +116,46 @@ class ResultDelegate(QStyledItemDelegate):
             fm.elidedText(why, Qt.TextElideMode.ElideRight, text_rect.width() * 2 - 20),
         )
         p.restore()
+
+    @staticmethod
+    def _stack_badge(p: QPainter, thumb: QRect, n: int, font: QFont) -> None:
+        """A "+N" badge on the thumbnail's corner: near-duplicates folded under this hit."""
+        badge_font = QFont(font)
+        badge_font.setBold(True)
+        badge_font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        p.setFont(badge_font)
+        text = f"+{n}"
+        fm = p.fontMetrics()
+        w, h = fm.horizontalAdvance(text) + 12, fm.height() + 4
+        badge = QRect(thumb.right() - w - 4, thumb.y() + 4, w, h)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(0, 0, 0, 170))
+        p.drawRoundedRect(badge, h / 2, h / 2)
+        p.setPen(QColor("white"))
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            QToolTip.showText(event.globalPos(), tooltip_text(index), view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
+    """The hit's tooltip, listing the near-duplicates stacked under it."""
+    tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+    hit: Hit | None = index.data(HitRole)
+    if hit is not None and hit.stack:
+        n = len(hit.stack)
+        tip += f"\n\n{n} near-duplicate{'s' if n > 1 else ''} stacked here:\n"
+        tip += "\n".join(f"  {path}" for path in hit.stack)
+    return tip
 
 
 class ResultsView(QListView):

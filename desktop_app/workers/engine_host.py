@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core.cancel import CancelToken
+from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engine import EngineConfig, EngineError, TroveEngine
 from desktop_app.core.types import Progress, Query
 
@@ -29,6 +29,7 @@ class EngineHost(QObject):
     search_failed = Signal(int, str)
     progress_changed = Signal(object)  # Progress
     task_done = Signal(object, object)  # (callback, result) -> called on the GUI thread
+    duplicates_ready = Signal(object)  # DuplicateReport, or a message (str) when it failed
 
     def __init__(self, config: EngineConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,12 @@ class EngineHost(QObject):
             target=self._task_loop, name="trove-tasks", daemon=True
         )
         self.task_done.connect(self._on_task_done)
+        # Near-duplicates lane: seconds of matrix work on a large library, so neither the
+        # task lane (status, problems) nor the search lane waits behind it.
+        self._dup_lock = threading.Lock()
+        # "" idle, "waiting" (asked before the index opened), "running", "again" (asked again)
+        self._dup_state = ""
+        self._dup_cancel = CancelToken()
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -78,6 +85,11 @@ class EngineHost(QObject):
         self.engine = engine
         self.ready = True
         self.opened.emit()
+        with self._dup_lock:
+            asked_early = self._dup_state == "waiting"
+            self._dup_state = ""
+        if asked_early:
+            self.request_duplicates()
         with self._search_cv:
             self._search_cv.notify_all()
         if watch:
@@ -137,6 +149,7 @@ class EngineHost(QObject):
     def shutdown(self) -> None:
         self._closing = True
         self._cancel.cancel()
+        self._dup_cancel.cancel()
         with self._search_cv:
             self._search_cv.notify_all()
         with self._tasks_cv:
@@ -179,6 +192,44 @@ class EngineHost(QObject):
                 continue
             if gen == self._latest_generation:  # a newer request supersedes this one
                 self.results_ready.emit(result)
+
+    # --- near-duplicates lane -------------------------------------------------------------
+
+    def request_duplicates(self) -> None:
+        """Find near-duplicate photos on their own thread; ``duplicates_ready`` answers. Asked
+        again while a run is under way, one more run follows it (the index may have changed)."""
+        with self._dup_lock:
+            if self.engine is None:
+                self._dup_state = "waiting"  # answered once the index is open
+                return
+            if self._dup_state in ("running", "again"):
+                self._dup_state = "again"
+                return
+            self._dup_state = "running"
+        threading.Thread(target=self._duplicates_loop, name="trove-duplicates", daemon=True).start()
+
+    def _duplicates_loop(self) -> None:
+        while True:
+            result: Any
+            try:
+                assert self.engine is not None
+                # hashes missing from an older index are filled by the indexer, not here
+                result = self.engine.duplicates(compute_missing=False, cancel=self._dup_cancel)
+            except Cancelled:
+                return
+            except EngineError as exc:
+                result = str(exc)
+            except Exception as exc:
+                log.exception("finding near-duplicates failed")
+                result = f"Could not look for near-duplicates: {exc}"
+            with self._dup_lock:
+                if self._dup_state == "again" and not self._closing:
+                    self._dup_state = "running"
+                    continue
+                self._dup_state = ""
+            if not self._closing:
+                self.duplicates_ready.emit(result)
+            return
 
     # --- task lane ---------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -57,6 +57,15 @@ class ImageEncoder(Protocol):
         Safe to call from several threads at once: this is the extract pool's work.
         Raises ``ImageDecodeError`` (core.embed.errors) with a human reason on bad files.
         """
+        ...
+
+    def decode(self, path: str) -> Any:
+        """The first half of ``load_pixels``: the decoded PIL image, at this pack's input size
+        or a little above (other per-photo facts, such as the perceptual hash, reuse it)."""
+        ...
+
+    def pixels(self, image: Any) -> npt.NDArray[np.float32]:
+        """The second half of ``load_pixels``: preprocess a decoded image to (3, H, W)."""
         ...
 
     def encode_pixels(self, batch: npt.NDArray[np.float32]) -> Vectors:

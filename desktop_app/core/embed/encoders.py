@@ -135,7 +135,12 @@ class OnnxClipEncoder:
         return int(self._pre["crop"])
 
     def load_pixels(self, path: str) -> npt.NDArray[np.float32]:
-        image = load_image(path, int(self._pre["resize_shortest"]))
+        return self.pixels(self.decode(path))
+
+    def decode(self, path: str) -> Any:
+        return load_image(path, int(self._pre["resize_shortest"]))
+
+    def pixels(self, image: Any) -> npt.NDArray[np.float32]:
         return preprocess_image(image, self._pre)
 
     def encode_pixels(self, batch: npt.NDArray[np.float32]) -> Vectors:

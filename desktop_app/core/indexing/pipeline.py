@@ -23,6 +23,7 @@ from desktop_app.core.embed.errors import ImageDecodeError
 from desktop_app.core.embed.preprocess import load_image
 from desktop_app.core.extract import ExtractError
 from desktop_app.core.extract.chunking import chunk_pages
+from desktop_app.core.extract.dhash import dhash
 from desktop_app.core.extract.documents import extract_document
 from desktop_app.core.extract.images import read_image_facts
 from desktop_app.core.extract.places import place_for
@@ -202,9 +203,11 @@ class Pipeline:
                 facts = read_image_facts(f.path)
                 pixels = None
                 if self.image_encoder is not None:
-                    pixels = self.image_encoder.load_pixels(f.path)
+                    image = self.image_encoder.decode(f.path)
+                    pixels = self.image_encoder.pixels(image)
                 else:
-                    load_image(f.path, 64)  # a cheap draft decode finds damaged files now
+                    image = load_image(f.path, 64)  # a cheap draft decode finds damaged files now
+                perceptual = dhash(image)  # from the decode the encoder uses: no second read
                 rec = FileRecord(
                     **base,
                     status=FileStatus.OK if pixels is not None else FileStatus.PENDING_VECTORS,
@@ -215,6 +218,7 @@ class Pipeline:
                     place=place_for(facts.gps_lat, facts.gps_lon),
                     width=facts.width,
                     height=facts.height,
+                    dhash=perceptual,
                 )
                 return _Extracted(work, rec, pixels=pixels)
             doc = extract_document(f.path)

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.search.duplicates import fold_duplicates
 from desktop_app.core.search.query import fold, place_matches
 from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
 
@@ -179,6 +180,7 @@ class SearchEngine:
             if len(hits) >= query.limit:
                 break
             page = max(page, 200)  # filters are dropping rows: read larger pages
+        hits = fold_duplicates(hits, self.store, self.image_encoder)  # copies stack on the best
         return SearchResult(
             query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
         )

@@ -870,6 +870,136 @@ class IndexStore:
                 return np.asarray(rows[0]["vector"], dtype=np.float32)
         return None
 
+    # --- near-duplicates ---------------------------------------------------------------
+
+    @reading
+    def photo_records(self) -> list[FileRecord]:
+        """Every readable photo's row (without the full-text column)."""
+        t = self._table(FILES)
+        if t is None:
+            return []
+        cond = f"kind = {_q(str(Kind.PHOTO))} AND status != {_q(str(FileStatus.FAILED))}"
+        n = t.count_rows(cond)
+        if not n:
+            return []
+        rows = t.search().where(cond).select(self._record_columns(t)).limit(n + 10).to_arrow()
+        return [_record(r) for r in rows.to_pylist()]
+
+    @reading
+    def photos_without_dhash(self) -> list[tuple[str, str]]:
+        """(file_id, path) of readable photos never given a perceptual hash (an older index)."""
+        t = self._table(FILES)
+        if t is None or "dhash" not in t.schema.names:
+            return []
+        cond = (
+            f"kind = {_q(str(Kind.PHOTO))} AND status != {_q(str(FileStatus.FAILED))}"
+            " AND dhash IS NULL"
+        )
+        n = t.count_rows(cond)
+        if not n:
+            return []
+        rows = t.search().where(cond).select(["file_id", "path"]).limit(n + 10).to_arrow()
+        return [(r["file_id"], r["path"]) for r in rows.to_pylist()]
+
+    @writing
+    def set_dhashes(self, hashes: dict[str, int]) -> None:
+        """Store the perceptual hash of these photos (file_id -> signed 64-bit hash)."""
+        if not hashes:
+            return
+        self._writable()
+        t = self._table(FILES)
+        ids = list(hashes)
+        for start in range(0, len(ids), 500):
+            records = self.get_files(ids[start : start + 500])
+            rows = [_file_row(replace(r, dhash=hashes[fid])) for fid, r in records.items()]
+            if rows:  # matched rows only: a file deleted meanwhile stays deleted
+                t.merge_insert("file_id").when_matched_update_all().execute(rows)
+        self._after_write(FILES)
+
+    @reading
+    def dhashes(self, file_ids: Sequence[str]) -> dict[str, int]:
+        """Perceptual hashes of these files (those that have one)."""
+        t = self._table(FILES)
+        if t is None or not file_ids or "dhash" not in t.schema.names:
+            return {}
+        out: dict[str, int] = {}
+        for start in range(0, len(file_ids), 500):
+            part = list(file_ids[start : start + 500])
+            rows = (
+                t.search()
+                .where(_in("file_id", part) + " AND dhash IS NOT NULL")
+                .select(["file_id", "dhash"])
+                .limit(len(part) + 10)
+                .to_arrow()
+                .to_pylist()
+            )
+            out.update((r["file_id"], int(r["dhash"])) for r in rows)
+        return out
+
+    @reading
+    def image_matrix(self, pack_id: str) -> tuple[list[str], npt.NDArray[np.float32]]:
+        """Every image vector of one pack: (file ids, (n, dim) matrix). Uses the resident
+        matrix search already keeps; a table past EXACT_LIMIT is read once, not kept."""
+        ids: list[str] = []
+        mats: list[npt.NDArray[np.float32]] = []
+        for t in self._vector_tables("images"):
+            n = t.count_rows()
+            if not n:
+                continue
+            if n <= EXACT_LIMIT:
+                res = self._resident_for(t, with_ordinals=False)
+                rows = res.rows_for(pack_id)
+                ids += [str(x) for x in res.ids[rows]]
+                mats.append(res.vectors[rows])
+                continue
+            tbl = (
+                t.search()
+                .where(f"pack_id = {_q(pack_id)}")
+                .select(["file_id", "vector"])
+                .limit(n + 1)
+                .to_arrow()
+            )
+            dim = t.schema.field("vector").type.list_size
+            flat = tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+            ids += tbl.column("file_id").to_pylist()
+            mats.append(np.asarray(flat, dtype=np.float32).reshape(tbl.num_rows, dim))
+        mats = [m for m in mats if len(m)]
+        if not mats:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return ids, mats[0] if len(mats) == 1 else np.concatenate(mats)
+
+    @reading
+    def image_vectors(
+        self, file_ids: Sequence[str], pack_id: str
+    ) -> dict[str, npt.NDArray[np.float32]]:
+        """Image vectors of a few files: from the resident matrix when it is current."""
+        out: dict[str, npt.NDArray[np.float32]] = {}
+        if not file_ids:
+            return out
+        for t in self._vector_tables("images"):
+            with self._resident_lock:
+                res = self._resident.get(t.name)
+            if res is not None and res.version == int(t.version):
+                for fid in file_ids:
+                    row = res.row_of(fid, pack_id)
+                    if row is not None:
+                        out[fid] = res.vectors[row]
+                continue
+            want = [f for f in file_ids if f not in out]
+            for start in range(0, len(want), 500):
+                part = want[start : start + 500]
+                rows = (
+                    t.search()
+                    .where(f"pack_id = {_q(pack_id)} AND " + _in("file_id", part))
+                    .select(["file_id", "vector"])
+                    .limit(len(part) + 10)
+                    .to_arrow()
+                    .to_pylist()
+                )
+                for r in rows:
+                    out[r["file_id"]] = np.asarray(r["vector"], dtype=np.float32)
+        return out
+
     def pack_file_ids(self, space: str, pack_id: str) -> set[str]:
         """vector_file_ids, kept until the tables change (queries ask on every search)."""
         key = (space, pack_id, tuple(int(t.version) for t in self._vector_tables(space)))

@@ -82,6 +82,7 @@ class Resident:
         self.vectors = vectors
         self.ordinals = ordinals
         self._masks: dict[str, npt.NDArray[np.intp]] = {}
+        self._rows: dict[str, dict[str, int]] = {}
 
     def rows_for(self, pack_id: str) -> npt.NDArray[np.intp]:
         rows = self._masks.get(pack_id)
@@ -89,3 +90,13 @@ class Resident:
             rows = np.flatnonzero(self.packs == pack_id)
             self._masks[pack_id] = rows
         return rows
+
+    def row_of(self, file_id: str, pack_id: str) -> int | None:
+        """The row holding this file's vector of this pack (an id map built once per pack)."""
+        index = self._rows.get(pack_id)
+        if index is None:
+            rows = self.rows_for(pack_id)
+            index = self._rows[pack_id] = dict(
+                zip(self.ids[rows].tolist(), rows.tolist(), strict=True)
+            )
+        return index.get(file_id)
