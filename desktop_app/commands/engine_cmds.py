@@ -28,7 +28,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("search", help="search the index")
     p.add_argument("query", nargs="?", default="")
-    p.add_argument("--image", help="an image file to search with (alone or with words)")
+    p.add_argument(
+        "--image",
+        help="an image file to search with; words with it modify it ('at night', '-people')",
+    )
+    p.add_argument(
+        "--strength",
+        type=float,
+        default=1.0,
+        help="how far the words move an --image query, 0 (the image alone) to 3 (default 1)",
+    )
     p.add_argument("--type", choices=("photo", "document", "any"), default="any")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
@@ -160,7 +169,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     image = os.path.abspath(args.image) if args.image else None
     if image and not os.path.isfile(image):
         raise CommandError(f"{args.image}: no such image file", 2)
-    q = parse_query(args.query, image_path=image, limit=args.limit)
+    q = parse_query(args.query, image_path=image, limit=args.limit, strength=args.strength)
     if args.type != "any":
         from dataclasses import replace
 
@@ -186,6 +195,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "matched_terms": list(h.matched_terms),
                     "sources": list(h.sources),
                     **({"place": h.place} if h.place else {}),
+                    "confidence": h.confidence,
+                    "strong": h.strong,
                 }
                 for h in result.hits
             ]
@@ -196,7 +207,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not result.hits:
         print("No matches.")
         return 0
+    if not result.confident:
+        print("No confident match. The closest files:")
     for i, h in enumerate(result.hits, 1):
+        if i == result.strong_count + 1 and result.confident:
+            print("  ── weaker matches ──")
         print(f"{i:>3}. {h.score:.3f}  {h.path}")
         detail = h.why
         if h.place and not h.why.startswith("taken in"):

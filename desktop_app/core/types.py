@@ -107,6 +107,10 @@ class Query:
     before: float | None = None
     image_path: str | None = None  # an image as the query
     limit: int = 50
+    # Composed photo query: weighted text parts, negative weight for a part to move away from
+    # ("2:sunset + dog -people" -> (2, "sunset"), (1, "dog"), (-1, "people")).
+    parts: tuple[tuple[float, str], ...] = ()
+    strength: float = 1.0  # how far a text modifier moves an image query (0: the image alone)
 
 
 @dataclass(frozen=True)
@@ -128,17 +132,31 @@ class Hit:
     width: int = 0
     height: int = 0
     camera: str = ""
-    place: str = ""  # where a photo was taken: "Lisbon, Portugal"
+    # Calibrated per query: 0..1, and whether it clears the line between strong and weak
+    # results (a vector score far above this query's scores against the whole index, or every
+    # word of the query found in the name, path or text).
+    confidence: float = 0.0
+    strong: bool = False
     stack: tuple[str, ...] = ()  # paths of near-duplicate photos folded under this hit
+    place: str = ""  # where a photo was taken: "Lisbon, Portugal"
 
 
 @dataclass(frozen=True)
 class SearchResult:
     query: Query
-    hits: tuple[Hit, ...]
+    hits: tuple[Hit, ...]  # strong hits first, then weak ones
     elapsed_ms: float = 0.0
     generation: int = 0
     notes: tuple[str, ...] = ()  # e.g. 'no image pack installed: photos matched by name only'
+
+    @property
+    def confident(self) -> bool:
+        """False: nothing in the index matches well; the hits are only the closest there are."""
+        return any(h.strong for h in self.hits)
+
+    @property
+    def strong_count(self) -> int:
+        return sum(1 for h in self.hits if h.strong)
 
 
 @dataclass(frozen=True)

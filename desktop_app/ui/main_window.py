@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSlider,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -98,7 +99,21 @@ class MainWindow(QMainWindow):
         clear_img = QPushButton("Clear image")
         clear_img.setAccessibleName("Stop searching by image")
         clear_img.clicked.connect(self.clear_image_query)
+        # How far the typed words move the image (a composed query: "this photo, at night").
+        self.strength = QSlider(Qt.Orientation.Horizontal)
+        self.strength.setRange(0, 30)
+        self.strength.setValue(10)
+        self.strength.setMaximumWidth(160)
+        self.strength.setAccessibleName("Strength of the words on the image")
+        self.strength.setToolTip(
+            "How far the words you type move the image query: left keeps the image, right "
+            "follows the words"
+        )
+        self.strength_label = QLabel("Words: 1.0×")
+        self.strength.valueChanged.connect(self._on_strength)
         chip_lay.addWidget(self.image_label, 1)
+        chip_lay.addWidget(self.strength_label)
+        chip_lay.addWidget(self.strength)
         chip_lay.addWidget(clear_img)
         self.image_chip.hide()
 
@@ -221,13 +236,39 @@ class MainWindow(QMainWindow):
         if not self.host.ready:
             self.message.setText("Opening the index…")
             self.message.show()
-        self.host.request_search(parse_query(full, image_path=self.image_query, limit=200))
+        self.host.request_search(
+            parse_query(
+                full,
+                image_path=self.image_query,
+                limit=200,
+                strength=self.strength.value() / 10,
+            )
+        )
+
+    def _on_strength(self, value: int) -> None:
+        self.strength_label.setText(f"Words: {value / 10:.1f}×")
+        if self.image_query and self.search.field.text().strip():
+            self.search.restart_timer()  # debounced like typing
 
     def _on_host_results(self, result: SearchResult) -> None:
         self.last_result = result
         self.model.set_hits(result.hits)
         if result.hits:
-            self.message.hide()
+            strong = result.strong_count
+            weak = len(result.hits) - strong
+            if not result.confident:
+                self.message.setText(
+                    "No confident match — these are only the closest files (dimmed)."
+                )
+                self.message.show()
+            elif weak:
+                self.message.setText(
+                    f"{strong} strong {'match' if strong == 1 else 'matches'} first; "
+                    f"{weak} weaker (dimmed) after them."
+                )
+                self.message.show()
+            else:
+                self.message.hide()
             self.view.setCurrentIndex(self.model.index(0))
             self._remember(result.query.raw)
         else:

@@ -63,9 +63,11 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return os.path.basename(h.path)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{h.path}\n{h.why} · score {h.score:.2f}"
+            level = "strong match" if h.strong else "weaker match"
+            return f"{h.path}\n{h.why} · {level} ({h.confidence:.2f})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{os.path.basename(h.path)}, {h.kind}, {h.why}"
+            level = "strong match" if h.strong else "weaker match"
+            return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {level}"
         if role == HitRole:
             return h
         if role == WhyRole:

@@ -20,6 +20,7 @@ from desktop_app.ui.results_model import DateRole, FolderRole, HitRole, ThumbRol
 
 GRID = QSize(200, 236)
 LIST_ROW = 72
+WEAK_OPACITY = 0.55
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -42,13 +43,15 @@ class ResultDelegate(QStyledItemDelegate):
         p.save()
         pal = option.palette
         r = option.rect.adjusted(4, 4, -4, -4)
+        if not hit.strong:
+            p.setOpacity(WEAK_OPACITY)  # a weaker match: below the line, dimmed
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(pal.color(QPalette.ColorRole.Highlight))
             p.setOpacity(0.25)
             p.drawRoundedRect(r, 8, 8)
-            p.setOpacity(1.0)
+            p.setOpacity(1.0 if hit.strong else WEAK_OPACITY)
         if self.grid:
             thumb_rect = QRect(r.x() + 6, r.y() + 6, r.width() - 12, r.height() - 78)
             text_rect = QRect(r.x() + 8, thumb_rect.bottom() + 6, r.width() - 16, 66)

@@ -23,10 +23,13 @@ SYNTAX_HELP = (
     "<code>beach at sunset</code> — describe what you look for<br>"
     '<code>"exact phrase"</code> — these words, in this order<br>'
     "<code>-word</code> — leave out results with this word<br>"
+    "<code>2:sunset + dog - people</code> — weigh, add and subtract ideas (photos)<br>"
     "<code>type:photo</code>, <code>type:document</code>, <code>type:pdf</code><br>"
     "<code>in:Holidays</code> — only in this folder<br>"
     "<code>after:2023-05</code>, <code>before:2024</code> — by date taken or modified<br>"
-    "Drop or paste an image to find look-alikes."
+    "Drop or paste an image to find look-alikes; type words with it to change it "
+    "(<code>at night</code>, <code>in winter</code>).<br>"
+    "Results that match well come first; weaker ones are dimmed."
 )
 
 
@@ -107,6 +110,9 @@ class SearchBar(QWidget):
 
     def _emit(self) -> None:
         self.search_changed.emit(self.field.text())
+
+    def restart_timer(self) -> None:
+        self._timer.start()
 
     def _emit_now(self) -> None:
         self._timer.stop()

@@ -56,6 +56,17 @@ def build_fixture(root: Path) -> None:
             gps=(38.72, -9.14) if i == 0 else None,
         )
     (root / "Pictures" / "damaged.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a real photo")
+    # a camera RAW (shown through its embedded preview) and a phone's HEIC
+    from tests.fixtures import make_raw
+
+    make_raw(root / "Pictures" / "beach-raw.NEF", seed=10, orientation=1)
+    import pillow_heif
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    heic_src = make_photo(root / "heic-src.png", seed=20, size=(800, 600))
+    Image.open(heic_src).save(root / "Pictures" / "beach-phone.heic", format="HEIF")
+    heic_src.unlink()
 
 
 def main(out: Path) -> int:
@@ -140,6 +151,14 @@ def main(out: Path) -> int:
     win.search_image(str(library / "Pictures" / "forest-walk.jpg"))
     pump(800)
     shot(win, "image-query")
+    win.search.field.setText("at night")
+    win.strength.setValue(15)
+    pump(800)
+    shot(win, "image-plus-words")
+    win.clear_image_query()
+    win.search.field.setText("qwxzv zzkvq")
+    pump(800)
+    shot(win, "no-confident-match")
     win.show_details()
     pump(800)
     shot(win.details, "problems")

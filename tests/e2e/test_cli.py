@@ -106,6 +106,28 @@ def test_image_query_returns_its_own_copy_first(
     assert hits[0]["why"] == "looks like your image"
 
 
+def test_confidence_and_composed_queries(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index", str(library)]) == 0
+    hits = run_json(["search", "train timetable Lisbon"], capsys)
+    assert hits[0]["path"].endswith("trip.txt") and hits[0]["strong"] is True
+    assert 0.5 <= hits[0]["confidence"] <= 1.0
+    strong = [h["strong"] for h in hits]
+    assert strong == sorted(strong, reverse=True)  # strong first, then weaker
+    hits = run_json(["search", "qwxzv zzkvq"], capsys)
+    assert not any(h["strong"] for h in hits)
+    capsys.readouterr()
+    assert main(["search", "qwxzv zzkvq"]) == 0
+    out = capsys.readouterr().out
+    assert "No confident match" in out or "No matches." in out
+    photo = str(library / "photos" / "forest.png")
+    hits = run_json(["search", "at night", "--image", photo, "--type", "photo"], capsys)
+    assert hits and hits[0]["why"] == "looks like your image, at night"
+    hits = run_json(["search", "at night", "--image", photo, "--strength", "0"], capsys)
+    assert hits[0]["path"] == photo and hits[0]["why"] == "looks like your image"
+
+
 def test_move_reembeds_nothing_edit_updates_delete_removes(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

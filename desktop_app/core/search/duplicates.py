@@ -232,7 +232,9 @@ def find_duplicates(
     )
 
 
-def fold_duplicates(hits: Sequence[Hit], store: Any, image_encoder: Any) -> list[Hit]:
+def fold_duplicates(
+    hits: Sequence[Hit], store: Any, image_encoder: Any, known: dict[str, int] | None = None
+) -> list[Hit]:
     """Fold near-duplicate photo hits into the best-ranked one (its ``stack`` lists the rest).
 
     Reads only the hits' hashes and vectors, so it costs a few milliseconds per query.
@@ -240,7 +242,8 @@ def fold_duplicates(hits: Sequence[Hit], store: Any, image_encoder: Any) -> list
     photo_ids = [h.file_id for h in hits if h.kind == Kind.PHOTO and h.file_id]
     if len(photo_ids) < 2:
         return list(hits)
-    known = store.dhashes(photo_ids)
+    if known is None:  # the search passes the hashes its row read already carried
+        known = store.dhashes(photo_ids)
     ids = [fid for fid in photo_ids if fid in known]
     if len(ids) < 2:
         return list(hits)

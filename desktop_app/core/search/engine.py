@@ -23,7 +23,34 @@ PASSAGE_MIN_SIMILARITY = 0.15
 # are on different scales, so lists are fused by rank, not by raw score. A pure image query
 # trusts its vectors most; CLIP text->image always returns *something*, so it weighs less
 # than an exact name or passage match.
-WEIGHTS = {"passage": 1.0, "fts_text": 0.8, "fts_name": 1.0, "clip_text": 0.9, "image": 1.5}
+WEIGHTS = {
+    "passage": 1.0,
+    "fts_text": 0.8,
+    "fts_name": 1.0,
+    "clip_text": 0.9,
+    "image": 1.5,
+    "composed": 1.5,
+}
+# Honest relevance: each vector score is calibrated against this query's scores over a sample
+# of the whole index (a z-score), so one line works for every space and model. A hit is
+# strong at Z_STRONG standard deviations above the index's typical score (or when every word
+# of the query is in its name, path, place or text); vector-only hits below Z_LIST are not
+# listed at all: they are no closer to the query than an average file.
+Z_STRONG = 3.0
+Z_LIST = 1.0
+MIN_BACKGROUND = 30  # fewer stored vectors than this: too few to calibrate scores, so
+# a small index falls back to fixed lines where a model's raw score means something: MiniLM
+# passages (related text >= ~0.45) and image-to-image (near copies >= ~0.9). CLIP's
+# text-to-image scores mean nothing on their own, so those stay weak until calibrated.
+ABSOLUTE_STRONG = {"passage": 0.45, "image": 0.9}
+# Composed queries (image + text modifier, after "PDV: Prompt Directional Vectors"): the
+# modifier's direction from a neutral prompt moves the image's vector by `strength`, and the
+# result is blended with the modifier's own vector.
+NEUTRAL_PROMPT = "a photo"
+COMPOSED_TEXT_BLEND = 0.25
+_STOPWORDS = frozenset(
+    "a an and are as at be by for from in into is it of on or that the this to with".split()
+)
 
 
 @dataclass
@@ -37,6 +64,8 @@ class _Candidate:
     page: int | None = None
     snippet_source: str = ""  # "ocr": the snippet was read from the picture's pixels
     similarity: float | None = None
+    z: float | None = None  # best calibrated vector score
+    sure: bool = False  # uncalibrated, but above a fixed line where raw scores mean something
 
     def add(
         self,
@@ -45,6 +74,8 @@ class _Candidate:
         snippet: str = "",
         page: int | None = None,
         similarity: float | None = None,
+        z: float | None = None,
+        sure: bool = False,
         origin: str = "",
     ) -> None:
         contrib = WEIGHTS[source] / (RRF_K + rank + 1)
@@ -54,8 +85,43 @@ class _Candidate:
             self.snippet, self.page, self.snippet_source = snippet, page, origin
         if similarity is not None and self.similarity is None:
             self.similarity = similarity
+        if z is not None and (self.z is None or z > self.z):
+            self.z = z
+        self.sure = self.sure or sure
         if contrib > self.best_contrib:
             self.best_contrib, self.best_source = contrib, source
+
+
+class _Calibration:
+    """A query's typical score over the index, from a sample of stored vectors."""
+
+    def __init__(self, background: np.ndarray, vector: np.ndarray) -> None:
+        self.ok = background.shape[0] >= MIN_BACKGROUND
+        if self.ok:
+            scores = background @ np.asarray(vector, dtype=np.float32)
+            self.mean = float(scores.mean())
+            self.std = max(float(scores.std()), 1e-6)
+
+    def z(self, score: float) -> float | None:
+        return (score - self.mean) / self.std if self.ok else None
+
+    def sure(self, source: str, score: float) -> bool:
+        line = ABSOLUTE_STRONG.get(source)
+        return not self.ok and line is not None and score >= line
+
+
+def _unit(v: np.ndarray) -> np.ndarray | None:
+    n = float(np.linalg.norm(v))
+    return (v / n).astype(np.float32) if n > 1e-9 else None
+
+
+def confidence_of(z: float | None, coverage: float, sure: bool = False) -> float:
+    """0..1; 0.5 and above is strong. Vector evidence by z-score, word evidence by coverage."""
+    vec = 0.0 if z is None else 1.0 / (1.0 + float(np.exp(-1.5 * (z - Z_STRONG))))
+    if sure:
+        vec = max(vec, 0.75)
+    words = 0.9 if coverage >= 1.0 else 0.45 * coverage
+    return max(vec, words)
 
 
 def _best_per_file(hits: list[Any]) -> list[Any]:
@@ -113,36 +179,30 @@ class SearchEngine:
         if text and self.text_encoder is not None:
             qv = self.text_encoder.encode_texts([text])[0]
             chunk_hits = self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
+            cal = self._calibration("chunks", qv, self.text_encoder.pack_id)
             # each file counts once per list, at the rank of its best passage
             relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
             for rank, h in enumerate(_best_per_file(relevant)):
-                cand(h.file_id).add("passage", rank, h.text, h.page, h.score, origin=h.source)
+                cand(h.file_id).add(
+                    "passage",
+                    rank,
+                    h.text,
+                    h.page,
+                    h.score,
+                    cal.z(h.score),
+                    cal.sure("passage", h.score),
+                    origin=h.source,
+                )
         if self.image_encoder is not None:
-            if text:
-                tv = self.image_encoder.encode_texts([text])[0]
-                for rank, h in enumerate(
-                    self.store.search_images(tv, CANDIDATES, self.image_encoder.pack_id)
-                ):
-                    cand(h.file_id).add("clip_text", rank, similarity=h.score)
-            if query.image_path:
-                iv = self._image_vector(query.image_path, self.image_encoder)
-                for rank, h in enumerate(
-                    self.store.search_images(iv, CANDIDATES, self.image_encoder.pack_id)
-                ):
-                    cand(h.file_id).add("image", rank, similarity=h.score)
+            enc = self.image_encoder
+            for source, vec in self._photo_queries(query, enc):
+                self._vector_list(cand, source, vec, "images", enc.pack_id)
             prev = self.previous_image_encoder
-            if prev is not None and (text or query.image_path):
+            if prev is not None and (text or query.image_path or query.parts):
                 # each photo is ranked in exactly one space: the new pack's once it has a vector
-                done = self.store.pack_file_ids("images", self.image_encoder.pack_id)
-                lists = []
-                if text:
-                    lists.append(("clip_text", prev.encode_texts([text])[0]))
-                if query.image_path:
-                    lists.append(("image", self._image_vector(query.image_path, prev)))
-                for source, vec in lists:
-                    old = self.store.search_images(vec, CANDIDATES, prev.pack_id)
-                    for rank, h in enumerate(h for h in old if h.file_id not in done):
-                        cand(h.file_id).add(source, rank, similarity=h.score)
+                done = self.store.pack_file_ids("images", enc.pack_id)
+                for source, vec in self._photo_queries(query, prev):
+                    self._vector_list(cand, source, vec, "images", prev.pack_id, skip=done)
         else:
             if query.image_path:
                 notes.append("No image model pack is installed: image queries need one.")
@@ -164,6 +224,7 @@ class SearchEngine:
 
         ordered = sorted(cands.values(), key=lambda c: -c.fused)
         hits: list[Hit] = []
+        hashes: dict[str, int] = {}  # perceptual hashes of the hits, for folding copies
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
         # File rows are read a page at a time: without filters the first page fills the list.
         page = query.limit + 10
@@ -174,16 +235,71 @@ class SearchEngine:
                 rec = records.get(c.file_id)
                 if rec is None or not self._passes(rec, c, query):
                     continue
-                hits.append(self._hit(rec, c, query, min(1.0, c.fused / top)))
+                hit = self._hit(rec, c, query, min(1.0, c.fused / top))
+                if hit is None:
+                    continue
+                if rec.dhash is not None:
+                    hashes[rec.file_id] = int(rec.dhash)
+                hits.append(hit)
                 if len(hits) >= query.limit:
                     break
             if len(hits) >= query.limit:
                 break
             page = max(page, 200)  # filters are dropping rows: read larger pages
-        hits = fold_duplicates(hits, self.store, self.image_encoder)  # copies stack on the best
+        hits.sort(key=lambda h: not h.strong)  # stable: strong first, each part in rank order
+        hits = fold_duplicates(hits, self.store, self.image_encoder, hashes)  # copies stack on the best
         return SearchResult(
             query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
         )
+
+    def _calibration(self, space: str, vector: np.ndarray, pack_id: str) -> _Calibration:
+        dim = int(np.asarray(vector).reshape(-1).shape[0])
+        return _Calibration(self.store.background(space, dim, pack_id), vector)
+
+    def _vector_list(
+        self,
+        cand: Any,
+        source: str,
+        vec: np.ndarray,
+        space: str,
+        pack_id: str,
+        skip: set[str] | None = None,
+    ) -> None:
+        cal = self._calibration(space, vec, pack_id)
+        found = self.store.search_images(vec, CANDIDATES, pack_id)
+        for rank, h in enumerate(h for h in found if not skip or h.file_id not in skip):
+            cand(h.file_id).add(
+                source, rank, similarity=h.score, z=cal.z(h.score), sure=cal.sure(source, h.score)
+            )
+
+    def _photo_queries(self, query: Query, enc: ImageEncoder) -> list[tuple[str, np.ndarray]]:
+        """The vectors photos are ranked by: the words (weighted parts added and subtracted,
+        as in rclip), the image, or the image moved by the words (a composed query)."""
+        texts = [t for _, t in query.parts] if query.parts else ([query.text] if query.text else [])
+        weights = [w for w, _ in query.parts] if query.parts else [1.0] * len(texts)
+        text_vec = delta = None
+        if texts:
+            # the neutral prompt is only needed to move an image: a text query skips it
+            tv = enc.encode_texts(texts + [NEUTRAL_PROMPT] if query.image_path else texts)
+            parts = tv[: len(texts)]
+            w = np.asarray(weights, dtype=np.float32)[:, None]
+            text_vec = _unit((w * parts).sum(axis=0))
+            if query.image_path:
+                delta = (w * (parts - tv[-1])).sum(axis=0) / max(1.0, float(w[w > 0].sum()))
+        if not query.image_path:
+            return [] if text_vec is None else [("clip_text", text_vec)]
+        iv = _unit(self._image_vector(query.image_path, enc))
+        if iv is None:
+            return []
+        if delta is None or query.strength <= 0:
+            return [("image", iv)]
+        moved = _unit(iv + query.strength * delta)
+        if moved is None:
+            return [("image", iv)]
+        blend = COMPOSED_TEXT_BLEND * min(1.0, query.strength)
+        if text_vec is not None and any(w > 0 for w in weights):
+            moved = _unit((1.0 - blend) * moved + blend * text_vec)
+        return [] if moved is None else [("composed", moved)]
 
     def _image_vector(self, path: str, encoder: ImageEncoder) -> np.ndarray:
         file_id = self.store.file_id_for(os.path.abspath(path))
@@ -225,9 +341,17 @@ class SearchEngine:
         return True
 
     @staticmethod
-    def _hit(rec: FileRecord, c: _Candidate, q: Query, score: float) -> Hit:
+    def _hit(rec: FileRecord, c: _Candidate, q: Query, score: float) -> Hit | None:
         name_words = {w for w in re.split(r"[\W_]+", rec.name.lower()) if w}
         matched = tuple(t for t in q.terms if t in name_words or t in rec.path.lower())
+        content = [t for t in q.terms if t not in _STOPWORDS]
+        hay = f"{rec.path} {rec.camera} {rec.place} {c.snippet}".lower()
+        found = sum(1 for t in content if re.search(rf"\b{re.escape(t)}", hay))
+        coverage = found / len(content) if content else 0.0
+        lexical = bool(c.sources & {"fts_name", "fts_text"}) or coverage > 0
+        if not lexical and c.z is not None and c.z < Z_LIST:
+            return None  # no closer to the query than an average file: not a result
+        confidence = confidence_of(c.z, coverage, c.sure)
         src = c.best_source
         page = c.page
         if src in ("passage", "fts_text") and c.snippet_source == "ocr":
@@ -250,6 +374,11 @@ class SearchEngine:
             why = "name matches: " + ", ".join(matched) if matched else "name matches"
         elif src == "image":
             why = "looks like your image"
+        elif src == "composed":
+            mods = " ".join(
+                (f"-{t}" if w < 0 else t) for w, t in (q.parts or ((1.0, q.text),)) if t
+            )
+            why = f"looks like your image, {mods}" if mods else "looks like your image"
         elif src == "clip_text":
             why = "looks like the words"
         else:
@@ -273,4 +402,6 @@ class SearchEngine:
             height=rec.height,
             camera=rec.camera,
             place=rec.place,
+            confidence=round(confidence, 3),
+            strong=confidence >= 0.5,
         )

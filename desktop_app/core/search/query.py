@@ -1,4 +1,5 @@
-"""Parse a query string: words, "phrases", -excluded words and filters (type:, in:, after:, before:)."""
+"""Parse a query string: words, "phrases", -excluded words, filters (type:, in:, after:,
+before:) and composed photo queries in rclip's syntax: `2:sunset + dog - people`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 import shlex
 import unicodedata
 from datetime import date
+from typing import Any
 
 from desktop_app.core.types import Kind, Query
 
@@ -72,8 +74,18 @@ def _date_bound(value: str, end: bool) -> float | None:
     return float(ts + 86400) if end else float(ts)
 
 
-def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Query:
-    """Never raises: odd input becomes plain words."""
+_WEIGHT = re.compile(r"(\d+(?:\.\d+)?):(\S+)")
+MAX_WEIGHT = 10.0
+
+
+def parse_query(
+    raw: str, image_path: str | None = None, limit: int = 50, strength: float = 1.0
+) -> Query:
+    """Never raises: odd input becomes plain words.
+
+    Composition: ``+`` and a spaced ``-`` separate parts; ``N:word`` weighs its part;
+    ``-word`` drops documents containing the word and moves photo ranking away from it.
+    """
     words: list[str] = []
     phrases: list[str] = []
     excluded: list[str] = []
@@ -83,8 +95,31 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
     places: list[str] = []
     after = before = None
     quoted = set(re.findall(r'"([^"]+)"', raw))
+    parts: list[list[Any]] = [[1.0, []]]  # [weight, words] per part, the sign in the weight
+    composed = False
+
+    def new_part(sign: float) -> None:
+        if parts[-1][1]:
+            parts.append([sign, []])
+        else:
+            parts[-1][0] = sign
+
     for tok in _split(raw):
         low = tok.lower()
+        if tok in ("+", "-") and tok not in quoted:
+            composed = True
+            new_part(1.0 if tok == "+" else -1.0)
+            continue
+        wm = _WEIGHT.fullmatch(tok) if tok not in quoted else None
+        if wm:
+            composed = True
+            w = min(MAX_WEIGHT, float(wm.group(1)))
+            if parts[-1][1]:
+                parts.append([w, []])
+            else:
+                parts[-1][0] = w if parts[-1][0] > 0 else -w
+            tok = wm.group(2)
+            low = tok.lower()
         if ":" in tok and not tok.startswith(("http:", "https:")) and tok not in quoted:
             key, _, val = tok.partition(":")
             key = key.lower()
@@ -111,12 +146,19 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
         if tok in quoted or (" " in tok):
             phrases.append(tok)
             words.append(tok)
+            parts[-1][1].append(tok)
             continue
         if low.startswith("-") and len(low) > 1:
             excluded.append(low[1:])
+            composed = True
+            parts.append([-1.0, [tok[1:]]])
+            parts.append([1.0, []])
             continue
-        words.append(tok)
+        if parts[-1][0] > 0:  # negative parts steer photos only: not words to look for
+            words.append(tok)
+        parts[-1][1].append(tok)
     text = " ".join(words).strip()
+    composition = tuple((float(w), " ".join(ws)) for w, ws in parts if ws) if composed else ()
     terms = tuple(w.lower() for w in " ".join(words).split() if len(w) > 1 or w.isalnum())
     # a place: filter's words are looked up in full text too (not by the encoders): the photos
     # taken there are candidates even when the other words rank them low, or there are none
@@ -137,4 +179,6 @@ def parse_query(raw: str, image_path: str | None = None, limit: int = 50) -> Que
         before=before,
         image_path=image_path,
         limit=limit,
+        parts=composition,
+        strength=max(0.0, min(3.0, float(strength))),
     )

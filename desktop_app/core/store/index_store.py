@@ -81,6 +81,8 @@ TABLE_NAMES_TTL_S = 1.0
 SCALAR_INDEX_MIN = 10_000  # files rows; below this a scan answers in ~1 ms
 ANN_NPROBES = 40
 CLEANUP_GRACE_S = 30
+BACKGROUND_ROWS = 1024  # stored vectors a query is compared with to calibrate its scores
+BACKGROUND_REFRESH_S = 60.0  # a large (ANN) table's sample is re-read at most this often
 
 
 def _q(value: str) -> str:
@@ -101,6 +103,9 @@ class IndexStore:
         self._db: Any = None
         self._tables: dict[str, Any] = {}
         self._columns: dict[int, list[str]] = {}  # FileRecord columns per open files table
+        self._background: dict[
+            tuple[str, int, str], tuple[int, float, npt.NDArray[np.float32]]
+        ] = {}
         self._lock = WriterLock(self.index_dir / ".writer.lock")
         self._resident: dict[str, Resident] = {}
         self._resident_lock = threading.Lock()
@@ -757,6 +762,21 @@ class IndexStore:
             log.debug("full-text search skipped on %s: %s", t.name, exc)
             return []
 
+    @reading
+    def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None:
+        for t in self._vector_tables("images"):
+            rows = (
+                t.search()
+                .where(f"file_id = {_q(file_id)} AND pack_id = {_q(pack_id)}")
+                .select(["vector"])
+                .limit(1)
+                .to_arrow()
+                .to_pylist()
+            )
+            if rows:
+                return np.asarray(rows[0]["vector"], dtype=np.float32)
+        return None
+
     # --- text in pictures (OCR) -------------------------------------------------------
 
     @reading
@@ -854,21 +874,6 @@ class IndexStore:
                 )
         if rows:
             self._vector_table("chunks", dim, create=True).add(rows)
-
-    @reading
-    def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None:
-        for t in self._vector_tables("images"):
-            rows = (
-                t.search()
-                .where(f"file_id = {_q(file_id)} AND pack_id = {_q(pack_id)}")
-                .select(["vector"])
-                .limit(1)
-                .to_arrow()
-                .to_pylist()
-            )
-            if rows:
-                return np.asarray(rows[0]["vector"], dtype=np.float32)
-        return None
 
     # --- near-duplicates ---------------------------------------------------------------
 
@@ -999,6 +1004,40 @@ class IndexStore:
                 for r in rows:
                     out[r["file_id"]] = np.asarray(r["vector"], dtype=np.float32)
         return out
+
+    @reading
+    def background(self, space: str, dim: int, pack_id: str) -> npt.NDArray[np.float32]:
+        """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly: a query's scores
+        against them estimate how it scores against the whole index (its calibration)."""
+        t = self._table(f"{space}_{dim}")
+        if t is None:
+            return np.zeros((0, dim), dtype=np.float32)
+        version = int(t.version)
+        key = (space, dim, pack_id)
+        cached = self._background.get(key)
+        now = time.monotonic()
+        if cached is not None and (
+            cached[0] == version or now - cached[1] < BACKGROUND_REFRESH_S
+        ):
+            return cached[2]
+        with self._resident_lock:
+            res = self._resident.get(t.name)
+        if res is None and t.count_rows() <= EXACT_LIMIT:
+            res = self._resident_for(t, with_ordinals=space == "chunks")
+        if res is not None:
+            rows = res.rows_for(pack_id)
+            step = max(1, rows.size // BACKGROUND_ROWS)
+            sample = res.vectors[rows[::step][:BACKGROUND_ROWS]]
+        else:  # an ANN-sized table: one read of a slice of rows
+            query = t.search().select(["vector"]).limit(BACKGROUND_ROWS)
+            if self._other_packs_in(t, pack_id):
+                query = query.where(f"pack_id = {_q(pack_id)}")
+            tbl = query.to_arrow()
+            flat = tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+            sample = np.asarray(flat, dtype=np.float32).reshape(tbl.num_rows, dim)
+        sample = np.ascontiguousarray(sample)
+        self._background[key] = (version, now, sample)
+        return sample
 
     def pack_file_ids(self, space: str, pack_id: str) -> set[str]:
         """vector_file_ids, kept until the tables change (queries ask on every search)."""
