@@ -1159,8 +1159,17 @@ class IndexStore:
 
 
 def _has_source(t: Any) -> bool:
-    """Does this chunks table say where each passage came from? (not before schema 2)"""
-    return "source" in t.schema.names
+    """Does this chunks table say where each passage came from? (not before schema 2)
+
+    Asked on every query: kept on the open table (reading a schema is a round trip)."""
+    known = getattr(t, "_trove_has_source", None)
+    if known is None:
+        known = "source" in t.schema.names
+        try:
+            t._trove_has_source = known
+        except AttributeError:  # a table type without a __dict__: ask every time
+            pass
+    return bool(known)
 
 
 def search_text_for(path: str, root: str, extra: str) -> str:
