@@ -6,7 +6,8 @@ Generates 12-megapixel JPEGs with EXIF (200 by default: a folder's worth, so the
 start-up -- walking, loading the image tower, the final compaction -- weighs as it would for a
 user; a run of a few dozen photos mostly measures that start-up), builds an int8 pack with ViT-B/32's architecture and
 RANDOM weights (speed only; quality is never claimed from it), then in one run:
-  - `trove index` on the folder (photos only): images/s, peak RSS, index size per photo;
+  - `trove index` on the folder (photos only; the first pass, with the later OCR pass switched
+    off): images/s, peak RSS, index size per photo;
   - the baseline: every photo decoded at full size, EXIF-rotated, preprocessed, and encoded by
     torch fp32 eager in batches of 8 with the same thread count;
   - per-image decode (draft mode) and int8 encode times on ONE core, the physical bound
@@ -113,6 +114,9 @@ def main() -> int:
         import shutil
 
         shutil.copytree(packs / "vitb32-int8", home / "data" / "packs" / "vitb32-int8")
+        # The first pass only: reading text in pictures (OCR) is a later pass of its own.
+        (home / "config").mkdir(parents=True)
+        (home / "config" / "settings.json").write_text('{"schema_version": 1, "ocr": false}')
         photos = work / "photos"
         make_photos(photos, args.photos)
         pre = json.loads((packs / "vitb32-int8" / "manifest.json").read_text())["preprocessing"]
