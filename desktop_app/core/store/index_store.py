@@ -337,14 +337,19 @@ class IndexStore:
     @writing
     def set_places(self, places: dict[str, str]) -> None:
         """Store the place of these files (file_id -> place) and the words search sees."""
-        if not places:
+        self._set_field("place", places)
+
+    def _set_field(self, name: str, values: dict[str, Any]) -> None:
+        """Set one FileRecord field of these files (file_id -> value), in batches; the row is
+        rebuilt whole so the words full-text search sees follow it."""
+        if not values:
             return
         self._writable()
         t = self._table(FILES)
-        ids = list(places)
+        ids = list(values)
         for start in range(0, len(ids), 500):
             records = self.get_files(ids[start : start + 500])
-            rows = [_file_row(replace(r, place=places[fid])) for fid, r in records.items()]
+            rows = [_file_row(replace(r, **{name: values[fid]})) for fid, r in records.items()]
             if rows:  # matched rows only: a file deleted meanwhile stays deleted
                 t.merge_insert("file_id").when_matched_update_all().execute(rows)
         self._after_write(FILES)
@@ -909,17 +914,7 @@ class IndexStore:
     @writing
     def set_dhashes(self, hashes: dict[str, int]) -> None:
         """Store the perceptual hash of these photos (file_id -> signed 64-bit hash)."""
-        if not hashes:
-            return
-        self._writable()
-        t = self._table(FILES)
-        ids = list(hashes)
-        for start in range(0, len(ids), 500):
-            records = self.get_files(ids[start : start + 500])
-            rows = [_file_row(replace(r, dhash=hashes[fid])) for fid, r in records.items()]
-            if rows:  # matched rows only: a file deleted meanwhile stays deleted
-                t.merge_insert("file_id").when_matched_update_all().execute(rows)
-        self._after_write(FILES)
+        self._set_field("dhash", hashes)
 
     @reading
     def dhashes(self, file_ids: Sequence[str]) -> dict[str, int]:
