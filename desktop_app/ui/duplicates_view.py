@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -384,18 +383,10 @@ class DuplicatesPanel(QWidget):
         back_key.activated.connect(self.back_requested.emit)
 
     def set_thumbnail_loader(self, loader: Any) -> None:
-        """Share the window's thumbnail pool; already cached thumbnails show at once."""
+        """Share the window's thumbnail pool (and its memory of thumbnails already read)."""
         self.loader = loader
         loader.thumbnail_ready.connect(self.model.set_thumbnail)
-
-        def want(path: str) -> None:
-            img = loader.cached(path)
-            if img is not None:  # not from inside paint: the model repaints a group
-                QTimer.singleShot(0, lambda: self.model.set_thumbnail(path, img))
-            else:
-                loader.request(path)
-
-        self.model.thumbnail_wanted = want
+        self.model.thumbnail_wanted = loader.request
 
     def show_loading(self) -> None:
         self.summary.setText("")

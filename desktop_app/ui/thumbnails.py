@@ -7,7 +7,7 @@ import os
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader
 
 THUMB_SIZE = 256
@@ -66,7 +66,7 @@ class _Load(QRunnable):
 
 
 class ThumbnailLoader(QObject):
-    """Asks are cheap and deduplicated; each thumbnail arrives once, via ``thumbnail_ready``."""
+    """Asks are cheap and deduplicated; each answers once, via ``thumbnail_ready``."""
 
     thumbnail_ready = Signal(str, QImage)
 
@@ -88,10 +88,17 @@ class ThumbnailLoader(QObject):
         return img
 
     def request(self, path: str) -> None:
-        if path in self._memory or path in self._inflight:
+        """The thumbnail arrives through ``thumbnail_ready``, later: also when it is already in
+        memory (a photo shown again in a new result list), never from inside this call, which a
+        view makes while painting."""
+        if path in self._inflight:
             return
         self._inflight.add(path)
-        self._pool.start(_Load(path, self._cache_file(path), self._signals))
+        img = self.cached(path)
+        if img is not None:
+            QTimer.singleShot(0, self, lambda: self._on_loaded(path, img))
+        else:
+            self._pool.start(_Load(path, self._cache_file(path), self._signals))
 
     def _cache_file(self, path: str) -> Path:
         try:
