@@ -42,7 +42,16 @@ def run_self_test() -> int:
 
     place = place_for(38.7223, -9.1393)  # the bundle carries the place names
     can_ocr = ocr.available()  # ... and the OCR models
-    ok = top == "hardware-receipt.txt" and summary.failed == 0 and "Lisbon" in place and can_ocr
+    from desktop_app.core.store.int8scan import self_check
+
+    prescan = self_check()  # ... and the 8-bit pre-scan's graph
+    ok = (
+        top == "hardware-receipt.txt"
+        and summary.failed == 0
+        and "Lisbon" in place
+        and can_ocr
+        and prescan
+    )
     print(f"Trove {__version__} self-test")
     print(f"  document pack: {status.document_pack or 'none'}")
     print(f"  image pack:    {status.image_pack or 'none'}")
@@ -52,6 +61,7 @@ def run_self_test() -> int:
     print(f"  'nails for woodwork' -> {top} ({result.elapsed_ms:.0f} ms)")
     print(f"  place of 38.7223, -9.1393 -> {place or '(none)'}")
     print(f"  text in pictures: {'models present' if can_ocr else 'OCR models missing'}")
+    print(f"  8-bit pre-scan of large indexes: {'ok' if prescan else 'unavailable'}")
     print(f"  {'PASS' if ok else 'FAIL'} in {time.monotonic() - started:.1f} s")
     if status.document_pack is None:
         print("  no document pack is installed: run `trove models build minilm-l6`")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +62,24 @@ def test_newer_index_is_refused_and_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="newer Trove"):
         IndexStore(tmp_path / "index").open()
     assert sorted(p.name for p in (tmp_path / "index").rglob("*")) == before
+
+
+def test_brief_rows_leave_out_only_what_a_result_never_shows(store: IndexStore) -> None:
+    rec = replace(
+        _rec(1, "/r/a.txt"),
+        camera="Canon R6",
+        place="Lisbon, Portugal",
+        dhash=-5,
+        gps_lat=38.7,
+        gps_lon=-9.1,
+        text_preview="hello",
+        problem="",
+    )
+    store.upsert_files([rec])
+    full = store.get_files(["id1"])["id1"]
+    brief = store.get_files(["id1"], brief=True)["id1"]
+    assert full == rec
+    assert brief == replace(rec, root="", content_hash="", gps_lat=None, gps_lon=None, indexed_at=0.0)
 
 
 def test_exact_search_matches_brute_force(store: IndexStore) -> None:

@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.extract.dhash import hamming_many
+from desktop_app.core.threads import blas_threads
 from desktop_app.core.types import (
     DuplicateFile,
     DuplicateGroup,
@@ -86,24 +87,25 @@ def vector_pairs(
     blocks = (n + BLOCK - 1) // BLOCK
     done = 0
     total = blocks * (blocks + 1) // 2
-    for i0 in range(0, n, BLOCK):
-        i1 = min(n, i0 + BLOCK)
-        for j0 in range(i0, n, BLOCK):
-            if cancel is not None:
-                cancel.checkpoint()
-            j1 = min(n, j0 + BLOCK)
-            sims = va[i0:i1] @ va[j0:j1].T
-            if i0 == j0:
-                sims = np.triu(sims, k=1)
-            ii, jj = np.nonzero(sims >= min_cosine)
-            if ii.size:
-                a, b = ii + i0, jj + j0
-                ok = hamming_many(hashes[a], hashes[b]) <= max_bits
-                out_a.append(a[ok])
-                out_b.append(b[ok])
-            done += 1
-            if progress is not None:
-                progress(done, total)
+    with blas_threads():  # 2048 x 2048 blocks: every core helps
+        for i0 in range(0, n, BLOCK):
+            i1 = min(n, i0 + BLOCK)
+            for j0 in range(i0, n, BLOCK):
+                if cancel is not None:
+                    cancel.checkpoint()
+                j1 = min(n, j0 + BLOCK)
+                sims = va[i0:i1] @ va[j0:j1].T
+                if i0 == j0:
+                    sims = np.triu(sims, k=1)
+                ii, jj = np.nonzero(sims >= min_cosine)
+                if ii.size:
+                    a, b = ii + i0, jj + j0
+                    ok = hamming_many(hashes[a], hashes[b]) <= max_bits
+                    out_a.append(a[ok])
+                    out_b.append(b[ok])
+                done += 1
+                if progress is not None:
+                    progress(done, total)
     if not out_a:
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty

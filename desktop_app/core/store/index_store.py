@@ -495,17 +495,22 @@ class IndexStore:
         return out
 
     @reading
-    def get_files(self, file_ids: Sequence[str]) -> dict[str, FileRecord]:
+    def get_files(self, file_ids: Sequence[str], brief: bool = False) -> dict[str, FileRecord]:
+        """Rows by id; ``brief`` leaves out what a search result never shows (root, hash,
+        status, problem, GPS, indexing time): every column costs a random read per row."""
         t = self._table(FILES)
         if t is None or not file_ids:
             return {}
+        cols = self._record_columns(t)
+        if brief:
+            cols = [c for c in cols if c not in _NOT_IN_HITS]
         out: dict[str, FileRecord] = {}
         for start in range(0, len(file_ids), 500):
             part = list(file_ids[start : start + 500])
             rows = (
                 t.search()
                 .where(_in("file_id", part))
-                .select(self._record_columns(t))  # not search_text: it costs more than the rest
+                .select(cols)
                 .limit(len(part) + 10)
                 .to_arrow()
                 .to_pylist()
@@ -589,15 +594,11 @@ class IndexStore:
         rows = res.rows_for(pack_id)
         if rows.size == 0:
             return []
-        scores = res.vectors[rows] @ q if rows.size != len(res.ids) else res.vectors @ q
-        k = min(k, scores.shape[0])
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
+        best, scores = res.top(q, k, rows)
         out = []
-        for i in top:
-            row = rows[i]
+        for row, score in zip(best.tolist(), scores.tolist(), strict=True):
             ordinal = int(res.ordinals[row]) if res.ordinals is not None else -1
-            out.append((float(scores[i]), str(res.ids[row]), ordinal))
+            out.append((score, str(res.ids[row]), ordinal))
         return out
 
     @staticmethod
@@ -1001,6 +1002,16 @@ class IndexStore:
         return out
 
     @reading
+    def warm(self, timeout: float | None = None) -> None:
+        """Load the resident matrices and build their 8-bit pre-scans now, waiting up to
+        ``timeout`` for each, so that the next query meets them ready (benchmarks use this)."""
+        for t in self._vector_tables("images") + self._vector_tables("chunks"):
+            n = t.count_rows()
+            if n and (n <= EXACT_LIMIT or not self._has_vector_index(t)):
+                res = self._resident_for(t, with_ordinals=t.name.startswith("chunks"))
+                res.wait_for_scan(timeout)
+
+    @reading
     def background(self, space: str, dim: int, pack_id: str) -> npt.NDArray[np.float32]:
         """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly: a query's scores
         against them estimate how it scores against the whole index (its calibration)."""
@@ -1189,13 +1200,16 @@ def _file_row(r: FileRecord) -> dict[str, Any]:
 
 _RECORD_FIELDS = {f.name for f in fields(FileRecord)}
 _RECORD_COLUMNS = [f.name for f in fields(FileRecord)]
+_NOT_IN_HITS = frozenset(
+    {"root", "content_hash", "status", "problem", "gps_lat", "gps_lon", "indexed_at"}
+)
 
 
 def _record(r: dict[str, Any]) -> FileRecord:
     data = {k: v for k, v in r.items() if k in _RECORD_FIELDS}
     data["kind"] = Kind(data["kind"])
-    data["status"] = FileStatus(data["status"])
-    for k in ("camera", "problem", "text_preview", "content_hash"):
+    data["status"] = FileStatus(data.get("status") or FileStatus.OK)
+    for k in ("root", "camera", "problem", "text_preview", "content_hash"):
         data[k] = data.get(k) or ""
     for k in ("width", "height"):
         data[k] = int(data.get(k) or 0)
