@@ -10,6 +10,7 @@ import pytest
 import desktop_app.core.store.int8scan as int8scan
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.store.int8scan import Int8Scan, exact_top, top_k
+from desktop_app.core.store.memory import Resident
 
 
 def _clustered(n: int, dim: int, seed: int, spread: float = 0.3) -> np.ndarray:
@@ -98,6 +99,13 @@ def test_store_search_uses_the_prescan_and_stays_exact(
         got = [h.file_id for h in store.search_images(v[qi], 10, "p")]
         assert got == [ids[i] for i in np.argsort(-(v @ v[qi]), kind="stable")[:10]]
     assert len(calls) == 3
+    # a new version of the table replaces the matrix: the old one is retired, never scanned
+    store.write_image_vectors(["late"], v[:1], "p")
+    store.search_images(v[0], 10, "p")
+    assert resident._retired and store._resident["images_32"] is not resident
+    fresh = Resident(0, resident.ids, resident.packs, resident.vectors, None)
+    fresh.retire()
+    assert not fresh.wait_for_scan(60)
     store.close()
 
 

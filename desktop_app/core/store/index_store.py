@@ -574,6 +574,9 @@ class IndexStore:
                 if with_ordinals
                 else None,
             )
+            old = self._resident.get(t.name)
+            if old is not None:
+                old.retire()  # its pre-scan, if not built yet, never will be
             self._resident[t.name] = res
             return res
 
@@ -683,7 +686,9 @@ class IndexStore:
             )
             self._set_meta(f"ann_trained_rows:{t.name}", str(n))
             with self._resident_lock:
-                self._resident.pop(t.name, None)  # free the matrix: the index answers now
+                old = self._resident.pop(t.name, None)  # free the matrix: the index answers now
+                if old is not None:
+                    old.retire()
 
     @reading
     def search_images(

@@ -17,6 +17,10 @@ from desktop_app.core.store.int8scan import Int8Scan, exact_top
 
 log = logging.getLogger(__name__)
 
+# One pre-scan is built at a time: while indexing commits every second or so, each query may
+# meet a new table version, and builds (~1.5 s of CPU at 100k rows) must not pile up.
+_SCAN_BUILDS = threading.Lock()
+
 
 class ReadWriteLock:
     """Many readers or one maintainer: compaction deletes files an in-flight read may need."""
@@ -92,6 +96,11 @@ class Resident:
         self._scan: Int8Scan | None = None
         self._scan_lock = threading.Lock()
         self._scan_thread: threading.Thread | None = None
+        self._retired = False
+
+    def retire(self) -> None:
+        """A newer version of the table replaced these vectors: no pre-scan for them."""
+        self._retired = True
 
     def top(
         self, q: npt.NDArray[np.float32], k: int, rows: npt.NDArray[np.intp]
@@ -100,8 +109,8 @@ class Resident:
         return exact_top(self.vectors, q, k, rows, self.scan())
 
     def scan(self) -> Int8Scan | None:
-        """The int8 pre-scan of a large matrix once built. The first query starts the build
-        (~0.3 s at 100k rows) on a thread of its own and is answered in float32 meanwhile."""
+        """The 8-bit pre-scan of a large matrix once built. The first query starts the build
+        (~1.5 s at 100k rows) on a thread of its own and is answered in float32 meanwhile."""
         if self._scan is not None or self.vectors.shape[0] < int8scan.MIN_ROWS:
             return self._scan
         with self._scan_lock:
@@ -121,10 +130,15 @@ class Resident:
         return self._scan is not None
 
     def _build_scan(self) -> None:
+        with _SCAN_BUILDS:
+            if not self._retired:
+                self._build_scan_now()
+
+    def _build_scan_now(self) -> None:
         try:
             self._scan = Int8Scan(self.vectors)
         except Exception:  # any failure only costs speed: float32 keeps answering
-            log.warning("the int8 pre-scan could not be built; searching in float32", exc_info=True)
+            log.warning("the 8-bit pre-scan could not be built; searching in float32", exc_info=True)
 
     def rows_for(self, pack_id: str) -> npt.NDArray[np.intp]:
         rows = self._masks.get(pack_id)
