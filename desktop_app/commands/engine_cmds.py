@@ -7,8 +7,9 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.commands.common import (
     CommandError,
@@ -18,6 +19,9 @@ from desktop_app.commands.common import (
     print_json,
     store_settings,
 )
+from desktop_app.core.units import human_size
+
+T = TypeVar("T")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,6 +82,19 @@ def open_engine(read_only: bool, roots: list[str] | None = None) -> tuple[Any, A
     except EngineError as exc:
         raise CommandError(str(exc)) from exc
     return engine, paths, settings
+
+
+def with_engine(read_only: bool, work: Callable[[Any], T]) -> T:
+    """Open the engine, run ``work`` on it and close it; its errors become one-line errors."""
+    from desktop_app.core.engine import EngineError
+
+    engine, _, _ = open_engine(read_only=read_only)
+    try:
+        return work(engine)
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        engine.close()
 
 
 class _Bar:
@@ -158,7 +175,6 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from desktop_app.core.engine import EngineError
     from desktop_app.core.search.query import parse_query
     from desktop_app.core.types import Kind
 
@@ -174,13 +190,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         q = replace(q, kinds=(Kind(args.type),))
-    engine, _, _ = open_engine(read_only=True)
-    try:
-        result = engine.search(q)
-    except EngineError as exc:
-        raise CommandError(str(exc)) from exc
-    finally:
-        engine.close()
+    result = with_engine(True, lambda engine: engine.search(q))
     if args.json:
         print_json(
             [
@@ -227,11 +237,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    engine, _, _ = open_engine(read_only=True)
-    try:
-        st = engine.status()
-    finally:
-        engine.close()
+    st = with_engine(True, lambda engine: engine.status())
     if args.json:
         d = asdict(st)
         d["problem_count"] = st.failed
@@ -259,11 +265,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_problems(args: argparse.Namespace) -> int:
-    engine, _, _ = open_engine(read_only=True)
-    try:
-        probs = engine.problems()
-    finally:
-        engine.close()
+    probs = with_engine(True, lambda engine: engine.problems())
     if args.json:
         print_json([asdict(p) for p in probs])
         return 0
@@ -315,15 +317,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     paths = app_paths()
     settings = app_settings(paths)
     was_root = settings.remove_root(root)
-    from desktop_app.core.engine import EngineError
-
-    engine, paths, _ = open_engine(read_only=False)
-    try:
-        n = engine.forget(root)
-    except EngineError as exc:
-        raise CommandError(str(exc)) from exc
-    finally:
-        engine.close()
+    n = with_engine(False, lambda engine: engine.forget(root))
     if not was_root and n == 0:
         raise CommandError(f"{args.path} is not a watched folder")
     store_settings(settings, paths)
@@ -332,15 +326,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
-    from desktop_app.core.engine import EngineError
-
-    engine, _, _ = open_engine(read_only=True)
-    try:
-        report = engine.duplicates(compute_missing=True)
-    except EngineError as exc:
-        raise CommandError(str(exc)) from exc
-    finally:
-        engine.close()
+    report = with_engine(True, lambda engine: engine.duplicates(compute_missing=True))
     if args.json:
         print_json(
             {
@@ -371,15 +357,15 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         print(f"No near-duplicates among {report.photos} photos.")
         return 0
     for n, g in enumerate(report.groups, 1):
-        print(f"{n:>3}. {len(g.files)} copies, {_fmt_bytes(g.reclaimable)} to free")
+        print(f"{n:>3}. {len(g.files)} copies, {human_size(g.reclaimable)} to free")
         for i, f in enumerate(g.files):
             mark = "keep" if i == 0 else "    "
             dims = f"{f.width}x{f.height}" if f.width else "?"
-            print(f"     {mark} {_iso_date(f.when)}  {dims:>11}  {_fmt_bytes(f.size):>9}  {f.path}")
+            print(f"     {mark} {_iso_date(f.when)}  {dims:>11}  {human_size(f.size):>9}  {f.path}")
     total = sum(g.reclaimable for g in report.groups)
     how = "image vectors and perceptual hashes" if report.by_vectors else "perceptual hashes"
     print(
-        f"({len(report.groups)} groups among {report.photos} photos, {_fmt_bytes(total)} to "
+        f"({len(report.groups)} groups among {report.photos} photos, {human_size(total)} to "
         f"free; by {how}, in {report.elapsed_ms:.0f} ms)",
         file=sys.stderr,
     )
@@ -390,10 +376,3 @@ def _iso_date(when: float) -> str:
     return time.strftime("%Y-%m-%d", time.gmtime(when)) if when else ""
 
 
-def _fmt_bytes(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{n} B"

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import DuplicateFile, DuplicateGroup, DuplicateReport
+from desktop_app.core.units import human_size
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
 TILE = QSize(148, 148)  # thumbnail box of one copy
@@ -59,21 +60,12 @@ GAP = 12
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def fmt_bytes(n: int) -> str:
-    size = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{n} bytes"
-
-
 def fmt_date(when: float) -> str:
     return time.strftime("%d %b %Y", time.gmtime(when)) if when else ""
 
 
 def group_title(g: DuplicateGroup) -> str:
-    return f"{len(g.files)} copies · {fmt_bytes(g.reclaimable)} to free"
+    return f"{len(g.files)} copies · {human_size(g.reclaimable)} to free"
 
 
 def group_dates(g: DuplicateGroup) -> str:
@@ -83,7 +75,7 @@ def group_dates(g: DuplicateGroup) -> str:
 
 def file_caption(f: DuplicateFile) -> tuple[str, str]:
     dims = f"{f.width}×{f.height}" if f.width else ""
-    return " · ".join(x for x in (dims, fmt_bytes(f.size)) if x), fmt_date(f.when)
+    return " · ".join(x for x in (dims, human_size(f.size)) if x), fmt_date(f.when)
 
 
 class DuplicatesModel(QAbstractListModel):
@@ -412,7 +404,7 @@ class DuplicatesPanel(QWidget):
             n = len(report.groups)
             self.summary.setText(
                 f"{n:,} {'group' if n == 1 else 'groups'} among {report.photos:,} photos · "
-                f"{fmt_bytes(total)} to free by keeping only the best copies.{pending}"
+                f"{human_size(total)} to free by keeping only the best copies.{pending}"
             )
             self.pages.setCurrentWidget(self.list)
             self.list.setCurrentIndex(self.model.index(0))

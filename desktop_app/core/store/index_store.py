@@ -364,11 +364,7 @@ class IndexStore:
         cond = "gps_lat IS NOT NULL AND gps_lon IS NOT NULL"
         if not every:
             cond += " AND place IS NULL"
-        n = t.count_rows(cond)
-        if not n:
-            return []
-        cols = ["file_id", "gps_lat", "gps_lon", "place"]
-        rows = t.search().where(cond).select(cols).limit(n + 10).to_arrow().to_pylist()
+        rows = _rows_where(t, cond, ["file_id", "gps_lat", "gps_lon", "place"])
         return [(r["file_id"], r["gps_lat"], r["gps_lon"], r["place"]) for r in rows]
 
     def get_meta(self, key: str) -> str | None:
@@ -801,11 +797,7 @@ class IndexStore:
             f"status != {_q(str(FileStatus.FAILED))} AND (kind = {_q(str(Kind.PHOTO))} "
             "OR ext = 'pdf') AND (ocr_hash IS NULL OR ocr_hash != content_hash)"
         )
-        n = t.count_rows(cond)
-        if not n:
-            return []
-        cols = ["file_id", "path", "content_hash"]
-        rows = t.search().where(cond).select(cols).limit(n + 10).to_arrow().to_pylist()
+        rows = _rows_where(t, cond, ["file_id", "path", "content_hash"])
         return sorted(
             ((r["file_id"], r["path"], r["content_hash"] or "") for r in rows), key=lambda x: x[1]
         )
@@ -895,11 +887,7 @@ class IndexStore:
         if t is None:
             return []
         cond = f"kind = {_q(str(Kind.PHOTO))} AND status != {_q(str(FileStatus.FAILED))}"
-        n = t.count_rows(cond)
-        if not n:
-            return []
-        rows = t.search().where(cond).select(self._record_columns(t)).limit(n + 10).to_arrow()
-        return [_record(r) for r in rows.to_pylist()]
+        return [_record(r) for r in _rows_where(t, cond, self._record_columns(t))]
 
     @reading
     def photos_without_dhash(self) -> list[tuple[str, str]]:
@@ -911,11 +899,7 @@ class IndexStore:
             f"kind = {_q(str(Kind.PHOTO))} AND status != {_q(str(FileStatus.FAILED))}"
             " AND dhash IS NULL"
         )
-        n = t.count_rows(cond)
-        if not n:
-            return []
-        rows = t.search().where(cond).select(["file_id", "path"]).limit(n + 10).to_arrow()
-        return [(r["file_id"], r["path"]) for r in rows.to_pylist()]
+        return [(r["file_id"], r["path"]) for r in _rows_where(t, cond, ["file_id", "path"])]
 
     @writing
     def set_dhashes(self, hashes: dict[str, int]) -> None:
@@ -1208,6 +1192,14 @@ _RECORD_COLUMNS = [f.name for f in fields(FileRecord)]
 _NOT_IN_HITS = frozenset(
     {"root", "content_hash", "status", "problem", "gps_lat", "gps_lon", "indexed_at"}
 )
+
+
+def _rows_where(t: Any, cond: str, cols: list[str]) -> list[dict[str, Any]]:
+    """Every row matching ``cond``: a filtered read stops at its limit, so count them first."""
+    n = t.count_rows(cond)
+    if not n:
+        return []
+    return list(t.search().where(cond).select(cols).limit(n + 10).to_arrow().to_pylist())
 
 
 def _record(r: dict[str, Any]) -> FileRecord:
