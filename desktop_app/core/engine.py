@@ -100,7 +100,6 @@ class TroveEngine:
 
     def open(self, read_only: bool = False) -> None:
         """Open (or create) the index and find the packs. Raises EngineError."""
-        from desktop_app.core.embed.packs import PackManager
         from desktop_app.core.search.engine import SearchEngine
         from desktop_app.core.store.api import StoreError
         from desktop_app.core.store.index_store import IndexStore
@@ -116,10 +115,20 @@ class TroveEngine:
 
             raise EngineError(describe_write_error(exc, self.config.index_dir)) from exc
         self.store = store
-        self.pack_manager = PackManager(self.config.pack_dirs, self.config.threads)
+        self.pack_manager = self._new_pack_manager()
         text, image = self._encoders()
         self._search = SearchEngine(store, text, image)
         self._pick_previous_pack()
+
+    def _new_pack_manager(self) -> Any:
+        from desktop_app.core.embed.packs import (
+            PackManager,
+            default_threads,
+            indexing_image_threads,
+        )
+
+        threads = self.config.threads or default_threads()
+        return PackManager(self.config.pack_dirs, threads, indexing_image_threads(threads))
 
     def _encoders(self) -> tuple[Any, Any]:
         from desktop_app.core.embed.errors import PackError
@@ -143,9 +152,7 @@ class TroveEngine:
         if active_image_pack is not None:
             self.config = replace(self.config, active_image_pack=active_image_pack)
         self.pack_manager.unload()
-        from desktop_app.core.embed.packs import PackManager
-
-        self.pack_manager = PackManager(self.config.pack_dirs, self.config.threads)
+        self.pack_manager = self._new_pack_manager()
         text, image = self._encoders()
         self._search.set_encoders(text, image)
         self._pick_previous_pack()

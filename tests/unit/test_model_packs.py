@@ -256,3 +256,52 @@ def test_embed_runtime_never_imports_torch(minilm_pack: Path) -> None:
 def test_install_pack_helper(tiny_clip_pack: Path, trove_home: Path) -> None:
     dest = install_pack(tiny_clip_pack, trove_home)
     assert PackManager([dest.parent]).get("tiny-clip").towers == ("vision", "text")
+
+
+@pytest.mark.parametrize(("threads", "image_threads"), [(2, 1), (4, 2), (1, 1)])
+def test_engine_gives_the_image_tower_half_the_threads(
+    threads: int,
+    image_threads: int,
+    tiny_clip_pack: Path,
+    minilm_pack: Path,
+    trove_home: Path,
+) -> None:
+    """Indexing decodes photos on its own threads: the tower next to them gets half the cores,
+    the document encoder (whose extraction is cheap) all of them."""
+    from desktop_app.core.engine import EngineConfig, TroveEngine
+
+    install_pack(tiny_clip_pack, trove_home)
+    install_pack(minilm_pack, trove_home)
+    packs = trove_home / "data" / "packs"
+    engine = TroveEngine(EngineConfig(trove_home / "data" / "index", (packs,), threads=threads))
+    engine.open()
+    try:
+        image, text = engine._search.image_encoder, engine._search.text_encoder
+        image.prepare()
+        text.encode_texts(["warm up"])
+        vision = image._vision.get().get_session_options()
+        document = text._session.get().get_session_options()
+        assert vision.intra_op_num_threads == image_threads
+        assert document.intra_op_num_threads == threads
+    finally:
+        engine.close()
+
+
+def test_jpeg_handed_to_the_decoder_in_one_piece_decodes_the_same(tmp_path: Path) -> None:
+    """load_image gives the decoder a JPEG in one read: same pixels as Pillow's block-wise
+    draft decode, and a truncated file still fails with a reason."""
+    from desktop_app.core.embed.errors import ImageDecodeError
+    from desktop_app.core.embed.preprocess import load_image
+    from tests.fixtures import make_photo
+
+    path = make_photo(tmp_path / "a.jpg", seed=3, size=(1600, 1200))
+    with Image.open(path) as im:
+        im.draft("RGB", (224, 224))
+        reference = np.asarray(im.convert("RGB"))
+    ours = load_image(str(path), 224)
+    assert ours.size == (400, 300)  # 1/4 scale: the draft reduction still applies
+    assert np.array_equal(np.asarray(ours), reference)
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+    with pytest.raises(ImageDecodeError, match="damaged or truncated"):
+        load_image(str(cut), 224)

@@ -69,7 +69,9 @@ class ImageEncoder(Protocol):
         ...
 
     def encode_pixels(self, batch: npt.NDArray[np.float32]) -> Vectors:
-        """Run the image tower on a (n, 3, H, W) batch; L2-normalised output."""
+        """Run the image tower on a (n, 3, H, W) batch; L2-normalised output.
+
+        Safe to call from several threads at once (indexing encodes two halves of a batch)."""
         ...
 
     def prepare(self) -> None:

@@ -25,6 +25,17 @@ def default_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def indexing_image_threads(threads: int) -> int:
+    """Threads for the image tower inside the app, where it always runs next to decoding.
+
+    While photos are indexed, two threads decode (a 12 MP JPEG costs ~2.4x its encoding) and
+    the tower encodes their batches: split over two threads it hands work across at every
+    operator and used ~35% more CPU per photo than on one (measured: 19 vs 14 ms per photo),
+    CPU the decoders were waiting for. A single query image loses ~2.5 ms (21 vs 19 ms).
+    """
+    return max(1, threads // 2)
+
+
 def _info(pack_dir: Path, manifest: dict[str, Any], bundled: bool) -> PackInfo:
     return PackInfo(
         name=str(manifest["name"]),
@@ -43,9 +54,10 @@ def _info(pack_dir: Path, manifest: dict[str, Any], bundled: bool) -> PackInfo:
 class PackManager:
     """Packs in ``pack_dirs`` (the user's folder first, then bundled ones; first name wins)."""
 
-    def __init__(self, pack_dirs: Sequence[Path], threads: int = 0) -> None:
+    def __init__(self, pack_dirs: Sequence[Path], threads: int = 0, image_threads: int = 0) -> None:
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
         self.threads = threads or default_threads()
+        self.image_threads = image_threads or self.threads  # the image tower's own count
         self._encoders: dict[str, Any] = {}
         self._lock = threading.Lock()
 
@@ -79,8 +91,10 @@ class PackManager:
                 problems = verify_files(d, manifest)
                 if problems:
                     raise PackError(f"model pack {info.name}: {problems[0]}")
-                cls = OnnxClipEncoder if "vision" in info.towers else OnnxTextEncoder
-                enc = cls(d, manifest, self.threads)
+                if "vision" in info.towers:
+                    enc = OnnxClipEncoder(d, manifest, self.image_threads)
+                else:
+                    enc = OnnxTextEncoder(d, manifest, self.threads)
                 self._encoders[info.pack_id] = enc
             return enc
 

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 BATCH_FILES = 16  # files per write: one LanceDB commit each, small enough for steady progress
 LOOKAHEAD_BATCHES = 3  # batches decoding while one is embedded and written: decoders never idle
 PASSAGE_BATCH = 64
+SPLIT_AT = 8  # photo batches this large are encoded as two halves side by side
 FILE_TIMEOUT_S = 120.0  # a file that takes longer to read is recorded as a problem
 
 
@@ -106,6 +107,7 @@ class Pipeline:
             collections.deque()
         )
         pool = _ExtractPool(self.extract_threads)
+        halves = cf.ThreadPoolExecutor(1, thread_name_prefix="trove-encode")
         try:
             next_batch = 0
 
@@ -129,7 +131,7 @@ class Pipeline:
                 batch, futures = pending.popleft()
                 results = [self._result(f, w, pool) for f, w in zip(futures, batch, strict=True)]
                 submit_next()
-                self._embed_and_write(results, counts)
+                self._embed_and_write(results, counts, halves)
                 now = time.monotonic()
                 recent.append((now, counts.processed))
                 rate = _rate(recent)
@@ -151,6 +153,7 @@ class Pipeline:
                 for f in futures:
                     f.cancel()
             pool.shutdown()
+            halves.shutdown(wait=False)
         return counts
 
     def _prepare_images(self) -> None:
@@ -238,12 +241,30 @@ class Pipeline:
             log.exception("unexpected failure reading %s", f.path)
             return self._failed(work, f"could not be read ({type(exc).__name__})")
 
-    def _embed_and_write(self, results: list[_Extracted], counts: RunCounts) -> None:
+    def _encode_photos(
+        self, pixels: npt.NDArray[np.float32], halves: cf.Executor
+    ) -> npt.NDArray[np.float32]:
+        """The image tower runs one thread per call (see embed.packs.indexing_image_threads):
+        two halves of a batch run side by side (onnxruntime sessions take concurrent calls), so
+        the last batches of a run, when no decoding is left, still use both cores."""
+        enc = self.image_encoder
+        assert enc is not None
+        if len(pixels) < SPLIT_AT:
+            return enc.encode_pixels(pixels)
+        half = len(pixels) // 2
+        second = halves.submit(enc.encode_pixels, pixels[half:])
+        first = enc.encode_pixels(pixels[:half])
+        return np.concatenate([first, second.result()])
+
+    def _embed_and_write(
+        self, results: list[_Extracted], counts: RunCounts, halves: cf.Executor
+    ) -> None:
         store = self.store
         photos = [r for r in results if r.pixels is not None]
         image_vecs = None
         if photos and self.image_encoder is not None:
-            image_vecs = self.image_encoder.encode_pixels(np.stack([r.pixels for r in photos]))  # type: ignore[misc]
+            pixels = np.stack([r.pixels for r in photos])  # type: ignore[misc]
+            image_vecs = self._encode_photos(pixels, halves)
             counts.embedded += len(photos)
         docs = [r for r in results if r.chunks and not r.problem]
         chunk_items: list[tuple[str, Sequence[Chunk], npt.NDArray[np.float32]]] = []
@@ -264,10 +285,15 @@ class Pipeline:
         # is the commit marker, so a crash in between leaves the file 'changed' for the next
         # run, and the vectors it left behind are replaced then (or dropped as orphans).
         if chunk_items and self.text_encoder is not None:
-            store.replace_chunks(chunk_items, self.text_encoder.pack_id)
+            store.replace_chunks(
+                chunk_items, self.text_encoder.pack_id, new=not any(r.work.file_id for r in docs)
+            )
         if image_vecs is not None and self.image_encoder is not None:
             store.write_image_vectors(
-                [r.record.file_id for r in photos], image_vecs, self.image_encoder.pack_id
+                [r.record.file_id for r in photos],
+                image_vecs,
+                self.image_encoder.pack_id,
+                new=not any(r.work.file_id for r in photos),  # ids made in this run
             )
         # files met for the first time got fresh ids: appended; known files are merged
         store.upsert_files([r.record for r in results if not r.work.file_id], new=True)
