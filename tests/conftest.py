@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.store.index_store import IndexStore
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -20,6 +22,15 @@ def trove_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     home.mkdir()
     monkeypatch.setenv("TROVE_HOME", str(home))
     yield home
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[IndexStore]:
+    """An open, empty index in the test's own folder."""
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    yield s
+    s.close()
 
 
 # --- model packs built through the same export path users run ---------------------------

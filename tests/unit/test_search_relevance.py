@@ -6,8 +6,7 @@ tested exactly; no semantic quality is claimed from them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -50,14 +49,6 @@ class FakeClip:
 def photo(i: int, name: str) -> FileRecord:
     path = f"/lib/{name}"
     return FileRecord(f"p{i}", path, "/lib", name, Kind.PHOTO, "jpg", 1, 1.0, f"h{i}")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[IndexStore]:
-    s = IndexStore(tmp_path / "index")
-    s.open()
-    yield s
-    s.close()
 
 
 def fill(store: IndexStore, named: dict[str, np.ndarray], distractors: int = 40) -> None:

@@ -28,14 +28,6 @@ def _vecs(n: int, dim: int, seed: int = 0) -> np.ndarray:
     return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> IndexStore:
-    s = IndexStore(tmp_path / "index")
-    s.open()
-    yield s
-    s.close()
-
-
 def test_chunks_replace_stale_rows(store: IndexStore) -> None:
     store.upsert_files([_rec(1, "/r/a.txt")])
     v = _vecs(3, 8)
