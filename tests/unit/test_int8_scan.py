@@ -90,7 +90,8 @@ def test_store_search_uses_the_prescan_and_stays_exact(
     store.write_image_vectors(ids, v, "p")
     store.write_image_vectors(["other"], v[:1], "q")  # another pack's row never answers
     store.search_images(v[0], 10, "p")  # loads the matrix, starts the pre-scan's build
-    resident = store._resident["images_32"]
+    resident = store._vectors.current(store._table("images_32"))
+    assert resident is not None
     assert resident.wait_for_scan(60)
     calls = []
     real = Int8Scan.scores
@@ -102,7 +103,7 @@ def test_store_search_uses_the_prescan_and_stays_exact(
     # a new version of the table replaces the matrix: the old one is retired, never scanned
     store.write_image_vectors(["late"], v[:1], "p")
     store.search_images(v[0], 10, "p")
-    assert resident._retired and store._resident["images_32"] is not resident
+    assert resident._retired and store._vectors.current(store._table("images_32")) is not resident
     fresh = Resident(0, resident.ids, resident.packs, resident.vectors, None)
     fresh.retire()
     assert not fresh.wait_for_scan(60)
@@ -119,7 +120,8 @@ def test_a_failed_build_leaves_float32_answering(
     v = _clustered(500, 16, seed=4)
     store.write_image_vectors([f"f{i}" for i in range(500)], v, "p")
     store.search_images(v[0], 5, "p")
-    assert not store._resident["images_16"].wait_for_scan(60)
+    resident = store._vectors.current(store._table("images_16"))
+    assert resident is not None and not resident.wait_for_scan(60)
     got = [h.file_id for h in store.search_images(v[42], 5, "p")]
     assert got == [f"f{i}" for i in np.argsort(-(v @ v[42]))[:5]]
     store.close()

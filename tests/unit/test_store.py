@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import desktop_app.core.store.index_store as store_mod
+import desktop_app.core.store.vectors as vectors_mod
 from desktop_app.core.store.api import StoreError
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import Chunk, FileRecord, Kind
@@ -93,12 +93,12 @@ def _photo_rows(store: IndexStore, ids: list[str]) -> None:
 def test_ann_beyond_the_exact_limit_keeps_recall(
     store: IndexStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_mod, "EXACT_LIMIT", 1000)
+    monkeypatch.setattr(vectors_mod, "EXACT_LIMIT", 1000)
     v = _vecs(4000, 32, seed=3)
     _photo_rows(store, [f"f{i}" for i in range(4000)])
     store.write_image_vectors([f"f{i}" for i in range(4000)], v, "p")
     store.maintain()
-    assert store._has_vector_index(store._table("images_32"))
+    assert store._vectors.has_index(store._table("images_32"))
     recall = []
     for qi in range(0, 4000, 400):
         got = {h.file_id for h in store.search_images(v[qi], 10, "p")}

@@ -1,4 +1,4 @@
-"""IndexStore: the LanceDB tables behind Trove, with resident vectors for exact search."""
+"""IndexStore: the LanceDB tables behind Trove (nearest-neighbour search: store.vectors)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any, ParamSpec, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from desktop_app.core.store import schema
+from desktop_app.core.store import schema, vectors
 from desktop_app.core.store.api import (
     IndexLockedError,
     KnownFile,
@@ -25,8 +25,10 @@ from desktop_app.core.store.api import (
     TextHit,
     VectorHit,
 )
+from desktop_app.core.store.filters import is_in as _in
+from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.lock import WriterLock
-from desktop_app.core.store.memory import ReadWriteLock, Resident, reading
+from desktop_app.core.store.memory import ReadWriteLock, reading
 from desktop_app.core.store.migrations import complete_last_step, migrate
 from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
 
@@ -74,24 +76,9 @@ def writing(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 FILES, PROBLEMS, META = "files", "problems", "meta"
-# Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
-# beyond it an IVF_SQ index with refine takes over.
-EXACT_LIMIT = 200_000
 TABLE_NAMES_TTL_S = 1.0
 SCALAR_INDEX_MIN = 10_000  # files rows; below this a scan answers in ~1 ms
-ANN_NPROBES = 40
 CLEANUP_GRACE_S = 30
-BACKGROUND_ROWS = 1024  # stored vectors a query is compared with to calibrate its scores
-BACKGROUND_REFRESH_S = 60.0  # a large (ANN) table's sample is re-read at most this often
-
-
-def _q(value: str) -> str:
-    """Quote a string literal for a LanceDB filter."""
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _in(column: str, values: Iterable[str]) -> str:
-    return f"{column} IN ({', '.join(_q(v) for v in values)})"
 
 
 class IndexStore:
@@ -103,14 +90,9 @@ class IndexStore:
         self._db: Any = None
         self._tables: dict[str, Any] = {}
         self._columns: dict[int, list[str]] = {}  # FileRecord columns per open files table
-        self._background: dict[
-            tuple[str, int, str], tuple[int, float, npt.NDArray[np.float32]]
-        ] = {}
         self._lock = WriterLock(self.index_dir / ".writer.lock")
-        self._resident: dict[str, Resident] = {}
-        self._resident_lock = threading.Lock()
+        self._vectors = vectors.VectorSpaces()
         self._fts_dirty: set[str] = set()
-        self._mixed: dict[str, tuple[tuple[int, str], bool]] = {}
         self._names: tuple[float, set[str]] | None = None
         self._pack_files: dict[tuple[str, str], tuple[Any, set[str]]] = {}
         self._rw = ReadWriteLock()
@@ -553,96 +535,12 @@ class IndexStore:
         t = self._table(FILES)
         return [] if t is None else [_record(r) for r in t.to_arrow().to_pylist()]
 
-    def _resident_for(self, t: Any, with_ordinals: bool) -> Resident:
-        version = int(t.version)
-        with self._resident_lock:
-            cached = self._resident.get(t.name)
-            if cached is not None and cached.version == version:
-                return cached
-            cols = ["file_id", "pack_id", "vector"] + (["ordinal"] if with_ordinals else [])
-            tbl = t.to_arrow().select(cols)
-            n = tbl.num_rows
-            dim = t.schema.field("vector").type.list_size
-            if n:
-                flat = (
-                    tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
-                )
-                vectors = np.ascontiguousarray(flat.reshape(n, dim), dtype=np.float32)
-            else:
-                vectors = np.zeros((0, dim), dtype=np.float32)
-            res = Resident(
-                version,
-                np.asarray(tbl.column("file_id").to_pylist(), dtype=object),
-                np.asarray(tbl.column("pack_id").to_pylist(), dtype=object),
-                vectors,
-                np.asarray(tbl.column("ordinal").to_numpy(), dtype=np.int32)
-                if with_ordinals
-                else None,
-            )
-            old = self._resident.get(t.name)
-            if old is not None:
-                old.retire()  # its pre-scan, if not built yet, never will be
-            self._resident[t.name] = res
-            return res
-
-    def _exact(
+    def _nearest(
         self, space: str, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[tuple[float, str, int]]:
         q = np.asarray(vector, dtype=np.float32).reshape(-1)
         t = self._table(f"{space}_{q.shape[0]}")
-        if t is None:
-            return []
-        version = int(t.version)
-        with self._resident_lock:
-            res = self._resident.get(t.name)
-        if res is None or res.version != version:  # the table changed: exact or ANN again?
-            if t.count_rows() > EXACT_LIMIT and self._has_vector_index(t):
-                return self._ann(t, q, k, pack_id, space == "chunks")
-            res = self._resident_for(t, with_ordinals=space == "chunks")
-        rows = res.rows_for(pack_id)
-        if rows.size == 0:
-            return []
-        best, scores = res.top(q, k, rows)
-        out = []
-        for row, score in zip(best.tolist(), scores.tolist(), strict=True):
-            ordinal = int(res.ordinals[row]) if res.ordinals is not None else -1
-            out.append((score, str(res.ids[row]), ordinal))
-        return out
-
-    @staticmethod
-    def _has_vector_index(t: Any) -> bool:
-        return any("vector" in (ix.columns or []) for ix in t.list_indices())
-
-    def _ann(
-        self, t: Any, q: npt.NDArray[np.float32], k: int, pack_id: str, chunks: bool
-    ) -> list[tuple[float, str, int]]:
-        """IVF_SQ with refine: recall@10 0.96 at 1M clustered vectors in ~25 ms."""
-        cols = ["file_id", "ordinal", "_distance"] if chunks else ["file_id", "_distance"]
-        query = (
-            t.search(q, vector_column_name="vector")
-            .distance_type("cosine")
-            .nprobes(ANN_NPROBES)
-            .refine_factor(10)
-            .limit(k)
-            .select(cols)
-        )
-        if self._other_packs_in(t, pack_id):
-            # only while an image pack change is under way: the filter reads every row's pack
-            query = query.where(f"pack_id = {_q(pack_id)}", prefilter=True)
-        rows = query.to_arrow().to_pylist()
-        return [
-            (1.0 - float(r["_distance"]), r["file_id"], int(r["ordinal"]) if chunks else -1)
-            for r in rows
-        ]
-
-    def _other_packs_in(self, t: Any, pack_id: str) -> bool:
-        """Does ``t`` hold vectors of another pack? Counted once per table version."""
-        key = (int(t.version), pack_id)
-        cached = self._mixed.get(t.name)
-        if cached is None or cached[0] != key:
-            cached = (key, bool(t.count_rows(f"pack_id != {_q(pack_id)}")))
-            self._mixed[t.name] = cached
-        return cached[1]
+        return [] if t is None else self._vectors.nearest(t, q, k, pack_id, space == "chunks")
 
     def _meta(self, key: str) -> str | None:
         t = self._table(META)
@@ -672,40 +570,25 @@ class IndexStore:
                     t.create_scalar_index(column, index_type="BTREE")
 
     def _build_vector_indexes(self) -> None:
-        """Beyond EXACT_LIMIT rows the resident matrix costs too much memory and time: ANN."""
-
+        """Past EXACT_LIMIT vectors a table is searched by an ANN index (store.vectors); the
+        rows it was trained on go to the meta table, so that every process knows."""
         for t in self._vector_tables("images") + self._vector_tables("chunks"):
-            n = t.count_rows()
-            if n <= EXACT_LIMIT:
-                continue
-            # rows the index was trained on, kept in the meta table so that every process knows
-            built = int(self._meta(f"ann_trained_rows:{t.name}") or 0)
-            if self._has_vector_index(t) and n < 2 * built:
-                continue  # optimize() folds new rows into the partitions until n doubles
-            t.create_index(
-                metric="cosine",
-                index_type="IVF_SQ",
-                num_partitions=max(16, n // 4096),  # ~4k vectors a partition
-                vector_column_name="vector",
-                replace=True,
-            )
-            self._set_meta(f"ann_trained_rows:{t.name}", str(n))
-            with self._resident_lock:
-                old = self._resident.pop(t.name, None)  # free the matrix: the index answers now
-                if old is not None:
-                    old.retire()
+            key = f"ann_trained_rows:{t.name}"
+            trained = self._vectors.build_index(t, int(self._meta(key) or 0))
+            if trained:
+                self._set_meta(key, str(trained))
 
     @reading
     def search_images(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[VectorHit]:
-        return [VectorHit(fid, s) for s, fid, _ in self._exact("images", vector, k, pack_id)]
+        return [VectorHit(fid, s) for s, fid, _ in self._nearest("images", vector, k, pack_id)]
 
     @reading
     def search_chunks(
         self, vector: npt.NDArray[np.float32], k: int, pack_id: str
     ) -> list[VectorHit]:
-        found = self._exact("chunks", vector, k, pack_id)
+        found = self._nearest("chunks", vector, k, pack_id)
         if not found:
             return []
         t = self._table(f"chunks_{np.asarray(vector).reshape(-1).shape[0]}")
@@ -945,8 +828,8 @@ class IndexStore:
             n = t.count_rows()
             if not n:
                 continue
-            if n <= EXACT_LIMIT:
-                res = self._resident_for(t, with_ordinals=False)
+            if n <= vectors.EXACT_LIMIT:
+                res = self._vectors.resident(t, with_ordinals=False)
                 rows = res.rows_for(pack_id)
                 ids += [str(x) for x in res.ids[rows]]
                 mats.append(res.vectors[rows])
@@ -976,9 +859,8 @@ class IndexStore:
         if not file_ids:
             return out
         for t in self._vector_tables("images"):
-            with self._resident_lock:
-                res = self._resident.get(t.name)
-            if res is not None and res.version == int(t.version):
+            res = self._vectors.current(t)
+            if res is not None:
                 for fid in file_ids:
                     row = res.row_of(fid, pack_id)
                     if row is not None:
@@ -1003,45 +885,16 @@ class IndexStore:
     def warm(self, timeout: float | None = None) -> None:
         """Load the resident matrices and build their 8-bit pre-scans now, waiting up to
         ``timeout`` for each, so that the next query meets them ready (benchmarks use this)."""
-        for t in self._vector_tables("images") + self._vector_tables("chunks"):
-            n = t.count_rows()
-            if n and (n <= EXACT_LIMIT or not self._has_vector_index(t)):
-                res = self._resident_for(t, with_ordinals=t.name.startswith("chunks"))
-                res.wait_for_scan(timeout)
+        self._vectors.warm(self._vector_tables("images") + self._vector_tables("chunks"), timeout)
 
     @reading
     def background(self, space: str, dim: int, pack_id: str) -> npt.NDArray[np.float32]:
-        """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly: a query's scores
-        against them estimate how it scores against the whole index (its calibration)."""
+        """Up to a thousand stored vectors of one pack, sampled evenly (store.vectors): a
+        query's scores against them estimate how it scores against the whole index."""
         t = self._table(f"{space}_{dim}")
         if t is None:
             return np.zeros((0, dim), dtype=np.float32)
-        version = int(t.version)
-        key = (space, dim, pack_id)
-        cached = self._background.get(key)
-        now = time.monotonic()
-        if cached is not None and (
-            cached[0] == version or now - cached[1] < BACKGROUND_REFRESH_S
-        ):
-            return cached[2]
-        with self._resident_lock:
-            res = self._resident.get(t.name)
-        if res is None and t.count_rows() <= EXACT_LIMIT:
-            res = self._resident_for(t, with_ordinals=space == "chunks")
-        if res is not None:
-            rows = res.rows_for(pack_id)
-            step = max(1, rows.size // BACKGROUND_ROWS)
-            sample = res.vectors[rows[::step][:BACKGROUND_ROWS]]
-        else:  # an ANN-sized table: one read of a slice of rows
-            query = t.search().select(["vector"]).limit(BACKGROUND_ROWS)
-            if self._other_packs_in(t, pack_id):
-                query = query.where(f"pack_id = {_q(pack_id)}")
-            tbl = query.to_arrow()
-            flat = tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
-            sample = np.asarray(flat, dtype=np.float32).reshape(tbl.num_rows, dim)
-        sample = np.ascontiguousarray(sample)
-        self._background[key] = (version, now, sample)
-        return sample
+        return self._vectors.background(t, pack_id)
 
     def pack_file_ids(self, space: str, pack_id: str) -> set[str]:
         """vector_file_ids, kept until the tables change (queries ask on every search)."""

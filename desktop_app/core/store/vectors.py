@@ -1,0 +1,186 @@
+"""Nearest neighbours over the vector tables: exact over a resident matrix up to EXACT_LIMIT
+rows, LanceDB's IVF_SQ index with refine beyond it, and the per-pack sample of stored vectors a
+query's scores are calibrated against. The store opens the tables and hands them in."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop_app.core.store.filters import quote as _q
+from desktop_app.core.store.memory import Resident
+
+# Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
+# beyond it an IVF_SQ index with refine takes over.
+EXACT_LIMIT = 200_000
+ANN_NPROBES = 40
+BACKGROUND_ROWS = 1024  # stored vectors a query is compared with to calibrate its scores
+BACKGROUND_REFRESH_S = 60.0  # a large (ANN) table's sample is re-read at most this often
+
+Scored = list[tuple[float, str, int]]  # (cosine, file_id, ordinal or -1), best first
+
+
+class VectorSpaces:
+    """What is kept per vector table between queries: its resident matrix (for one table
+    version), whether it holds vectors of more than one pack, and a background sample per
+    pack. Safe to use from several threads."""
+
+    def __init__(self) -> None:
+        self._resident: dict[str, Resident] = {}
+        self._lock = threading.Lock()
+        self._mixed: dict[str, tuple[tuple[int, str], bool]] = {}
+        self._background: dict[tuple[str, str], tuple[int, float, npt.NDArray[np.float32]]] = {}
+
+    def resident(self, t: Any, with_ordinals: bool) -> Resident:
+        """The table's vectors in memory, read again when the table has a newer version."""
+        version = int(t.version)
+        with self._lock:
+            cached = self._resident.get(t.name)
+            if cached is not None and cached.version == version:
+                return cached
+            cols = ["file_id", "pack_id", "vector"] + (["ordinal"] if with_ordinals else [])
+            tbl = t.to_arrow().select(cols)
+            n = tbl.num_rows
+            dim = t.schema.field("vector").type.list_size
+            if n:
+                flat = (
+                    tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+                )
+                vectors = np.ascontiguousarray(flat.reshape(n, dim), dtype=np.float32)
+            else:
+                vectors = np.zeros((0, dim), dtype=np.float32)
+            res = Resident(
+                version,
+                np.asarray(tbl.column("file_id").to_pylist(), dtype=object),
+                np.asarray(tbl.column("pack_id").to_pylist(), dtype=object),
+                vectors,
+                np.asarray(tbl.column("ordinal").to_numpy(), dtype=np.int32)
+                if with_ordinals
+                else None,
+            )
+            old = self._resident.get(t.name)
+            if old is not None:
+                old.retire()  # its pre-scan, if not built yet, never will be
+            self._resident[t.name] = res
+            return res
+
+    def current(self, t: Any) -> Resident | None:
+        """The resident matrix if one is loaded for the table's current version."""
+        with self._lock:
+            res = self._resident.get(t.name)
+        return res if res is not None and res.version == int(t.version) else None
+
+    def nearest(
+        self, t: Any, q: npt.NDArray[np.float32], k: int, pack_id: str, chunks: bool
+    ) -> Scored:
+        """The k vectors of ``pack_id`` closest to ``q``: exact, or by the ANN index."""
+        res = self.current(t)
+        if res is None:  # the table changed: exact or ANN again?
+            if t.count_rows() > EXACT_LIMIT and self.has_index(t):
+                return self._ann(t, q, k, pack_id, chunks)
+            res = self.resident(t, with_ordinals=chunks)
+        rows = res.rows_for(pack_id)
+        if rows.size == 0:
+            return []
+        best, scores = res.top(q, k, rows)
+        out = []
+        for row, score in zip(best.tolist(), scores.tolist(), strict=True):
+            ordinal = int(res.ordinals[row]) if res.ordinals is not None else -1
+            out.append((score, str(res.ids[row]), ordinal))
+        return out
+
+    @staticmethod
+    def has_index(t: Any) -> bool:
+        return any("vector" in (ix.columns or []) for ix in t.list_indices())
+
+    def _ann(
+        self, t: Any, q: npt.NDArray[np.float32], k: int, pack_id: str, chunks: bool
+    ) -> Scored:
+        """IVF_SQ with refine: recall@10 0.96 at 1M clustered vectors in ~25 ms."""
+        cols = ["file_id", "ordinal", "_distance"] if chunks else ["file_id", "_distance"]
+        query = (
+            t.search(q, vector_column_name="vector")
+            .distance_type("cosine")
+            .nprobes(ANN_NPROBES)
+            .refine_factor(10)
+            .limit(k)
+            .select(cols)
+        )
+        if self.other_packs_in(t, pack_id):
+            # only while an image pack change is under way: the filter reads every row's pack
+            query = query.where(f"pack_id = {_q(pack_id)}", prefilter=True)
+        rows = query.to_arrow().to_pylist()
+        return [
+            (1.0 - float(r["_distance"]), r["file_id"], int(r["ordinal"]) if chunks else -1)
+            for r in rows
+        ]
+
+    def other_packs_in(self, t: Any, pack_id: str) -> bool:
+        """Does ``t`` hold vectors of another pack? Counted once per table version."""
+        key = (int(t.version), pack_id)
+        cached = self._mixed.get(t.name)
+        if cached is None or cached[0] != key:
+            cached = (key, bool(t.count_rows(f"pack_id != {_q(pack_id)}")))
+            self._mixed[t.name] = cached
+        return cached[1]
+
+    def build_index(self, t: Any, trained_rows: int) -> int:
+        """Past EXACT_LIMIT rows a resident matrix costs too much memory and time: build the
+        ANN index (again once the table has doubled since ``trained_rows``). Returns the rows
+        it was trained on, or 0 when nothing was built."""
+        n = int(t.count_rows())
+        if n <= EXACT_LIMIT or (self.has_index(t) and n < 2 * trained_rows):
+            return 0  # optimize() folds new rows into the partitions until n doubles
+        t.create_index(
+            metric="cosine",
+            index_type="IVF_SQ",
+            num_partitions=max(16, n // 4096),  # ~4k vectors a partition
+            vector_column_name="vector",
+            replace=True,
+        )
+        with self._lock:
+            old = self._resident.pop(t.name, None)  # free the matrix: the index answers now
+        if old is not None:
+            old.retire()
+        return n
+
+    def warm(self, tables: list[Any], timeout: float | None) -> None:
+        """Load the resident matrices and wait up to ``timeout`` for each 8-bit pre-scan."""
+        for t in tables:
+            n = t.count_rows()
+            if n and (n <= EXACT_LIMIT or not self.has_index(t)):
+                res = self.resident(t, with_ordinals=t.name.startswith("chunks"))
+                res.wait_for_scan(timeout)
+
+    def background(self, t: Any, pack_id: str) -> npt.NDArray[np.float32]:
+        """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly: a query's scores
+        against them estimate how it scores against the whole index (its calibration)."""
+        version = int(t.version)
+        key = (t.name, pack_id)
+        cached = self._background.get(key)
+        now = time.monotonic()
+        if cached is not None and (cached[0] == version or now - cached[1] < BACKGROUND_REFRESH_S):
+            return cached[2]
+        with self._lock:
+            res = self._resident.get(t.name)
+        if res is None and t.count_rows() <= EXACT_LIMIT:
+            res = self.resident(t, with_ordinals=t.name.startswith("chunks"))
+        if res is not None:
+            rows = res.rows_for(pack_id)
+            step = max(1, rows.size // BACKGROUND_ROWS)
+            sample = res.vectors[rows[::step][:BACKGROUND_ROWS]]
+        else:  # an ANN-sized table: one read of a slice of rows
+            query = t.search().select(["vector"]).limit(BACKGROUND_ROWS)
+            if self.other_packs_in(t, pack_id):
+                query = query.where(f"pack_id = {_q(pack_id)}")
+            tbl = query.to_arrow()
+            dim = t.schema.field("vector").type.list_size
+            flat = tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+            sample = np.asarray(flat, dtype=np.float32).reshape(tbl.num_rows, dim)
+        sample = np.ascontiguousarray(sample)
+        self._background[key] = (version, now, sample)
+        return sample
