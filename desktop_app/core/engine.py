@@ -373,127 +373,26 @@ class TroveEngine:
         )
 
     def _ocr_pass(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> int:
-        """Read the text in photos and in PDF pages without a text layer (scans), one file at
-        a time on one thread, a batch of files per write; cancellable between files.
-
-        The passages are embedded by the document encoder and marked as OCR. A file that
-        cannot be read is recorded as a problem and not tried again until it changes.
-        Returns the number of files read."""
-        from desktop_app.core.extract import ExtractError, ocr
+        """Read the text in photos and scans (core.indexing.passes); returns files read."""
+        from desktop_app.core.indexing.passes import read_text_in_pictures
 
         encoder = self._search.text_encoder
         if not self.config.ocr or encoder is None:
             return 0  # no document encoder: the passages would have no vectors; next run
-        todo = self.store.files_to_ocr()
-        if not todo:
-            return 0
-        if not ocr.available():
-            note = "Text in pictures is not read: the OCR models are missing from this install"
-            if note not in self._notices:
-                self._notices.append(note)
-            return 0
-        emit = progress or (lambda _p: None)
-        batch: list[tuple[str, str, list[Any], Any]] = []
-        problems: list[Problem] = []
-        done = found = 0
-
-        def flush() -> None:
-            if batch:
-                self.store.write_ocr(batch, encoder.pack_id)
-                batch.clear()
-            if problems:
-                self.store.record_problems(problems)
-                problems.clear()
-
-        try:
-            for file_id, path, content_hash in todo:
-                if cancel is not None:
-                    cancel.checkpoint()
-                emit(
-                    Progress(
-                        "indexing",
-                        done,
-                        len(todo),
-                        current=path,
-                        message=f"Reading text in pictures ({done + 1}/{len(todo)})",
-                    )
-                )
-                chunks: list[Any] = []
-                try:
-                    pages: Sequence[tuple[int | None, Sequence[ocr.OcrLine]]]
-                    if path.lower().endswith(".pdf"):
-                        pages = ocr.read_pdf_pages(
-                            path, (lambda: cancel.cancelled) if cancel is not None else None
-                        )
-                        if cancel is not None:
-                            cancel.checkpoint()  # a half-read document is read again next time
-                    else:
-                        pages = [(None, ocr.read_text(path))]
-                    chunks = ocr.ocr_chunks(pages)
-                except ocr.OcrUnavailableError as exc:
-                    log.warning("text in pictures cannot be read: %s", exc)
-                    self._notices.append(f"Text in pictures is not read: {exc}")
-                    break
-                except (ExtractError, OSError) as exc:
-                    problems.append(Problem(path, f"the text in it could not be read: {exc}"))
-                except Exception as exc:  # a library failure on one picture must not stop the pass
-                    log.exception("OCR failed on %s", path)
-                    problems.append(
-                        Problem(path, f"the text in it could not be read ({type(exc).__name__})")
-                    )
-                vectors = encoder.encode_texts([c.text for c in chunks]) if chunks else None
-                batch.append((file_id, content_hash, chunks, vectors))
-                done += 1
-                found += bool(chunks)
-                if len(batch) >= OCR_BATCH:
-                    flush()
-        finally:
-            flush()  # what was read before a cancel is kept
-        if done:
-            log.info("read the text in %d pictures and scans (%d had some)", done, found)
-            emit(Progress("indexing", done, len(todo), message="Read the text in pictures"))
+        done, notice = read_text_in_pictures(self.store, encoder, progress, cancel)
+        if notice and notice not in self._notices:
+            self._notices.append(notice)
         return done
 
     def _fill_places(self, progress: ProgressCallback | None) -> None:
-        """Name the places of photos stored without one: an index from before places, or all
-        of them once when the gazetteer changes (a new place list names them better)."""
-        from desktop_app.core.extract.places import GAZETTEER, available, places_for
+        from desktop_app.core.indexing.passes import name_places
 
-        every = self.store.get_meta("places") != GAZETTEER
-        todo = self.store.photos_to_place(every)
-        if todo and not available():
-            return  # a broken install: try again next run, store nothing
-        if todo:
-            if progress is not None:
-                progress(Progress("indexing", message=f"Naming the places of {len(todo)} photos"))
-            found = places_for([(lat, lon) for _, lat, lon, _ in todo])
-            # "" is stored too: a photo far from any town is not looked up again
-            changed = {fid: p for (fid, _, _, old), p in zip(todo, found, strict=True) if p != old}
-            self.store.set_places(changed)
-            log.info("named the places of %d photos (%d changed)", len(todo), len(changed))
-        if every:
-            self.store.set_meta("places", GAZETTEER)
+        name_places(self.store, progress)
 
     def _fill_dhashes(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
-        """Give a perceptual hash to photos stored without one (an index from before
-        near-duplicates): a cheap draft decode each, a batch per write."""
-        todo = self.store.photos_without_dhash()
-        done = 0
-        for part, hashes in _hash_batches(todo, cancel):
-            self.store.set_dhashes(hashes)
-            done += len(part)
-            if progress is not None:
-                progress(
-                    Progress(
-                        "indexing",
-                        done,
-                        len(todo),
-                        current=part[-1][1],
-                        message=f"Checking {len(todo)} photos for near-duplicates",
-                    )
-                )
-        if todo:
-            log.info("perceptual hashes computed for %d photos", done)
+        from desktop_app.core.indexing.passes import fill_perceptual_hashes
+
+        fill_perceptual_hashes(self.store, progress, cancel)
 
     def apply_batch(
         self,
@@ -664,6 +563,7 @@ class TroveEngine:
         """
         from dataclasses import replace
 
+        from desktop_app.core.indexing.passes import hash_batches
         from desktop_app.core.search.duplicates import find_duplicates
 
         self._need_open()
@@ -671,7 +571,7 @@ class TroveEngine:
         if compute_missing and any(r.dhash is None for r in records):
             todo = [(r.file_id, r.path) for r in records if r.dhash is None]
             hashes: dict[str, int] = {}
-            for _, part in _hash_batches(todo, cancel):
+            for _, part in hash_batches(todo, cancel):
                 hashes.update(part)
             records = [replace(r, dhash=hashes.get(r.file_id, r.dhash)) for r in records]
         image = self._search.image_encoder
@@ -724,38 +624,6 @@ class TroveEngine:
 
         mgr = self.pack_manager or PackManager(self.config.pack_dirs)
         return list(mgr.list_packs())
-
-
-HASH_BATCH = 256  # photos hashed per write of the background fill
-OCR_BATCH = 8  # files per write of the text-in-pictures pass (~0.4-3 s each on one thread)
-
-
-def _hash_batches(
-    todo: Sequence[tuple[str, str]], cancel: CancelToken | None
-) -> Iterator[tuple[Sequence[tuple[str, str]], dict[str, int]]]:
-    """Perceptual hashes of (file_id, path) photos, a batch at a time, decoded on two threads
-    (Pillow releases the GIL while decoding; two keep a laptop responsive). Unreadable files
-    are skipped: their extraction already recorded why."""
-    if not todo:
-        return
-    import concurrent.futures as cf
-
-    from desktop_app.core.embed.errors import ImageDecodeError
-    from desktop_app.core.extract.dhash import dhash_file
-
-    def one(path: str) -> int | None:
-        try:
-            return dhash_file(path)
-        except (ImageDecodeError, OSError):
-            return None
-
-    with cf.ThreadPoolExecutor(2, thread_name_prefix="trove-dhash") as pool:
-        for start in range(0, len(todo), HASH_BATCH):
-            if cancel is not None:
-                cancel.checkpoint()
-            part = todo[start : start + HASH_BATCH]
-            found = pool.map(one, [p for _, p in part])
-            yield part, {fid: h for (fid, _), h in zip(part, found, strict=True) if h is not None}
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

@@ -138,3 +138,47 @@ def test_schema_1_chunks_gain_source(tmp_path: Path) -> None:
         assert [(h.text, h.source) for h in hits] == [("older passage", "")]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("how", ["models missing", "library fails to load"])
+def test_unreadable_text_in_pictures_is_said_once_and_waits(
+    how: str,
+    tmp_path: Path,
+    trove_home: Path,
+    minilm_pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without a working OCR install the first pass still indexes everything; the person is
+    told once why the text in pictures is not read, and those files wait for a later run."""
+    from desktop_app.core.engine import EngineConfig, TroveEngine
+    from tests.conftest import install_pack
+
+    install_pack(minilm_pack, trove_home)
+    root = tmp_path / "lib"
+    text_picture(root / "receipt.png", ["HARDWARE STORE RECEIPT"])
+    (root / "notes.txt").write_text("garden tools to buy at the weekend\n")
+    if how == "models missing":
+        monkeypatch.setattr(ocr, "available", lambda: False)
+        said = "the OCR models are missing from this install"
+    else:
+        monkeypatch.setattr(ocr, "available", lambda: True)
+
+        def broken(path: str) -> list[ocr.OcrLine]:
+            raise ocr.OcrUnavailableError("its runtime could not be loaded")
+
+        monkeypatch.setattr(ocr, "read_text", broken)
+        said = "its runtime could not be loaded"
+    packs = (trove_home / "data" / "packs",)
+    engine = TroveEngine(EngineConfig(trove_home / "data" / "index", packs, roots=(str(root),)))
+    engine.open()
+    try:
+        engine.index()
+        engine.index()
+        status = engine.status()
+        assert [n for n in status.notices if said in n] == [
+            f"Text in pictures is not read: {said}"
+        ]
+        assert (status.ocr_read, status.ocr_pending) == (0, 1)
+        assert status.documents == 1 and status.photos == 1 and status.failed == 0
+    finally:
+        engine.close()
