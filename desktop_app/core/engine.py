@@ -92,6 +92,7 @@ class TroveEngine:
         self._search: Any = None
         self._write_lock = threading.RLock()
         self._notices: list[str] = []
+        self._ocr_left = False  # the text-in-pictures pass gave way to newer changes (watch)
         self._missing_roots: set[str] = set()
         self._polling_roots: set[str] = set()
         self.read_only = False
@@ -372,14 +373,22 @@ class TroveEngine:
             problems=tuple(counts.problems),
         )
 
-    def _ocr_pass(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> int:
-        """Read the text in photos and scans (core.indexing.passes); returns files read."""
+    def _ocr_pass(
+        self,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+        give_way: Callable[[], bool] | None = None,
+    ) -> int:
+        """Read the text in photos and scans (core.indexing.passes); returns files read.
+        With ``give_way`` it stops when newer changes wait, and ``_ocr_left`` says so."""
         from desktop_app.core.indexing.passes import read_text_in_pictures
 
         encoder = self._search.text_encoder
+        self._ocr_left = False
         if not self.config.ocr or encoder is None:
             return 0  # no document encoder: the passages would have no vectors; next run
-        done, notice = read_text_in_pictures(self.store, encoder, progress, cancel)
+        done, left, notice = read_text_in_pictures(self.store, encoder, progress, cancel, give_way)
+        self._ocr_left = left > 0
         if notice and notice not in self._notices:
             self._notices.append(notice)
         return done
@@ -399,8 +408,12 @@ class TroveEngine:
         batch: Any,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        more_waiting: Callable[[], bool] | None = None,
     ) -> IndexSummary:
-        """Apply a watcher ChangeBatch: changed files re-read, deletions removed."""
+        """Apply a watcher ChangeBatch: changed files re-read, deletions removed. The text in
+        new pictures is read next, unless ``more_waiting()`` says newer changes are queued:
+        those come first (a file saved during a long read is searchable within seconds), and
+        the reading goes on after them, from where it stopped."""
         from desktop_app.core.indexing.pipeline import Work
         from desktop_app.core.scan.kinds import kind_for
 
@@ -451,8 +464,8 @@ class TroveEngine:
                 )
             for root in batch.rescan_roots:
                 out = _add(out, self.index([root], progress, cancel))
-            if work:
-                self._ocr_pass(progress, cancel)
+            if work or self._ocr_left:
+                self._ocr_pass(progress, cancel, more_waiting)
             if self.store.needs_maintenance():
                 self.store.maintain()
         return out
@@ -501,7 +514,7 @@ class TroveEngine:
                     continue
                 cancel.checkpoint()
                 try:
-                    self.apply_batch(batch, progress, cancel)
+                    self.apply_batch(batch, progress, cancel, lambda: not batches.empty())
                 except EngineError as exc:
                     # A full or read-only disk: say so, keep watching, try the batch again.
                     emit(Progress("error", message=str(exc)))

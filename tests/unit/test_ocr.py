@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from desktop_app.core.extract import ocr
 from desktop_app.core.store import schema
 from desktop_app.core.store.index_store import IndexStore
-from desktop_app.core.types import Chunk, FileRecord, Kind
+from desktop_app.core.types import Chunk, FileRecord, Kind, Progress
 from tests.fixtures import make_photo
 
 
@@ -175,10 +175,79 @@ def test_unreadable_text_in_pictures_is_said_once_and_waits(
         engine.index()
         engine.index()
         status = engine.status()
-        assert [n for n in status.notices if said in n] == [
-            f"Text in pictures is not read: {said}"
-        ]
+        assert [n for n in status.notices if said in n] == [f"Text in pictures is not read: {said}"]
         assert (status.ocr_read, status.ocr_pending) == (0, 1)
         assert status.documents == 1 and status.photos == 1 and status.failed == 0
     finally:
+        engine.close()
+
+
+def test_watching_a_saved_file_does_not_wait_for_the_text_in_pictures(
+    tmp_path: Path,
+    trove_home: Path,
+    minilm_pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While `trove watch` reads the text in a folder of new pictures, a file saved meanwhile is
+    indexed before the rest of them, and the reading then goes on to the end."""
+    import threading
+    import time
+
+    from desktop_app.core.cancel import CancelToken
+    from desktop_app.core.engine import EngineConfig, TroveEngine
+    from tests.conftest import install_pack
+
+    install_pack(minilm_pack, trove_home)
+    root = tmp_path / "lib"
+    root.mkdir()
+    read: list[str] = []
+
+    def slow_read(path: str) -> list[ocr.OcrLine]:  # ~0.6 s a picture, like the real thing
+        time.sleep(0.6)
+        read.append(path)
+        return [ocr.OcrLine(f"NOTICE {Path(path).stem}", 0.95)]
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "read_text", slow_read)
+    packs = (trove_home / "data" / "packs",)
+    index_dir = trove_home / "data" / "index"
+    engine = TroveEngine(EngineConfig(index_dir, packs, roots=(str(root),)))
+    engine.open()
+    cancel = CancelToken()
+    ready = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.message == "Watching for changes":
+            ready.set()
+
+    watching = threading.Thread(
+        target=engine.watch,
+        kwargs={"progress": progress, "cancel": cancel, "settle_s": 0.2},
+        daemon=True,
+    )
+    watching.start()
+    reader = IndexStore(index_dir, read_only=True)
+    reader.open()
+    try:
+        assert ready.wait(60)  # the first reconcile is done and the watcher runs
+        pictures = 8
+        for i in range(pictures):
+            make_photo(root / f"shot{i}.png", seed=i, size=(320, 240))
+        deadline = time.monotonic() + 60
+        while not read and time.monotonic() < deadline:
+            time.sleep(0.05)
+        note = root / "note.txt"
+        note.write_text("a saved note about the garden shed\n")
+        while str(note) not in reader.known_files() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert str(note) in reader.known_files()
+        assert len(read) < pictures  # indexed before the pictures were all read
+        while len(read) < pictures and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        assert sorted(Path(p).name for p in read) == sorted(f"shot{i}.png" for i in range(pictures))
+    finally:
+        cancel.cancel()
+        watching.join(30)
+        reader.close()
         engine.close()

@@ -26,25 +26,29 @@ def read_text_in_pictures(
     encoder: TextEncoder,
     progress: ProgressCallback | None,
     cancel: CancelToken | None,
-) -> tuple[int, str]:
+    give_way: Callable[[], bool] | None = None,
+) -> tuple[int, int, str]:
     """Read the text in photos and in PDF pages without a text layer (scans), one file at
-    a time on one thread, a batch of files per write; cancellable between files.
+    a time on one thread, a batch of files per write; cancellable between files, and it
+    stops between files when ``give_way()`` says newer work is waiting (watch mode).
 
     The passages are embedded by the document encoder and marked as OCR. A file that
     cannot be read is recorded as a problem and not tried again until it changes.
-    Returns the number of files read and a note for the person ("" when all went well)."""
+    Returns the files read, the files left for later, and a note for the person ("" when
+    all went well)."""
     from desktop_app.core.extract import ExtractError, ocr
 
     todo = store.files_to_ocr()
     if not todo:
-        return 0, ""
+        return 0, 0, ""
     if not ocr.available():
-        return 0, "Text in pictures is not read: the OCR models are missing from this install"
+        return 0, 0, "Text in pictures is not read: the OCR models are missing from this install"
     emit = progress or (lambda _p: None)
     batch: list[tuple[str, str, list[Any], Any]] = []
     problems: list[Problem] = []
     done = found = 0
     note = ""
+    left = 0
 
     def flush() -> None:
         if batch:
@@ -55,9 +59,12 @@ def read_text_in_pictures(
             problems.clear()
 
     try:
-        for file_id, path, content_hash in todo:
+        for n, (file_id, path, content_hash) in enumerate(todo):
             if cancel is not None:
                 cancel.checkpoint()
+            if give_way is not None and give_way():
+                left = len(todo) - n  # read after the newer work, from where it stopped
+                break
             emit(
                 Progress(
                     "indexing",
@@ -101,7 +108,7 @@ def read_text_in_pictures(
     if done:
         log.info("read the text in %d pictures and scans (%d had some)", done, found)
         emit(Progress("indexing", done, len(todo), message="Read the text in pictures"))
-    return done, note
+    return done, left, note
 
 
 def name_places(store: Any, progress: ProgressCallback | None) -> None:
