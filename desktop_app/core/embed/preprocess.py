@@ -10,7 +10,7 @@ import numpy.typing as npt
 from desktop_app.core.embed.errors import ImageDecodeError
 
 MAX_PIXELS = 200_000_000  # larger images are refused as possible decompression bombs
-JPEG_ONE_READ = 64 << 20  # JPEGs up to this size go to the decoder in one piece (see load_image)
+JPEG_ONE_READ = 32 << 20  # JPEGs up to this size go to the decoder in one piece (see load_image)
 
 
 def load_image(path: str, target: int) -> Any:
