@@ -225,6 +225,7 @@ class TroveEngine:
         cancel: CancelToken | None = None,
     ) -> IndexSummary:
         """Reconcile the roots (default: config.roots) with the index and process every change."""
+        from desktop_app.core.indexing.passes import fill_perceptual_hashes, name_places
         from desktop_app.core.scan.reconcile import Changes, diff
         from desktop_app.core.scan.walker import RootMissingError, describe_os_error, walk_root
 
@@ -275,8 +276,8 @@ class TroveEngine:
                 total = _add(total, self._apply(changes, root, progress, cancel))
             self.store.record_problems(scan_problems)
             total = _add(total, self._backfill(progress, cancel))
-            self._fill_dhashes(progress, cancel)
-            self._fill_places(progress)
+            fill_perceptual_hashes(self.store, progress, cancel)
+            name_places(self.store, progress)
             self._finish_pack_change()
             self.store.maintain()
             # last and slowest: everything above is already searchable while pictures are read
@@ -392,16 +393,6 @@ class TroveEngine:
         if notice and notice not in self._notices:
             self._notices.append(notice)
         return done
-
-    def _fill_places(self, progress: ProgressCallback | None) -> None:
-        from desktop_app.core.indexing.passes import name_places
-
-        name_places(self.store, progress)
-
-    def _fill_dhashes(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
-        from desktop_app.core.indexing.passes import fill_perceptual_hashes
-
-        fill_perceptual_hashes(self.store, progress, cancel)
 
     def apply_batch(
         self,

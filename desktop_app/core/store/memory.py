@@ -131,14 +131,12 @@ class Resident:
 
     def _build_scan(self) -> None:
         with _SCAN_BUILDS:
-            if not self._retired:
-                self._build_scan_now()
-
-    def _build_scan_now(self) -> None:
-        try:
-            self._scan = Int8Scan(self.vectors)
-        except Exception:  # any failure only costs speed: float32 keeps answering
-            log.warning("the 8-bit pre-scan could not be built; searching in float32", exc_info=True)
+            if self._retired:
+                return
+            try:
+                self._scan = Int8Scan(self.vectors)
+            except Exception:  # any failure only costs speed: float32 keeps answering
+                log.warning("the 8-bit pre-scan could not be built; float32 answers", exc_info=True)
 
     def rows_for(self, pack_id: str) -> npt.NDArray[np.intp]:
         rows = self._masks.get(pack_id)
