@@ -60,19 +60,10 @@ class _LazySession:
     def get(self) -> Any:
         with self._lock:
             if self._session is None:
-                import onnxruntime as ort
+                from desktop_app.core.embed.runtime import new_session, session_options
 
-                opts = ort.SessionOptions()
-                # Capped so indexing leaves the laptop responsive (and the GUI thread free).
-                opts.intra_op_num_threads = self.threads
-                opts.inter_op_num_threads = 1
-                # No busy-waiting between operators: while indexing, the decode threads need
-                # those cycles (measured: 33 -> 39 photos/s on 2 cores).
-                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-                self._session = ort.InferenceSession(
-                    str(self.path), sess_options=opts, providers=["CPUExecutionProvider"]
-                )
+                # onnxruntime's default graph optimisation (all levels) applies
+                self._session = new_session(self.path, session_options(self.threads))
             return self._session
 
     def run(self, feeds: dict[str, Any]) -> npt.NDArray[np.float32]:

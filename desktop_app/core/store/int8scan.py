@@ -13,7 +13,6 @@ the top k exactly what the float32 product alone would give.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,8 @@ class Int8Scan:
     def __init__(self, vectors: npt.NDArray[np.float32], threads: int = 0) -> None:
         import onnxruntime as ort
 
+        from desktop_app.core.embed.runtime import new_session, session_options
+
         n, dim = vectors.shape
         self.rows = n
         self.dim = dim
@@ -67,17 +68,12 @@ class Int8Scan:
         # and must live as long as it does
         self._arrays = (np.ascontiguousarray(quantized.T), scale, np.full(n, ZERO, dtype=np.uint8))
         del quantized
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads or max(1, min(2, os.cpu_count() or 1))
-        opts.inter_op_num_threads = 1
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        opts = session_options(threads)
         opts.log_severity_level = 3  # the graph's placeholder shapes differ from the real ones
         self._values = [ort.OrtValue.ortvalue_from_numpy(a) for a in self._arrays]
         for name, value in zip(("matrix", "row_scale", "row_zero"), self._values, strict=True):
             opts.add_initializer(name, value)
-        self._session: Any = ort.InferenceSession(
-            GRAPH.read_bytes(), sess_options=opts, providers=["CPUExecutionProvider"]
-        )
+        self._session: Any = new_session(GRAPH.read_bytes(), opts)
 
     def scores(
         self, q: npt.NDArray[np.float32]
