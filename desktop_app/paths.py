@@ -39,6 +39,11 @@ class Paths:
         return self.cache / "thumbnails"
 
     @property
+    def pack_checks_file(self) -> Path:
+        """Each int8 tower's check on this machine (core.embed.fidelity); safe to delete."""
+        return self.cache / "pack-checks.json"
+
+    @property
     def log_file(self) -> Path:
         return self.logs / "trove.log"
 

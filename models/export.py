@@ -3,7 +3,9 @@
 Graphs are exported with ``torch.onnx.export(dynamo=False)``: one graph per tower for
 CLIP/SigLIP (indexing photos never runs the text tower) and one graph with mean pooling for
 sentence encoders. Every build verifies itself against torch and writes the figures into the
-manifest; a build that misses its thresholds raises :class:`BuildError`.
+manifest (an fp32 graph that differs from torch raises :class:`BuildError`), records its fp32
+towers' outputs for the reference inputs of core.embed.fidelity, and checks its int8 towers
+against them as Trove does where a pack loads.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from typing import Any
 
 import numpy as np
 
+from desktop_app.core.embed.fidelity import make_reference
+from desktop_app.core.embed.quantize import quantize_tower
 from models.registry import PRESETS, offline_source_dir
 
 FORMAT_VERSION = 1
 FP32_PARITY_MIN = 0.9999  # cosine, fp32 ONNX vs torch
-INT8_MEAN_MIN = 0.99  # mean cosine, int8 vs fp32 (real weights)
-INT8_MEAN_MIN_RANDOM = 0.95  # tiny random models are far more fragile under int8
 
 CLIP_DEFAULT_PRE = {
     "resize_shortest": 224,
@@ -96,11 +98,15 @@ def build_pack(
     licence: str = "",
     log: Any = None,
     random_weights: bool = False,
+    keep_fp32: bool = False,
 ) -> BuildResult:
     """Build a pack named ``name`` from the saved model in ``src`` into ``out_root/name``.
 
     ``random_weights`` marks a randomly initialised model (speed benchmarks, tests): its int8
-    fidelity threshold is looser and the manifest says it must never be used for quality.
+    fidelity line is looser and the manifest says it must never be used for quality; tiny
+    models (fewer than 6 vision or 3 text layers) count as such. An int8 pack keeps the fp32
+    graph of a tower beside the int8 one when ``keep_fp32`` is set, or when the int8 graph
+    fails its check on this machine; elsewhere Trove then uses whichever passes there.
     """
     import torch
 
@@ -123,11 +129,13 @@ def build_pack(
             licence=licence,
             source=source_label or str(src),
         )
-        if random_weights:
+        if random_weights or _is_tiny(src):
             manifest["weights"] = "random (speed measurements only; never claim quality)"
         from desktop_app.core.embed.manifest import finalize_manifest
 
         finalize_manifest(work, manifest)
+        if precision == "int8":
+            _check_int8_here(work, manifest, keep_fp32, say)
         dest = out_root / name
         if dest.exists():
             shutil.rmtree(dest)
@@ -137,6 +145,40 @@ def build_pack(
         return BuildResult(dest, json.loads((dest / "manifest.json").read_text()))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _is_tiny(src: Path) -> bool:
+    """Test models: too few layers to be a real checkpoint."""
+    cfg = json.loads((src / "config.json").read_text(encoding="utf-8"))
+    vision = cfg.get("vision_config") or {}
+    if vision:
+        return int(vision.get("num_hidden_layers", 12)) < 6
+    return int(cfg.get("num_hidden_layers", 12)) < 3
+
+
+def _check_int8_here(work: Path, manifest: dict[str, Any], keep_fp32: bool, say: Any) -> None:
+    """Run the load-time check of every int8 tower (core.embed.fidelity) on this machine; drop
+    the fp32 graphs of the towers that pass unless asked to keep them."""
+    from desktop_app.core.embed.manifest import finalize_manifest
+    from desktop_app.core.embed.packs import check_towers
+
+    here: dict[str, Any] = {}
+    for v in check_towers(work, manifest, 2):
+        here[v.tower] = {
+            "cosine_mean": v.cosine_mean,
+            "cosine_min": v.cosine_min,
+            "passed": v.passed,
+        }
+        if not v.passed:
+            say(
+                f"the int8 {v.tower} graph is inaccurate on this machine (cosine mean "
+                f"{v.cosine_mean:.4f}, min {v.cosine_min:.4f}): the pack keeps its fp32 graph, "
+                "which Trove uses wherever the int8 one fails its check"
+            )
+        elif not keep_fp32:
+            (work / manifest["files"].pop(f"{v.tower}_fp32")).unlink()
+    manifest["verification"]["int8_check_here"] = here
+    finalize_manifest(work, manifest)
 
 
 # --- sentence encoders ---------------------------------------------------------------
@@ -205,9 +247,10 @@ def _export_sentence(src: Path, work: Path, precision: str, say: Any) -> dict[st
     if figures["fp32_vs_torch"]["cosine_min"] < FP32_PARITY_MIN:
         raise BuildError(f"fp32 ONNX differs from torch: {figures['fp32_vs_torch']}")
     final = work / "text.onnx"
+    files = {"text": "text.onnx", "tokenizer": "tokenizer.json"}
     if precision == "int8":
         say("quantizing to int8")
-        _quantize(fp32, final, vision=False)
+        quantize_tower(fp32, final, "text")
         q = run(final, texts)
         figures["int8_vs_fp32"] = _compare(onnx_fp32, q)
         n = len(pairs)
@@ -215,17 +258,18 @@ def _export_sentence(src: Path, work: Path, precision: str, say: Any) -> dict[st
         figures["top1_correct_int8"] = float(
             np.mean(np.argmax(q[:n] @ q[n:].T, axis=1) == np.arange(n))
         )
-        threshold = INT8_MEAN_MIN if model.config.num_hidden_layers >= 3 else INT8_MEAN_MIN_RANDOM
-        if figures["int8_vs_fp32"]["cosine_mean"] < threshold:
-            raise BuildError(f"int8 pack lost too much fidelity: {figures['int8_vs_fp32']}")
-        fp32.unlink()
+        files["text_fp32"] = fp32.name  # kept only if the int8 graph fails its check here
     else:
         fp32.rename(final)
+    reference = make_reference(
+        {}, None, lambda t: run(work / files.get("text_fp32", "text.onnx"), t)
+    )
     dim = int(onnx_fp32.shape[1])
     return {
         "dim": dim,
         "towers": ["text"],
-        "files": {"text": "text.onnx", "tokenizer": "tokenizer.json"},
+        "files": files,
+        "reference": reference,
         "tokenizer": tok_cfg,
         "pooling": "mean (in graph)",
         "normalise": "l2 (in graph and at the runtime boundary)",
@@ -362,29 +406,33 @@ def _export_clip(
         if figures[key]["cosine_min"] < FP32_PARITY_MIN:
             raise BuildError(f"fp32 ONNX differs from torch ({key}): {figures[key]}")
     v_final, t_final = work / "vision.onnx", work / "text.onnx"
+    files = {"vision": "vision.onnx", "text": "text.onnx", "tokenizer": "tokenizer.json"}
     if precision == "int8":
         say("quantizing to int8")
-        _quantize(v_fp32, v_final, vision=True)
-        _quantize(t_fp32, t_final, vision=False)
+        quantize_tower(v_fp32, v_final, "vision")
+        quantize_tower(t_fp32, t_final, "text")
         q_v = _run_onnx(v_final, {"pixel_values": pixels})
         q_t = run_t(t_final, texts)
         figures["vision_int8_vs_fp32"] = _compare(on_v, q_v)
         figures["text_int8_vs_fp32"] = _compare(on_t, q_t)
         figures["top1_kept"] = _top1_kept(on_t, on_v, q_t, q_v)
-        real = cfg.vision_config.num_hidden_layers >= 6 and not random_weights
-        threshold = INT8_MEAN_MIN if real else INT8_MEAN_MIN_RANDOM
-        for key in ("vision_int8_vs_fp32", "text_int8_vs_fp32"):
-            if figures[key]["cosine_mean"] < threshold:
-                raise BuildError(f"int8 pack lost too much fidelity ({key}): {figures[key]}")
-        v_fp32.unlink()
-        t_fp32.unlink()
+        # kept only if the int8 graph fails its check here
+        files.update(vision_fp32=v_fp32.name, text_fp32=t_fp32.name)
+        v_ref, t_ref = v_fp32, t_fp32
     else:
         v_fp32.rename(v_final)
         t_fp32.rename(t_final)
+        v_ref, t_ref = v_final, t_final
+    reference = make_reference(
+        {"preprocessing": pre},
+        lambda px: _run_onnx(v_ref, {"pixel_values": px}),
+        lambda t: run_t(t_ref, t),
+    )
     return {
         "dim": int(on_v.shape[1]),
         "towers": ["vision", "text"],
-        "files": {"vision": "vision.onnx", "text": "text.onnx", "tokenizer": "tokenizer.json"},
+        "files": files,
+        "reference": reference,
         "preprocessing": pre,
         "tokenizer": tok_cfg,
         "pooling": "projection (in graph)",
@@ -476,20 +524,6 @@ def verification_images() -> list[Any]:
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def _quantize(src: Path, dest: Path, *, vision: bool) -> None:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    # Vision towers: MatMul/Gemm only; an int8 patch Conv becomes a slow ConvInteger.
-    ops = ["MatMul", "Gemm"] if vision else None
-    quantize_dynamic(
-        str(src),
-        str(dest),
-        weight_type=QuantType.QInt8,
-        per_channel=True,
-        op_types_to_quantize=ops,
-    )
 
 
 def _run_onnx(path: Path, feeds: dict[str, np.ndarray]) -> np.ndarray:

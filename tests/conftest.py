@@ -101,6 +101,43 @@ def install_pack(pack: Path, home: Path) -> Path:
     return dest
 
 
+def damaged_copy(pack: Path, dest: Path, keep_fp32: bool) -> Path:
+    """A copy of ``pack`` whose int8 vision graph computes something else (its 8-bit weights
+    mirrored), with a manifest whose hashes match again: a pack that loads but is off."""
+    import json
+    import shutil
+
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    from desktop_app.core.embed.manifest import finalize_manifest, read_manifest, verify_files
+
+    shutil.copytree(pack, dest)
+    model = onnx.load(str(dest / "vision.onnx"))
+    hit = 0
+    for init in model.graph.initializer:
+        if init.data_type in (onnx.TensorProto.INT8, onnx.TensorProto.UINT8) and init.dims:
+            w = numpy_helper.to_array(init)
+            if w.dtype == np.int8:
+                mirrored = (-w.astype(np.int16)).clip(-127, 127).astype(np.int8)
+            else:
+                mirrored = (255 - w.astype(np.int16)).astype(np.uint8)
+            init.CopyFrom(numpy_helper.from_array(mirrored, init.name))
+            hit += 1
+    assert hit, "the vision graph has no 8-bit weights to damage"
+    onnx.save(model, str(dest / "vision.onnx"))
+    manifest = json.loads((dest / "manifest.json").read_text())
+    if not keep_fp32:
+        for tower in ("vision", "text"):
+            name = manifest["files"].pop(f"{tower}_fp32", None)
+            if name:
+                (dest / name).unlink()
+    finalize_manifest(dest, manifest)
+    assert verify_files(dest, read_manifest(dest)) == []
+    return dest
+
+
 @pytest.fixture(scope="session")
 def tiny_siglip_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random SigLIP saved with save_pretrained, with a tokenizer.json beside it."""

@@ -55,6 +55,7 @@ def engine_config(paths: Paths, settings: Settings, roots: list[str] | None = No
         document_pack=settings.document_pack,
         threads=settings.threads,
         ocr=settings.ocr,
+        pack_checks_file=paths.pack_checks_file,
     )
 
 

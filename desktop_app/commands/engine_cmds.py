@@ -256,6 +256,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Text in pictures: read in {st.ocr_read} file(s), {st.ocr_pending} waiting{state}")
     for pack, n in sorted(st.vectors_per_pack.items()):
         print(f"  vectors by {pack}: {n}")
+    for text in st.notices:
+        print(f"Note: {text}")
     print("Watched folders:" if st.roots else "No watched folders yet: trove index FOLDER")
     for r in st.roots:
         print(
@@ -374,5 +376,3 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
 def _iso_date(when: float) -> str:
     return time.strftime("%Y-%m-%d", time.gmtime(when)) if when else ""
-
-

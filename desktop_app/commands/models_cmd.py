@@ -29,6 +29,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--from-dir", help="a local folder saved with save_pretrained (CLIP or BERT-style)"
     )
     b.add_argument("--precision", choices=("int8", "fp32"), default="int8")
+    b.add_argument(
+        "--keep-fp32",
+        action="store_true",
+        help="ship the full-precision graphs beside the int8 ones, for computers whose "
+        "processor runs the int8 ones inaccurately (bigger pack)",
+    )
     b.add_argument("--out", help="folder to write the pack into (default: your packs folder)")
     b.set_defaults(handler=_build)
 
@@ -49,7 +55,9 @@ def _manager():  # type: ignore[no-untyped-def]
     from desktop_app.core.embed import PackManager
 
     paths = app_paths()
-    return paths, PackManager((paths.packs_dir, paths.bundled_packs))
+    return paths, PackManager(
+        (paths.packs_dir, paths.bundled_packs), fidelity_file=paths.pack_checks_file
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -103,6 +111,7 @@ def _build(args: argparse.Namespace) -> int:
             precision=args.precision,
             source_label=label,
             log=lambda msg: print(f"  {msg}", file=sys.stderr),
+            keep_fp32=args.keep_fp32,
         )
     except BuildError as exc:
         raise CommandError(str(exc)) from exc
@@ -136,6 +145,20 @@ def _verify(args: argparse.Namespace) -> int:
     if problems:
         raise CommandError(f"pack {args.name} is damaged: " + "; ".join(problems))
     print(f"{args.name}: every file matches its hash")
+    verdicts = mgr.check(args.name)
+    if not verdicts:
+        print("  no int8 check: the pack is fp32, or was built without reference outputs")
+    for v in verdicts:
+        figures = f"cosine mean {v.cosine_mean:.4f}, min {v.cosine_min:.4f}"
+        if v.passed:
+            print(f"  {v.tower}: int8 agrees with fp32 on this computer ({figures})")
+        elif v.runs == "fp32":
+            print(f"  {v.tower}: int8 is inaccurate here ({figures}); Trove uses the fp32 graph")
+        else:
+            print(
+                f"  {v.tower}: int8 is inaccurate here ({figures}) and the pack has no fp32 "
+                "graph; results may rank less well"
+            )
     return 0
 
 

@@ -47,6 +47,7 @@ class EngineConfig:
     document_pack: str | None = None  # None: the installed sentence pack
     threads: int = 0  # 0: choose from the core count
     ocr: bool = True  # read the text in photos and scanned pages after the first pass
+    pack_checks_file: Path | None = None  # remembers each int8 tower's check on this machine
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,12 @@ class TroveEngine:
         )
 
         threads = self.config.threads or default_threads()
-        return PackManager(self.config.pack_dirs, threads, indexing_image_threads(threads))
+        return PackManager(
+            self.config.pack_dirs,
+            threads,
+            indexing_image_threads(threads),
+            fidelity_file=self.config.pack_checks_file,
+        )
 
     def _encoders(self) -> tuple[Any, Any]:
         from desktop_app.core.embed.errors import PackError
@@ -613,7 +619,7 @@ class TroveEngine:
             image_pack=img.pack_id if img else None,
             document_pack=txt.pack_id if txt else None,
             pending_vectors=counts["pending"],
-            notices=tuple(self._notices),
+            notices=tuple(self._notices + self.pack_manager.notices()),
             ocr_read=ocr_read,
             ocr_pending=ocr_pending,
             ocr_enabled=self.config.ocr,

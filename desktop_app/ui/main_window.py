@@ -568,10 +568,24 @@ class MainWindow(QMainWindow):
 
     def _on_host_progress(self, p: Progress) -> None:
         self.status.show_progress(p)
+        if p.phase == "idle":
+            self._refresh_notices()
         if self.details.isVisible():
             self.details.show_progress(p)
             if p.phase in ("idle", "paused"):
                 self._refresh_problems()
+
+    def _refresh_notices(self) -> None:
+        engine = self.host.engine
+        if engine is None:
+            return
+
+        def done(notices: Any) -> None:
+            if isinstance(notices, tuple):
+                self.status.set_notices(notices)
+                self.details.set_notices(notices)
+
+        self.host.run_task(lambda: engine.status().notices, done)
 
     def _on_status_pause(self, paused: bool) -> None:
         if paused:

@@ -54,15 +54,23 @@ class StatusWidget(QWidget):
         self.pause_btn.setCheckable(True)
         self.pause_btn.setAccessibleName("Pause indexing")
         self.pause_btn.toggled.connect(self._on_pause)
+        # Things a person should know that are not problems with one file (a model pack that
+        # is inaccurate on this processor, a folder watched by polling): one click away.
+        self.notes_btn = QPushButton()
+        self.notes_btn.setFlat(True)
+        self.notes_btn.setAccessibleName("Notes about indexing and model packs")
+        self.notes_btn.clicked.connect(self.details_requested.emit)
+        self.notes_btn.hide()
         self.details_btn = QPushButton("Details")
         self.details_btn.setAccessibleName("Indexing details and problems")
         self.details_btn.clicked.connect(self.details_requested.emit)
-        for b in (self.pause_btn, self.details_btn):
+        for b in (self.notes_btn, self.pause_btn, self.details_btn):
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.bar)
+        lay.addWidget(self.notes_btn)
         lay.addWidget(self.pause_btn)
         lay.addWidget(self.details_btn)
         self.last: Progress | None = None
@@ -71,6 +79,11 @@ class StatusWidget(QWidget):
         self.pause_btn.setText("Resume" if paused else "Pause")
         self.pause_btn.setAccessibleName("Resume indexing" if paused else "Pause indexing")
         self.pause_toggled.emit(paused)
+
+    def set_notices(self, notices: tuple[str, ...]) -> None:
+        self.notes_btn.setVisible(bool(notices))
+        self.notes_btn.setText(f"⚠ {len(notices)} note" + ("s" if len(notices) > 1 else ""))
+        self.notes_btn.setToolTip("\n\n".join(notices))
 
     def show_progress(self, p: Progress) -> None:
         self.last = p
@@ -112,9 +125,15 @@ class DetailsDialog(QDialog):
         row.addWidget(reveal_btn)
         row.addStretch(1)
         row.addWidget(close_btn)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.current)
+        lay.addWidget(self.notes)
         lay.addWidget(QLabel("Problems — files Trove could not read, and why:"))
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
@@ -126,6 +145,10 @@ class DetailsDialog(QDialog):
             describe(p) + (f" — {p.failed} problem(s) in this run" if p.failed else "")
         )
         self.current.setText(f"Current file: {p.current}" if p.current else "")
+
+    def set_notices(self, notices: tuple[str, ...]) -> None:
+        self.notes.setVisible(bool(notices))
+        self.notes.setText("\n\n".join(f"⚠ {n}" for n in notices))
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.table.setRowCount(len(problems))

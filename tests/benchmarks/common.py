@@ -79,3 +79,61 @@ def write_report(out_dir: Path, name: str, data: dict[str, Any], markdown: str) 
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"{name}.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
     (out_dir / f"{name}.md").write_text(markdown, encoding="utf-8")
+
+
+# Commands whose manual pages a Debian machine has from its base packages; rendered by man-db.
+MAN_PAGES = (
+    "ls",
+    "cp",
+    "find",
+    "grep",
+    "tar",
+    "sed",
+    "bash",
+    "dd",
+    "mount",
+    "ps",
+    "chmod",
+    "date",
+    "sort",
+    "ssh",
+    "apt-get",
+    "dpkg",
+    "gzip",
+    "xargs",
+    "rsync",
+    "curl",
+    "git",
+    "top",
+    "awk",
+)
+
+
+def man_page_texts(names: tuple[str, ...] = MAN_PAGES) -> dict[str, str]:
+    """Real documents nobody here wrote: manual pages rendered as plain text (80 columns)."""
+    out: dict[str, str] = {}
+    env = dict(os.environ, MANWIDTH="80", MAN_KEEP_FORMATTING="0")
+    for name in names:
+        proc = subprocess.run(
+            ["man", "-P", "cat", name], env=env, capture_output=True, text=True, check=False
+        )
+        text = proc.stdout
+        if proc.returncode == 0 and len(text) > 2000:
+            # man's bold and underline arrive as backspace overstrikes
+            out[name] = __import__("re").sub(r".\x08", "", text)
+    if not out:
+        raise RuntimeError("no manual pages could be rendered (is man-db installed?)")
+    return out
+
+
+def real_passages(n: int | None = None) -> list[str]:
+    """Passages cut by Trove's own chunker from real manual pages, in a fixed order."""
+    from desktop_app.core.extract.chunking import chunk_pages
+
+    passages: list[str] = []
+    for _name, text in sorted(man_page_texts().items()):
+        passages += [c.text for c in chunk_pages([(None, text)])]
+    if n is not None:
+        step = max(1, len(passages) // n)
+        passages = passages[::step][:n]
+    return passages

@@ -34,6 +34,7 @@ def main() -> int:
     rounds = "1" if args.quick else "3"
     runs = [
         ("encoders", ["bench_encoders.py", "--rounds", rounds]),
+        ("quantization", ["bench_quantization.py", "--rounds", rounds]),
         ("indexing", ["bench_indexing.py", "--photos", "48" if args.quick else "200",
                       "--repeats", "1" if args.quick else "5"]),
         ("query", ["bench_query.py"] + (["--million"] if args.million else [])),

@@ -137,3 +137,28 @@ def test_shortcuts_and_accessibility(qtbot: QtBot, window) -> None:  # type: ign
     ):
         if w.isVisible() and not isinstance(w.parent(), internal):
             assert w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()), w
+
+
+def test_a_pack_inaccurate_on_this_processor_is_said_in_the_window(
+    qtbot: QtBot, tmp_path: Path, trove_home: Path, tiny_clip_pack: Path
+) -> None:
+    from tests.conftest import damaged_copy
+
+    damaged_copy(tiny_clip_pack, trove_home / "data" / "packs" / "tiny-clip", keep_fp32=False)
+    lib = tmp_path / "lib"
+    make_photo(lib / "lake.jpg", seed=4)
+    paths = Paths.from_env()
+    paths.ensure()
+    host = EngineHost(EngineConfig(paths.index_dir, (paths.packs_dir,), roots=(str(lib),)))
+    win = MainWindow(paths, Settings(roots=[str(lib)], welcome_done=True), host)
+    qtbot.addWidget(win)
+    win.show()
+    host.start()
+    try:
+        qtbot.waitUntil(lambda: win.status.notes_btn.isVisible(), timeout=60000)
+        assert win.status.notes_btn.text() == "⚠ 1 note"
+        assert "inaccurate on this processor" in win.status.notes_btn.toolTip()
+        win.show_details()
+        assert "tiny-clip" in win.details.notes.text() and win.details.notes.isVisible()
+    finally:
+        host.shutdown()

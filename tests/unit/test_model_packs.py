@@ -63,10 +63,6 @@ def test_tiny_clip_pack_has_two_graphs_and_verified_manifest(tiny_clip_pack: Pat
     assert verify_files(tiny_clip_pack, m) == []
     for name, digest in m["sha256"].items():
         assert sha256_file(tiny_clip_pack / name) == digest
-    v = m["verification"]
-    assert v["vision_fp32_vs_torch"]["cosine_min"] >= 0.9999
-    assert v["text_fp32_vs_torch"]["cosine_min"] >= 0.9999
-    assert v["vision_int8_vs_fp32"]["cosine_mean"] >= 0.95
     assert m["preprocessing"]["crop"] == 224
     assert m["pack_id"].startswith("tiny-clip@")
 
@@ -148,12 +144,52 @@ def test_clip_tokenizer_matches_reference() -> None:
     assert fast.encode("a photo of a dog").ids == [49406, 320, 1125, 539, 320, 1929, 49407]
 
 
-def test_real_minilm_int8_keeps_every_top1(minilm_pack: Path) -> None:
+def test_tiny_clip_int8_towers_agree_with_torch_on_this_cpu(
+    tiny_clip_pack: Path, tiny_clip_source: Path
+) -> None:
+    """Measured here, not read from the manifest: the int8 towers against the torch model."""
+    import torch
+    from transformers import CLIPModel
+
+    from desktop_app.core.embed import fidelity as fid
+    from desktop_app.core.embed.encoders import tokenize
+    from models.export import verification_images
+
+    enc = PackManager([tiny_clip_pack.parent]).image_encoder("tiny-clip")
+    assert enc is not None
+    m = read_manifest(tiny_clip_pack)
+    model = CLIPModel.from_pretrained(tiny_clip_source).eval()
+    px = np.stack([enc.pixels(im) for im in verification_images()])
+    texts = [f"a photo of {w}" for w in ("a dog", "the sea at night", "two red bicycles", "a cake")]
+    ids = tokenize(tiny_clip_pack / "tokenizer.json", m["tokenizer"], texts)["input_ids"]
+    with torch.no_grad():
+        ref_v = model.get_image_features(pixel_values=torch.from_numpy(px)).numpy()
+        ref_t = model.get_text_features(input_ids=torch.from_numpy(ids)).numpy()
+    for ref, got in ((ref_v, enc.encode_pixels(px)), (ref_t, enc.encode_texts(texts))):
+        mean, low = fid.compare(ref, got)
+        assert mean >= fid.LINE_REAL[0] and low >= fid.LINE_REAL[1], (mean, low)
+
+
+def test_real_minilm_int8_agrees_with_torch_and_keeps_every_top1(minilm_pack: Path) -> None:
+    """Measured here against sentence-transformers' own fp32 model, on real manual-page
+    passages cut by Trove's chunker and on query/answer pairs."""
+    from sentence_transformers import SentenceTransformer
+
+    from desktop_app.core.embed import fidelity as fid
+    from models.registry import PRESETS, offline_source_dir
+    from tests.benchmarks.common import real_passages
+
     m = read_manifest(minilm_pack)
     assert m["dim"] == 384 and m["precision"] == "int8"
-    assert m["verification"]["int8_vs_fp32"]["cosine_mean"] >= 0.99
-    assert m["verification"]["fp32_vs_torch"]["cosine_min"] >= 0.9999
     enc = PackManager([minilm_pack.parent]).document_encoder()
+    assert enc is not None
+    passages = real_passages(48)
+    assert len(passages) == 48
+    st = SentenceTransformer(str(offline_source_dir(PRESETS["minilm-l6"])), device="cpu")
+    st.max_seq_length = 256
+    ref = st.encode(passages, batch_size=16, convert_to_numpy=True)
+    mean, low = fid.compare(ref, enc.encode_texts(passages))
+    assert mean >= fid.LINE_REAL[0] and low >= fid.LINE_REAL[1], (mean, low)
     assert enc is not None
     q = enc.encode_texts([a for a, _ in SENTENCE_PAIRS])
     d = enc.encode_texts([b for _, b in SENTENCE_PAIRS])

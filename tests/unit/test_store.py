@@ -71,7 +71,9 @@ def test_brief_rows_leave_out_only_what_a_result_never_shows(store: IndexStore) 
     full = store.get_files(["id1"])["id1"]
     brief = store.get_files(["id1"], brief=True)["id1"]
     assert full == rec
-    assert brief == replace(rec, root="", content_hash="", gps_lat=None, gps_lon=None, indexed_at=0.0)
+    assert brief == replace(
+        rec, root="", content_hash="", gps_lat=None, gps_lon=None, indexed_at=0.0
+    )
 
 
 def test_exact_search_matches_brute_force(store: IndexStore) -> None:

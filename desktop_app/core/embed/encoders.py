@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,19 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop_app.core.embed.api import Vectors
+from desktop_app.core.embed.fidelity import (
+    Fidelity,
+    FidelityLog,
+    compare,
+    line_for,
+    notice,
+    passes,
+    reference_inputs,
+    reference_outputs,
+)
 from desktop_app.core.embed.preprocess import load_image, preprocess_image
+
+log = logging.getLogger(__name__)
 
 
 def l2_normalise(x: npt.NDArray[np.float32]) -> Vectors:
@@ -48,23 +62,62 @@ def tokenize(
     return {"input_ids": ids, "attention_mask": mask}
 
 
-class _LazySession:
-    """One onnxruntime session, created on first use under a lock; unload() frees it."""
+@dataclass(frozen=True)
+class TowerCheck:
+    """How to test one int8 tower against its fp32 reference when it loads (core.embed.fidelity)."""
 
-    def __init__(self, path: Path, threads: int) -> None:
+    pack_id: str
+    tower: str
+    expected: npt.NDArray[np.float32]
+    probe: Callable[[Any], npt.NDArray[np.float32]]  # runs the reference inputs on a session
+    line: tuple[float, float]
+    log: FidelityLog
+    fallback: Path | None  # the pack's fp32 graph of this tower, if it ships one
+
+
+class _LazySession:
+    """One onnxruntime session, created on first use under a lock; unload() frees it.
+
+    With a ``check``, the first load on a machine compares the int8 graph's output with the
+    pack's fp32 reference and, below the line, answers with the pack's fp32 graph instead.
+    """
+
+    def __init__(self, path: Path, threads: int, check: TowerCheck | None = None) -> None:
         self.path = path
         self.threads = threads
+        self._check = check
         self._session: Any = None
         self._lock = threading.Lock()
 
     def get(self) -> Any:
         with self._lock:
             if self._session is None:
-                from desktop_app.core.embed.runtime import new_session, session_options
-
-                # onnxruntime's default graph optimisation (all levels) applies
-                self._session = new_session(self.path, session_options(self.threads))
+                self._session = self._load()
             return self._session
+
+    def _load(self) -> Any:
+        from desktop_app.core.embed.runtime import new_session, session_options
+
+        # onnxruntime's default graph optimisation (all levels) applies
+        opts = session_options(self.threads)
+        check = self._check
+        if check is None:
+            return new_session(self.path, opts)
+        verdict = check.log.remembered(check.pack_id, check.tower)
+        if verdict is not None and verdict.runs == "fp32" and check.fallback is not None:
+            return new_session(check.fallback, opts)
+        session = new_session(self.path, opts)
+        if verdict is None:
+            mean, low = compare(check.expected, check.probe(session))
+            ok = passes(mean, low, check.line)
+            runs = "int8"
+            if not ok and check.fallback is not None:
+                session, runs = new_session(check.fallback, opts), "fp32"
+            verdict = Fidelity(check.pack_id, check.tower, round(mean, 6), round(low, 6), ok, runs)
+            check.log.record(verdict)
+            if not ok:
+                log.warning("%s", notice(verdict, check.pack_id.split("@")[0]))
+        return session
 
     def run(self, feeds: dict[str, Any]) -> npt.NDArray[np.float32]:
         return np.asarray(self.get().run(None, feeds)[0], dtype=np.float32)
@@ -74,15 +127,53 @@ class _LazySession:
             self._session = None
 
 
+def _check_for(
+    pack_dir: Path,
+    manifest: dict[str, Any],
+    tower: str,
+    log_: FidelityLog | None,
+    probe: Callable[[Any, Any], npt.NDArray[np.float32]],
+) -> TowerCheck | None:
+    """The load-time check of an int8 tower, or None (fp32 pack, no reference, no log)."""
+    if log_ is None or str(manifest.get("precision", "int8")) != "int8":
+        return None
+    inputs = reference_inputs(manifest, tower)
+    if inputs is None:
+        return None
+    fallback = manifest["files"].get(f"{tower}_fp32")
+    return TowerCheck(
+        pack_id=str(manifest["pack_id"]),
+        tower=tower,
+        expected=reference_outputs(manifest, tower),
+        probe=lambda session: probe(session, inputs),
+        line=line_for(manifest),
+        log=log_,
+        fallback=pack_dir / fallback if fallback else None,
+    )
+
+
 class OnnxTextEncoder:
     """A sentence pack, or the text tower of a CLIP pack."""
 
-    def __init__(self, pack_dir: Path, manifest: dict[str, Any], threads: int) -> None:
+    def __init__(
+        self,
+        pack_dir: Path,
+        manifest: dict[str, Any],
+        threads: int,
+        fidelity: FidelityLog | None = None,
+    ) -> None:
         self._pack_id = str(manifest["pack_id"])
         self._dim = int(manifest["dim"])
         self._tok_path = pack_dir / manifest["files"]["tokenizer"]
         self._tok_cfg = dict(manifest["tokenizer"])
-        self._session = _LazySession(pack_dir / manifest["files"]["text"], threads)
+        check = _check_for(
+            pack_dir,
+            manifest,
+            "text",
+            fidelity,
+            lambda session, texts: np.asarray(session.run(None, self._feeds(texts))[0]),
+        )
+        self._session = _LazySession(pack_dir / manifest["files"]["text"], threads, check)
 
     @property
     def pack_id(self) -> str:
@@ -95,9 +186,12 @@ class OnnxTextEncoder:
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
+        return l2_normalise(self._session.run(self._feeds(texts)))
+
+    def _feeds(self, texts: Sequence[str]) -> dict[str, npt.NDArray[np.int64]]:
         feeds = tokenize(self._tok_path, self._tok_cfg, texts)
         inputs = self._tok_cfg.get("inputs", ["input_ids", "attention_mask"])
-        return l2_normalise(self._session.run({k: feeds[k] for k in inputs}))
+        return {k: feeds[k] for k in inputs}
 
     def unload(self) -> None:
         self._session.unload()
@@ -106,14 +200,27 @@ class OnnxTextEncoder:
 class OnnxClipEncoder:
     """A CLIP-family pack: image tower for photos, text tower for queries, one space."""
 
-    def __init__(self, pack_dir: Path, manifest: dict[str, Any], threads: int) -> None:
+    def __init__(
+        self,
+        pack_dir: Path,
+        manifest: dict[str, Any],
+        threads: int,
+        fidelity: FidelityLog | None = None,
+    ) -> None:
         self._pack_id = str(manifest["pack_id"])
         self._dim = int(manifest["dim"])
         self._pre = dict(manifest["preprocessing"])
-        self._vision = _LazySession(pack_dir / manifest["files"]["vision"], threads)
+        check = _check_for(
+            pack_dir,
+            manifest,
+            "vision",
+            fidelity,
+            lambda session, pixels: np.asarray(session.run(None, {"pixel_values": pixels})[0]),
+        )
+        self._vision = _LazySession(pack_dir / manifest["files"]["vision"], threads, check)
         # The text tower only ever encodes a query's few words, on a query thread next to the
         # sentence encoder: one short sequence runs faster on one thread than split over two.
-        self._text = OnnxTextEncoder(pack_dir, manifest, 1)
+        self._text = OnnxTextEncoder(pack_dir, manifest, 1, fidelity)
 
     @property
     def pack_id(self) -> str:

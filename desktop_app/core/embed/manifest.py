@@ -15,6 +15,8 @@ ALLOWED_FILES = {
     "tokenizer.json",
     "vision.onnx",
     "text.onnx",
+    "vision.fp32.onnx",  # full-precision towers, used where the int8 ones fail their check
+    "text.fp32.onnx",
     "LICENSE",
     "README.txt",
 }

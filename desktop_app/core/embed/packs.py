@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.embed.encoders import OnnxClipEncoder, OnnxTextEncoder
 from desktop_app.core.embed.errors import PackError
+from desktop_app.core.embed.fidelity import Fidelity, FidelityLog, notice
 from desktop_app.core.embed.manifest import ALLOWED_FILES, read_manifest, verify_files
 
 IMAGE_FAMILIES = ("siglip", "clip")  # preference order when no pack is chosen
@@ -54,10 +55,19 @@ def _info(pack_dir: Path, manifest: dict[str, Any], bundled: bool) -> PackInfo:
 class PackManager:
     """Packs in ``pack_dirs`` (the user's folder first, then bundled ones; first name wins)."""
 
-    def __init__(self, pack_dirs: Sequence[Path], threads: int = 0, image_threads: int = 0) -> None:
+    def __init__(
+        self,
+        pack_dirs: Sequence[Path],
+        threads: int = 0,
+        image_threads: int = 0,
+        fidelity_file: Path | None = None,
+    ) -> None:
+        """``fidelity_file`` remembers each int8 tower's check on this machine (in the cache
+        folder); without it every process checks a tower once, when it first loads."""
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
         self.threads = threads or default_threads()
         self.image_threads = image_threads or self.threads  # the image tower's own count
+        self.fidelity = FidelityLog(fidelity_file)
         self._encoders: dict[str, Any] = {}
         self._lock = threading.Lock()
 
@@ -92,9 +102,9 @@ class PackManager:
                 if problems:
                     raise PackError(f"model pack {info.name}: {problems[0]}")
                 if "vision" in info.towers:
-                    enc = OnnxClipEncoder(d, manifest, self.image_threads)
+                    enc = OnnxClipEncoder(d, manifest, self.image_threads, self.fidelity)
                 else:
-                    enc = OnnxTextEncoder(d, manifest, self.threads)
+                    enc = OnnxTextEncoder(d, manifest, self.threads, self.fidelity)
                 self._encoders[info.pack_id] = enc
             return enc
 
@@ -121,6 +131,29 @@ class PackManager:
             if p.pack_id == pack_id and "vision" in p.towers:
                 return self._encoder(p)  # type: ignore[no-any-return]
         return None
+
+    def notices(self) -> list[str]:
+        """Sentences about the towers in use that failed their check on this machine, in this
+        process or remembered from an earlier one."""
+        with self._lock:
+            encoders = list(self._encoders.values())
+        out = []
+        for enc in encoders:
+            for tower in ("vision", "text") if isinstance(enc, OnnxClipEncoder) else ("text",):
+                verdict = self.fidelity.remembered(enc.pack_id, tower)
+                text = notice(verdict, enc.pack_id.split("@")[0]) if verdict else None
+                if text:
+                    out.append(text)
+        return out
+
+    def check(self, name: str) -> list[Fidelity]:
+        """Check the int8 towers of pack ``name`` on this machine now, whatever was remembered;
+        the new verdicts are remembered. Empty for fp32 packs and packs without references."""
+        info = self.get(name)
+        verdicts = check_towers(Path(info.path), read_manifest(Path(info.path)), self.threads)
+        for verdict in verdicts:
+            self.fidelity.record(verdict)
+        return verdicts
 
     def verify(self, name: str) -> list[str]:
         info = self.get(name)
@@ -166,6 +199,22 @@ class PackManager:
                 shutil.rmtree(target)
             staging.rename(target)
         return _info(target, manifest, bundled=False)
+
+
+def check_towers(pack_dir: Path, manifest: dict[str, Any], threads: int) -> list[Fidelity]:
+    """Load each int8 tower of the pack in ``pack_dir`` once, which checks it against the
+    pack's fp32 reference on this machine; the verdicts (none for fp32 packs)."""
+    fresh = FidelityLog()
+    if "vision" in manifest["towers"]:
+        clip = OnnxClipEncoder(pack_dir, manifest, threads, fresh)
+        clip.prepare()
+        clip.encode_texts(["a"])
+        clip.unload()
+    else:
+        text = OnnxTextEncoder(pack_dir, manifest, threads, fresh)
+        text.encode_texts(["a"])
+        text.unload()
+    return fresh.verdicts()
 
 
 def _copy_folder(src: Path, staging: Path) -> None:
