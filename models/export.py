@@ -265,11 +265,20 @@ def _export_sentence(src: Path, work: Path, precision: str, say: Any) -> dict[st
         {}, None, lambda t: run(work / files.get("text_fp32", "text.onnx"), t)
     )
     dim = int(onnx_fp32.shape[1])
+    n = len(pairs)
+    cross = (onnx_fp32[:n] @ onnx_fp32[n:].T)[~np.eye(n, dtype=bool)]
     return {
         "dim": dim,
         "towers": ["text"],
         "files": files,
         "reference": reference,
+        # where an off-topic query's scores lie: queries against the other queries' passages
+        # (core.search.engine calibrates its relevance line with them)
+        "relevance": {
+            "unrelated_mean": round(float(cross.mean()), 6),
+            "unrelated_std": round(float(cross.std()), 6),
+            "pairs": int(cross.size),
+        },
         "tokenizer": tok_cfg,
         "pooling": "mean (in graph)",
         "normalise": "l2 (in graph and at the runtime boundary)",

@@ -191,6 +191,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
         q = replace(q, kinds=(Kind(args.type),))
     result = with_engine(True, lambda engine: engine.search(q))
+    from desktop_app.core.search.highlight import excerpt
+
     if args.json:
         print_json(
             [
@@ -227,8 +229,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if h.place and not h.why.startswith("taken in"):
             detail += f" · {h.place}"
         if h.snippet and "“" not in h.why:  # an OCR hit quotes its line already
-            snip = " ".join(h.snippet.split())
-            detail += f': "{snip[:140]}{"…" if len(snip) > 140 else ""}"'
+            detail += f': "{excerpt(h.snippet, q.terms)}"'
         if h.stack:
             detail += f" (+{len(h.stack)} near-duplicate{'s' if len(h.stack) > 1 else ''})"
         print(f"       {detail}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 import time
 from typing import Any
 
@@ -20,21 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.search.highlight import spans
 from desktop_app.core.types import Hit, Kind
 from desktop_app.ui.thumbnails import read_scaled
 
 
-def highlight(text: str, terms: tuple[str, ...]) -> str:
-    out = html.escape(text)
-    for t in sorted(set(terms), key=len, reverse=True):
-        if len(t) < 2:
-            continue
-        out = re.sub(
-            rf"(?i)\b({re.escape(html.escape(t))})",
-            r'<span style="background-color:#fde68a;color:#111">\1</span>',
-            out,
+def highlight(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) -> str:
+    """The passage as HTML with the query's words marked (core.search.highlight decides which)."""
+    out, last = [], 0
+    for start, end in spans(text, terms, phrases):
+        out.append(html.escape(text[last:start]))
+        out.append(
+            '<span style="background-color:#fde68a;color:#111">'
+            + html.escape(text[start:end])
+            + "</span>"
         )
-    return out.replace("\n", "<br>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 class PreviewPane(QWidget):

@@ -164,6 +164,20 @@ def test_documents(tmp_path: Path) -> None:
     html = tmp_path / "d.html"
     html.write_text("<html><script>var x=1</script><p>Visible words</p></html>")
     assert extract_document(str(html)).text.strip() == "Visible words"
+    # documentation sites repeat their navigation on every page (mdBook, Sphinx, rustdoc):
+    # it is not the page's own text
+    book = tmp_path / "ch04.html"
+    book.write_text(
+        "<html><head><title>What is Ownership?</title></head><body>"
+        '<nav id="sidebar" aria-label="Table of contents"><ol><li>1. Getting Started</li>'
+        "<li>8.3. Hash Maps <nav>nested</nav> Hash Sets</li></ol></nav>"
+        '<div class="sphinxsidebar" role="navigation"><div>Quick search</div></div>'
+        '<div id="menu-bar"><button>Light</button><button>Ayu</button></div>'
+        "<main><h1>What Is Ownership?</h1><p>Ownership is a set of rules.</p></main>"
+        '<div class="related" role="navigation">next | previous</div></body></html>'
+    )
+    words = " ".join(extract_document(str(book)).text.split())
+    assert words == "What is Ownership? What Is Ownership? Ownership is a set of rules."
     latin = tmp_path / "e.txt"
     latin.write_bytes("Café crème à la française, déjà vu".encode("cp1252"))
     assert "Café" in extract_document(str(latin)).text

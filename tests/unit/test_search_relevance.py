@@ -150,7 +150,28 @@ def test_words_in_the_name_are_strong_evidence(store: IndexStore) -> None:
 
 
 def test_confidence_scale() -> None:
-    assert confidence_of(3.0, 0.0) == pytest.approx(0.5)
-    assert confidence_of(None, 0.0) == 0.0 < confidence_of(1.0, 0.0) < 0.5 < confidence_of(5.0, 0.0)
+    assert confidence_of(0.0, 0.0) == pytest.approx(0.5)  # on the line: just strong
+    assert (
+        confidence_of(None, 0.0) == 0.0 < confidence_of(-2.0, 0.0) < 0.5 < confidence_of(2.0, 0.0)
+    )
     assert confidence_of(None, 1.0) >= 0.9 and confidence_of(None, 0.5) < 0.5
     assert confidence_of(None, 0.0, sure=True) >= 0.5
+
+
+def test_the_line_rises_with_the_number_of_vectors_and_uses_the_packs_own_figures() -> None:
+    from desktop_app.core.search.engine import _Calibration, extreme_line
+    from desktop_app.core.store.api import Background
+
+    assert extreme_line(1_000) < extreme_line(10_000) < extreme_line(100_000)
+    q = unit((0, 1.0))
+    near = np.stack([unit((0, 1.0), (1 + i % 14, 1.0)) for i in range(200)])  # all close to q
+    # With the pack's figures for unrelated pairs the line does not depend on what the index
+    # holds (a topical index is full of related passages) ...
+    small = _Calibration(Background(near, 1_000), q, (0.0, 0.1))
+    large = _Calibration(Background(near, 100_000), q, (0.0, 0.1))
+    assert small.margin(0.45) is not None and small.margin(0.45) >= 0.0  # strong among 1,000
+    assert large.margin(0.45) is not None and large.margin(0.45) < 0.0  # not among 100,000
+    # ... without them, this query's scores over the sample stand in for them
+    alone = _Calibration(Background(near, 1_000), q, None)
+    assert alone.mean == pytest.approx(float((near @ q).mean()), abs=1e-6)
+    assert alone.margin(0.45) is not None and alone.margin(0.45) < 0.0

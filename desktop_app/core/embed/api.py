@@ -37,6 +37,12 @@ class TextEncoder(Protocol):
     @property
     def dim(self) -> int: ...
 
+    @property
+    def unrelated(self) -> tuple[float, float] | None:
+        """Mean and standard deviation of the cosine between unrelated texts, measured when
+        the pack was built (None when unknown): where an off-topic query's scores lie."""
+        ...
+
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         """Return float32 (n, dim), L2-normalised; never pads short queries to full length."""
         ...
@@ -80,4 +86,9 @@ class ImageEncoder(Protocol):
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         """Run the text tower: queries into the image space."""
+        ...
+
+    @property
+    def unrelated(self) -> tuple[float, float] | None:
+        """As for TextEncoder; None for image packs (text-to-image scores have no such scale)."""
         ...

@@ -166,6 +166,14 @@ class OnnxTextEncoder:
         self._dim = int(manifest["dim"])
         self._tok_path = pack_dir / manifest["files"]["tokenizer"]
         self._tok_cfg = dict(manifest["tokenizer"])
+        rel = manifest.get("relevance")
+        self._unrelated = (
+            (float(rel["unrelated_mean"]), float(rel["unrelated_std"]))
+            if isinstance(rel, dict)
+            and "unrelated_mean" in rel
+            and "vision" not in manifest["towers"]
+            else None
+        )
         check = _check_for(
             pack_dir,
             manifest,
@@ -182,6 +190,10 @@ class OnnxTextEncoder:
     @property
     def dim(self) -> int:
         return self._dim
+
+    @property
+    def unrelated(self) -> tuple[float, float] | None:
+        return self._unrelated
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         if not texts:
@@ -250,6 +262,10 @@ class OnnxClipEncoder:
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         return self._text.encode_texts(texts)
+
+    @property
+    def unrelated(self) -> tuple[float, float] | None:
+        return None
 
     def prepare(self) -> None:
         self._vision.get()

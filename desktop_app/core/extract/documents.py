@@ -142,24 +142,42 @@ def _odt(path: str) -> DocumentText:
     return DocumentText([(None, "\n".join(p for p in parts if p.strip()))])
 
 
+# Whole subtrees that hold no words of the page's own: code and styles, and the navigation that
+# documentation sites repeat on every page (mdBook's sidebar lists every chapter of the Rust
+# book on each of its pages; Sphinx and rustdoc have sidebars and breadcrumbs too). Indexed,
+# it made every page match every chapter title.
+_SKIP_TAGS = frozenset("script style noscript template nav aside button select svg".split())
+_SKIP_ROLES = frozenset(("navigation", "search", "banner", "contentinfo"))
+_BLOCK_END = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr pre dt dd title".split())
+
+
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
-        self._skip = 0
+        self._skip_tag = ""  # the tag whose subtree is being skipped
+        self._skip_depth = 0  # open elements of that tag inside the skipped subtree
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        if tag in ("script", "style", "noscript"):
-            self._skip += 1
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip_depth:
+            if tag == self._skip_tag:
+                self._skip_depth += 1
+            return
+        role = next((v for k, v in attrs if k == "role"), None)
+        hidden = any(k == "aria-hidden" and v == "true" for k, v in attrs)
+        if tag in _SKIP_TAGS or role in _SKIP_ROLES or hidden:
+            self._skip_tag, self._skip_depth = tag, 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "noscript") and self._skip:
-            self._skip -= 1
-        elif tag in ("p", "div", "br", "li", "h1", "h2", "h3", "tr"):
+        if self._skip_depth:
+            if tag == self._skip_tag:
+                self._skip_depth -= 1
+            return
+        if tag in _BLOCK_END:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
+        if not self._skip_depth:
             self.parts.append(data)
 
 

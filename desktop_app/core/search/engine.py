@@ -6,14 +6,16 @@ import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
 from desktop_app.core.search.duplicates import fold_duplicates
-from desktop_app.core.search.query import fold, place_matches
+from desktop_app.core.search.query import STOPWORDS, exact_terms, fold, place_matches
+from desktop_app.core.store.api import Background
 from desktop_app.core.threads import single_threaded_blas
 from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
 
@@ -26,6 +28,7 @@ PASSAGE_MIN_SIMILARITY = 0.15
 # trusts its vectors most; CLIP text->image always returns *something*, so it weighs less
 # than an exact name or passage match.
 WEIGHTS = {
+    "exact": 3.0,
     "passage": 1.0,
     "fts_text": 0.8,
     "fts_name": 1.0,
@@ -33,17 +36,27 @@ WEIGHTS = {
     "image": 1.5,
     "composed": 1.5,
 }
-# Honest relevance: each vector score is calibrated against this query's scores over a sample
-# of the whole index (a z-score), so one line works for every space and model. A hit is
-# strong at Z_STRONG standard deviations above the index's typical score (or when every word
-# of the query is in its name, path, place or text); vector-only hits below Z_LIST are not
-# listed at all: they are no closer to the query than an average file.
-Z_STRONG = 3.0
-Z_LIST = 1.0
-MIN_BACKGROUND = 30  # fewer stored vectors than this: too few to calibrate scores, so
-# a small index falls back to fixed lines where a model's raw score means something: MiniLM
-# passages (related text >= ~0.45) and image-to-image (near copies >= ~0.9). CLIP's
-# text-to-image scores mean nothing on their own, so those stay weak until calibrated.
+# Honest relevance. A hit is strong when its score stands where no unrelated file's would,
+# however many files the index holds: the best of N unrelated scores grows with N (about
+# sqrt(2 ln N) standard deviations for a Gaussian), so a fixed line is crossed by chance in any
+# large index. The line is the score an unrelated vector reaches with probability ALPHA among
+# the N vectors of that space and pack: mean + TAIL * std * Phi^-1(1 - ALPHA / N). Mean and
+# std describe unrelated pairs: the pack's own figures when its manifest has them (document
+# encoders measure them at build time: a query's scores over the index are no null, since a
+# topical index holds many related passages), else this query's scores over a sample of the
+# index (image spaces, whose text-to-image scores have no scale of their own). TAIL: text
+# embeddings' unrelated scores are heavier-tailed than a Gaussian (tests/benchmarks/
+# bench_quality.py, tuning split). Words count as strong evidence when every word of the query
+# is in a file's name, folder, place or matched text; an identifier or a quoted phrase found
+# verbatim is strong on its own.
+ALPHA = 0.05
+TAIL = 1.15
+RELATIVE = 1.5  # standard deviations below the best vector score that still count as strong
+Z_LIST = 1.0  # vector-only hits scoring below mean + Z_LIST std are not listed at all
+MIN_BACKGROUND = 30  # fewer stored vectors than this and no pack figures: too few to calibrate
+# a small index with no pack figures falls back to fixed lines where a model's raw score means
+# something: image-to-image (near copies >= ~0.9). CLIP's text-to-image scores mean nothing on
+# their own, so those stay weak until calibrated.
 ABSOLUTE_STRONG = {"passage": 0.45, "image": 0.9}
 # Composed queries (image + text modifier, after "PDV: Prompt Directional Vectors"): the
 # modifier's direction from a neutral prompt moves the image's vector by `strength`, and the
@@ -54,9 +67,7 @@ COMPOSED_TEXT_BLEND = 0.25
 # works on its own threads and the encoders on onnxruntime's, so they overlap on two cores
 # (measured: 100k-photo text query 30 -> 26.5 ms p50). One thread: a query has one such search.
 _FULL_TEXT = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trove-fulltext")
-_STOPWORDS = frozenset(
-    "a an and are as at be by for from in into is it of on or that the this to with".split()
-)
+_NORMAL = NormalDist()
 
 
 @dataclass
@@ -70,8 +81,11 @@ class _Candidate:
     page: int | None = None
     snippet_source: str = ""  # "ocr": the snippet was read from the picture's pixels
     similarity: float | None = None
-    z: float | None = None  # best calibrated vector score
+    margin: float | None = None  # best vector score over its line, in standard deviations
+    above: float | None = None  # best vector score over an unrelated one's mean, likewise
     sure: bool = False  # uncalibrated, but above a fixed line where raw scores mean something
+    verbatim: set[str] = field(default_factory=set)  # the query's identifiers and quoted
+    # phrases found verbatim in the file
 
     def add(
         self,
@@ -80,8 +94,7 @@ class _Candidate:
         snippet: str = "",
         page: int | None = None,
         similarity: float | None = None,
-        z: float | None = None,
-        sure: bool = False,
+        cal: _Calibration | None = None,
         origin: str = "",
     ) -> None:
         contrib = WEIGHTS[source] / (RRF_K + rank + 1)
@@ -91,25 +104,48 @@ class _Candidate:
             self.snippet, self.page, self.snippet_source = snippet, page, origin
         if similarity is not None and self.similarity is None:
             self.similarity = similarity
-        if z is not None and (self.z is None or z > self.z):
-            self.z = z
-        self.sure = self.sure or sure
+        if cal is not None and similarity is not None:
+            margin, above = cal.margin(similarity), cal.above(similarity)
+            if margin is not None and (self.margin is None or margin > self.margin):
+                self.margin = margin
+            if above is not None and (self.above is None or above > self.above):
+                self.above = above
+            self.sure = self.sure or cal.sure(source, similarity)
         if contrib > self.best_contrib:
             self.best_contrib, self.best_source = contrib, source
 
 
-class _Calibration:
-    """A query's typical score over the index, from a sample of stored vectors."""
+def extreme_line(size: int) -> float:
+    """How many standard deviations above the mean the best of ``size`` unrelated scores
+    reaches with probability ALPHA (Gaussian), times the tail factor."""
+    n = max(2, size)
+    return TAIL * _NORMAL.inv_cdf(1.0 - ALPHA / n)
 
-    def __init__(self, background: np.ndarray, vector: np.ndarray) -> None:
-        self.ok = background.shape[0] >= MIN_BACKGROUND
-        if self.ok:
-            scores = background @ np.asarray(vector, dtype=np.float32)
+
+class _Calibration:
+    """Where an unrelated score would lie for this query, in one space of the index."""
+
+    def __init__(
+        self, background: Background, vector: np.ndarray, unrelated: tuple[float, float] | None
+    ) -> None:
+        self.ok = unrelated is not None or background.sample.shape[0] >= MIN_BACKGROUND
+        if not self.ok:
+            return
+        if unrelated is not None:
+            self.mean, self.std = unrelated
+        else:
+            scores = background.sample @ np.asarray(vector, dtype=np.float32)
             self.mean = float(scores.mean())
             self.std = max(float(scores.std()), 1e-6)
+        self.z_line = extreme_line(max(background.total, background.sample.shape[0]))
 
-    def z(self, score: float) -> float | None:
+    def above(self, score: float) -> float | None:
+        """The score in standard deviations above an unrelated one's mean."""
         return (score - self.mean) / self.std if self.ok else None
+
+    def margin(self, score: float) -> float | None:
+        """How far the score lies over the line, in standard deviations: >= 0 is strong."""
+        return (score - self.mean) / self.std - self.z_line if self.ok else None
 
     def sure(self, source: str, score: float) -> bool:
         line = ABSOLUTE_STRONG.get(source)
@@ -121,9 +157,10 @@ def _unit(v: np.ndarray) -> np.ndarray | None:
     return (v / n).astype(np.float32) if n > 1e-9 else None
 
 
-def confidence_of(z: float | None, coverage: float, sure: bool = False) -> float:
-    """0..1; 0.5 and above is strong. Vector evidence by z-score, word evidence by coverage."""
-    vec = 0.0 if z is None else 1.0 / (1.0 + float(np.exp(-1.5 * (z - Z_STRONG))))
+def confidence_of(margin: float | None, coverage: float, sure: bool = False) -> float:
+    """0..1; 0.5 and above is strong. Vector evidence by its margin over the line (standard
+    deviations, _Calibration.margin), word evidence by coverage."""
+    vec = 0.0 if margin is None else 1.0 / (1.0 + float(np.exp(-1.5 * margin)))
     if sure:
         vec = max(vec, 0.75)
     words = 0.9 if coverage >= 1.0 else 0.45 * coverage
@@ -184,34 +221,29 @@ class SearchEngine:
 
         text = query.text.strip()
         fts_terms = " ".join(query.terms)
-        words = _FULL_TEXT.submit(self.store.search_text, fts_terms, CANDIDATES) if fts_terms else None
+        words = (
+            _FULL_TEXT.submit(self.store.search_text, fts_terms, CANDIDATES) if fts_terms else None
+        )
+        exact = exact_terms(query)
+        verbatim = _FULL_TEXT.submit(self._verbatim, exact) if exact else None
         if text and self.text_encoder is not None:
             qv = self.text_encoder.encode_texts([text])[0]
             chunk_hits = self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
-            cal = self._calibration("chunks", qv, self.text_encoder.pack_id)
+            cal = self._calibration("chunks", qv, self.text_encoder)
             # each file counts once per list, at the rank of its best passage
             relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
             for rank, h in enumerate(_best_per_file(relevant)):
-                cand(h.file_id).add(
-                    "passage",
-                    rank,
-                    h.text,
-                    h.page,
-                    h.score,
-                    cal.z(h.score),
-                    cal.sure("passage", h.score),
-                    origin=h.source,
-                )
+                cand(h.file_id).add("passage", rank, h.text, h.page, h.score, cal, h.source)
         if self.image_encoder is not None:
             enc = self.image_encoder
             for source, vec in self._photo_queries(query, enc):
-                self._vector_list(cand, source, vec, "images", enc.pack_id)
+                self._vector_list(cand, source, vec, enc)
             prev = self.previous_image_encoder
             if prev is not None and (text or query.image_path or query.parts):
                 # each photo is ranked in exactly one space: the new pack's once it has a vector
                 done = self.store.pack_file_ids("images", enc.pack_id)
                 for source, vec in self._photo_queries(query, prev):
-                    self._vector_list(cand, source, vec, "images", prev.pack_id, skip=done)
+                    self._vector_list(cand, source, vec, prev, skip=done)
         else:
             if query.image_path:
                 notes.append("No image model pack is installed: image queries need one.")
@@ -230,7 +262,24 @@ class SearchEngine:
                     cand(h.file_id).add("fts_text", text_rank, h.text, h.page, origin=h.source)
                     text_rank += 1
 
-        ordered = sorted(cands.values(), key=lambda c: -c.fused)
+        if verbatim is not None:
+            for term, found in zip(exact, verbatim.result(), strict=True):
+                for rank, h in enumerate(found):
+                    c = cand(h.file_id)
+                    if h.text and not c.verbatim:  # show the passage that holds it
+                        c.snippet, c.page, c.snippet_source = h.text, h.page, h.source
+                    c.add("exact", rank)
+                    c.verbatim.add(term)
+        # files that hold the query's identifiers or phrases verbatim come first, the more of
+        # them the better; then the fused ranking
+        ordered = sorted(cands.values(), key=lambda c: (-len(c.verbatim), -c.fused))
+        # a vector score is strong evidence only near the best one: the line says a score is
+        # beyond chance, the best says how close a match this index holds
+        margins = [c.margin for c in ordered if c.margin is not None]
+        floor = max(0.0, max(margins) - RELATIVE) if margins else 0.0
+        # when some file holds every identifier and phrase of the query verbatim, a file
+        # without them is no confident match, however close its meaning
+        whole = bool(exact) and any(len(c.verbatim) == len(exact) for c in ordered)
         hits: list[Hit] = []
         hashes: dict[str, int] = {}  # perceptual hashes of the hits, for folding copies
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
@@ -243,7 +292,9 @@ class SearchEngine:
                 rec = records.get(c.file_id)
                 if rec is None or not self._passes(rec, c, query):
                     continue
-                hit = self._hit(rec, c, query, min(1.0, c.fused / top))
+                hit = self._hit(rec, c, query, min(1.0, c.fused / top), floor)
+                if hit is not None and whole and len(c.verbatim) < len(exact) and hit.strong:
+                    hit = replace(hit, strong=False, confidence=min(hit.confidence, 0.45))
                 if hit is None:
                     continue
                 if rec.dhash is not None:
@@ -255,30 +306,48 @@ class SearchEngine:
                 break
             page = max(page, 200)  # filters are dropping rows: read larger pages
         hits.sort(key=lambda h: not h.strong)  # stable: strong first, each part in rank order
-        hits = fold_duplicates(hits, self.store, self.image_encoder, hashes)  # copies stack on the best
+        hits = fold_duplicates(
+            hits, self.store, self.image_encoder, hashes
+        )  # copies stack on the best
         return SearchResult(
             query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
         )
 
-    def _calibration(self, space: str, vector: np.ndarray, pack_id: str) -> _Calibration:
+    def _verbatim(self, terms: tuple[str, ...]) -> list[list[Any]]:
+        """Per identifier or phrase, the files that hold it verbatim (a phrase query over
+        names and passages: the words in that order), best match of each file first."""
+        out = []
+        for term in terms:
+            clean = term.replace('"', " ").strip()
+            seen: set[str] = set()
+            found = []
+            for h in self.store.search_text(f'"{clean}"', CANDIDATES):
+                if h.file_id not in seen:
+                    seen.add(h.file_id)
+                    found.append(h)
+            out.append(found)
+        return out
+
+    def _calibration(
+        self, space: str, vector: np.ndarray, encoder: TextEncoder | ImageEncoder
+    ) -> _Calibration:
         dim = int(np.asarray(vector).reshape(-1).shape[0])
-        return _Calibration(self.store.background(space, dim, pack_id), vector)
+        background = self.store.background(space, dim, encoder.pack_id)
+        unrelated = encoder.unrelated if space == "chunks" else None
+        return _Calibration(background, vector, unrelated)
 
     def _vector_list(
         self,
         cand: Any,
         source: str,
         vec: np.ndarray,
-        space: str,
-        pack_id: str,
+        encoder: ImageEncoder,
         skip: set[str] | None = None,
     ) -> None:
-        cal = self._calibration(space, vec, pack_id)
-        found = self.store.search_images(vec, CANDIDATES, pack_id)
+        cal = self._calibration("images", vec, encoder)
+        found = self.store.search_images(vec, CANDIDATES, encoder.pack_id)
         for rank, h in enumerate(h for h in found if not skip or h.file_id not in skip):
-            cand(h.file_id).add(
-                source, rank, similarity=h.score, z=cal.z(h.score), sure=cal.sure(source, h.score)
-            )
+            cand(h.file_id).add(source, rank, similarity=h.score, cal=cal)
 
     def _photo_queries(self, query: Query, enc: ImageEncoder) -> list[tuple[str, np.ndarray]]:
         """The vectors photos are ranked by: the words (weighted parts added and subtracted,
@@ -344,34 +413,41 @@ class SearchEngine:
         if any(re.search(rf"\b{re.escape(x)}", hay) for x in q.excluded):
             return False
         if rec.kind == Kind.DOCUMENT and q.phrases:
-            if not all(p.lower() in hay for p in q.phrases):
+            # a phrase query finds the files holding the phrase anywhere, not only in the
+            # passage shown
+            if not all(p in c.verbatim for p in q.phrases):
                 return False
         return True
 
     @staticmethod
-    def _hit(rec: FileRecord, c: _Candidate, q: Query, score: float) -> Hit | None:
+    def _hit(
+        rec: FileRecord, c: _Candidate, q: Query, score: float, floor: float = 0.0
+    ) -> Hit | None:
         name_words = {w for w in re.split(r"[\W_]+", rec.name.lower()) if w}
         matched = tuple(t for t in q.terms if t in name_words or t in rec.path.lower())
-        content = [t for t in q.terms if t not in _STOPWORDS]
+        content = [t for t in q.terms if t not in STOPWORDS]
         hay = f"{rec.path} {rec.camera} {rec.place} {c.snippet}".lower()
         found = sum(1 for t in content if re.search(rf"\b{re.escape(t)}", hay))
         coverage = found / len(content) if content else 0.0
-        lexical = bool(c.sources & {"fts_name", "fts_text"}) or coverage > 0
-        if not lexical and c.z is not None and c.z < Z_LIST:
+        lexical = bool(c.sources & {"fts_name", "fts_text", "exact"}) or coverage > 0
+        if not lexical and c.above is not None and c.above < Z_LIST:
             return None  # no closer to the query than an average file: not a result
-        confidence = confidence_of(c.z, coverage, c.sure)
+        margin = None if c.margin is None else c.margin - floor
+        confidence = 0.95 if c.verbatim else confidence_of(margin, coverage, c.sure)
         src = c.best_source
         page = c.page
-        if src in ("passage", "fts_text") and c.snippet_source == "ocr":
+        if src in ("passage", "fts_text", "exact") and c.snippet_source == "ocr":
             line = ocr_line(c.snippet, q.terms)
             if rec.kind == Kind.PHOTO:
                 why = f"text in the picture: “{line}”"
             else:
                 why = f"text in the scan{f' of page {page}' if page else ''}: “{line}”"
-        elif src == "passage" or (src == "fts_text"):
+        elif src in ("passage", "fts_text", "exact"):
             why = f"passage on page {page}" if page else "passage"
             if src == "fts_text":
                 why += " (words match)"
+            elif src == "exact":
+                why += " (exact match)"
         elif (
             src == "fts_name"
             and not matched
@@ -398,7 +474,7 @@ class SearchEngine:
             why=why,
             file_id=rec.file_id,
             snippet=c.snippet
-            if src in ("passage", "fts_text") or rec.kind == Kind.DOCUMENT
+            if src in ("passage", "fts_text", "exact") or rec.kind == Kind.DOCUMENT
             else "",
             page=page,
             matched_terms=matched,

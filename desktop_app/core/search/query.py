@@ -35,6 +35,12 @@ _EXT_ALIASES = {
 }
 
 
+# Words too common to be evidence or to highlight on their own.
+STOPWORDS = frozenset(
+    "a an and are as at be by for from in into is it of on or that the this to with".split()
+)
+
+
 def _split(raw: str) -> list[str]:
     try:
         lex = shlex.shlex(raw, posix=True)
@@ -72,6 +78,30 @@ def _date_bound(value: str, end: bool) -> float | None:
         return None
     ts = calendar.timegm(date(y, mo, d).timetuple())
     return float(ts + 86400) if end else float(ts)
+
+
+def is_identifier(token: str) -> bool:
+    """A token people type to find the one file that has it: an error code (E0384), a hex or
+    account number (0x524, 00123), a name in code (THREE_HOURS_IN_SECONDS, getItem), a dated or
+    dashed reference (INV-2023-00481, 2006-08-14) — not a plain word or a year."""
+    core = token.strip("\"'.,;:!?()[]{}<>")
+    if len(core) < 3:
+        return False
+    digits = sum(c.isdigit() for c in core)
+    letters = sum(c.isalpha() for c in core)
+    if "_" in core.strip("_") or re.search(r"[a-z][A-Z]", core):
+        return True
+    if digits and letters:
+        return True
+    if digits and (digits >= 5 or core.startswith("0") or re.search(r"\d[-./:]\d", core)):
+        return True
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9]{3,}", core)) and len(core) >= 5
+
+
+def exact_terms(q: Query) -> tuple[str, ...]:
+    """What must be found verbatim: the quoted phrases and the identifiers among the words."""
+    words = [w for w in q.text.split() if w not in q.phrases and is_identifier(w)]
+    return tuple(dict.fromkeys([*q.phrases, *words]))
 
 
 _WEIGHT = re.compile(r"(\d+(?:\.\d+)?):(\S+)")

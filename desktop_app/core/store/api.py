@@ -49,6 +49,14 @@ class VectorHit:
 
 
 @dataclass(frozen=True)
+class Background:
+    """A pack's sample of stored vectors in one space, and how many it has there in all."""
+
+    sample: npt.NDArray[np.float32]
+    total: int
+
+
+@dataclass(frozen=True)
 class TextHit:
     file_id: str
     score: float  # BM25
@@ -92,7 +100,7 @@ class Store(Protocol):
     ) -> list[VectorHit]: ...
     def search_text(self, terms: str, k: int) -> list[TextHit]: ...
     def image_vector(self, file_id: str, pack_id: str) -> npt.NDArray[np.float32] | None: ...
-    def background(self, space: str, dim: int, pack_id: str) -> npt.NDArray[np.float32]: ...
+    def background(self, space: str, dim: int, pack_id: str) -> Background: ...
 
     def file_id_for(self, path: str) -> str | None: ...
     def photos_to_place(

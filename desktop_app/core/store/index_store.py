@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from desktop_app.core.store import schema, vectors
 from desktop_app.core.store.api import (
+    Background,
     IndexLockedError,
     KnownFile,
     StoreError,
@@ -888,12 +889,12 @@ class IndexStore:
         self._vectors.warm(self._vector_tables("images") + self._vector_tables("chunks"), timeout)
 
     @reading
-    def background(self, space: str, dim: int, pack_id: str) -> npt.NDArray[np.float32]:
-        """Up to a thousand stored vectors of one pack, sampled evenly (store.vectors): a
-        query's scores against them estimate how it scores against the whole index."""
+    def background(self, space: str, dim: int, pack_id: str) -> Background:
+        """Up to a thousand stored vectors of one pack, sampled evenly, and the pack's count
+        in that space (store.vectors): what a query's scores are calibrated against."""
         t = self._table(f"{space}_{dim}")
         if t is None:
-            return np.zeros((0, dim), dtype=np.float32)
+            return Background(np.zeros((0, dim), dtype=np.float32), 0)
         return self._vectors.background(t, pack_id)
 
     def pack_file_ids(self, space: str, pack_id: str) -> set[str]:

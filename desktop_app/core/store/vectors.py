@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from desktop_app.core.store.api import Background
 from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.memory import Resident
 
@@ -33,7 +34,7 @@ class VectorSpaces:
         self._resident: dict[str, Resident] = {}
         self._lock = threading.Lock()
         self._mixed: dict[str, tuple[tuple[int, str], bool]] = {}
-        self._background: dict[tuple[str, str], tuple[int, float, npt.NDArray[np.float32]]] = {}
+        self._background: dict[tuple[str, str], tuple[int, float, Background]] = {}
 
     def resident(self, t: Any, with_ordinals: bool) -> Resident:
         """The table's vectors in memory, read again when the table has a newer version."""
@@ -156,9 +157,11 @@ class VectorSpaces:
                 res = self.resident(t, with_ordinals=t.name.startswith("chunks"))
                 res.wait_for_scan(timeout)
 
-    def background(self, t: Any, pack_id: str) -> npt.NDArray[np.float32]:
-        """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly: a query's scores
-        against them estimate how it scores against the whole index (its calibration)."""
+    def background(self, t: Any, pack_id: str) -> Background:
+        """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly, and how many that
+        pack has in the table: a query's scores against the sample estimate how it scores
+        against the whole index (its calibration), and the count how many chances an
+        unrelated vector had to score high."""
         version = int(t.version)
         key = (t.name, pack_id)
         cached = self._background.get(key)
@@ -173,14 +176,17 @@ class VectorSpaces:
             rows = res.rows_for(pack_id)
             step = max(1, rows.size // BACKGROUND_ROWS)
             sample = res.vectors[rows[::step][:BACKGROUND_ROWS]]
+            total = int(rows.size)
         else:  # an ANN-sized table: one read of a slice of rows
             query = t.search().select(["vector"]).limit(BACKGROUND_ROWS)
-            if self.other_packs_in(t, pack_id):
+            mixed = self.other_packs_in(t, pack_id)
+            if mixed:
                 query = query.where(f"pack_id = {_q(pack_id)}")
             tbl = query.to_arrow()
             dim = t.schema.field("vector").type.list_size
             flat = tbl.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
             sample = np.asarray(flat, dtype=np.float32).reshape(tbl.num_rows, dim)
-        sample = np.ascontiguousarray(sample)
-        self._background[key] = (version, now, sample)
-        return sample
+            total = int(t.count_rows(f"pack_id = {_q(pack_id)}") if mixed else t.count_rows())
+        found = Background(np.ascontiguousarray(sample), total)
+        self._background[key] = (version, now, found)
+        return found
