@@ -19,21 +19,14 @@ from typing import Any
 
 import numpy as np
 
+from desktop_app.core.embed.assemble import settle_int8
 from desktop_app.core.embed.fidelity import make_reference
+from desktop_app.core.embed.preprocess import hf_preprocessing
 from desktop_app.core.embed.quantize import quantize_tower
 from models.registry import PRESETS, offline_source_dir
 
 FORMAT_VERSION = 1
 FP32_PARITY_MIN = 0.9999  # cosine, fp32 ONNX vs torch
-
-CLIP_DEFAULT_PRE = {
-    "resize_shortest": 224,
-    "crop": 224,
-    "resample": "bicubic",
-    "rescale": 1 / 255,
-    "mean": [0.48145466, 0.4578275, 0.40821073],
-    "std": [0.26862954, 0.26130258, 0.27577711],
-}
 
 
 class BuildError(Exception):
@@ -135,7 +128,7 @@ def build_pack(
 
         finalize_manifest(work, manifest)
         if precision == "int8":
-            _check_int8_here(work, manifest, keep_fp32, say)
+            settle_int8(work, manifest, keep_fp32, say)
         dest = out_root / name
         if dest.exists():
             shutil.rmtree(dest)
@@ -154,31 +147,6 @@ def _is_tiny(src: Path) -> bool:
     if vision:
         return int(vision.get("num_hidden_layers", 12)) < 6
     return int(cfg.get("num_hidden_layers", 12)) < 3
-
-
-def _check_int8_here(work: Path, manifest: dict[str, Any], keep_fp32: bool, say: Any) -> None:
-    """Run the load-time check of every int8 tower (core.embed.fidelity) on this machine; drop
-    the fp32 graphs of the towers that pass unless asked to keep them."""
-    from desktop_app.core.embed.manifest import finalize_manifest
-    from desktop_app.core.embed.packs import check_towers
-
-    here: dict[str, Any] = {}
-    for v in check_towers(work, manifest, 2):
-        here[v.tower] = {
-            "cosine_mean": v.cosine_mean,
-            "cosine_min": v.cosine_min,
-            "passed": v.passed,
-        }
-        if not v.passed:
-            say(
-                f"the int8 {v.tower} graph is inaccurate on this machine (cosine mean "
-                f"{v.cosine_mean:.4f}, min {v.cosine_min:.4f}): the pack keeps its fp32 graph, "
-                "which Trove uses wherever the int8 one fails its check"
-            )
-        elif not keep_fp32:
-            (work / manifest["files"].pop(f"{v.tower}_fp32")).unlink()
-    manifest["verification"]["int8_check_here"] = here
-    finalize_manifest(work, manifest)
 
 
 # --- sentence encoders ---------------------------------------------------------------
@@ -463,47 +431,17 @@ def _pad_id(src: Path, default: int) -> int:
     return default
 
 
-def _siglip_preprocessing(src: Path, image_size: int) -> dict[str, Any]:
-    """SigLIP: resize straight to a square (no crop), bilinear, mean/std 0.5."""
-    pre: dict[str, Any] = {
-        "resize": "square",
-        "resize_shortest": image_size,
-        "crop": image_size,
-        "resample": "bilinear",
-        "rescale": 1 / 255,
-        "mean": [0.5, 0.5, 0.5],
-        "std": [0.5, 0.5, 0.5],
-    }
+def _read_preprocessor(src: Path) -> dict[str, Any] | None:
     cfg_file = src / "preprocessor_config.json"
-    if cfg_file.is_file():
-        raw = json.loads(cfg_file.read_text(encoding="utf-8"))
-        size = raw.get("size", {})
-        if isinstance(size, dict) and "height" in size:
-            pre["resize_shortest"] = pre["crop"] = int(size["height"])
-        pre["mean"] = [float(x) for x in raw.get("image_mean", pre["mean"])]
-        pre["std"] = [float(x) for x in raw.get("image_std", pre["std"])]
-        pre["rescale"] = float(raw.get("rescale_factor", pre["rescale"]))
-        pre["resample"] = {2: "bilinear", 3: "bicubic"}.get(int(raw.get("resample", 2)), "bilinear")
-    return pre
+    return json.loads(cfg_file.read_text(encoding="utf-8")) if cfg_file.is_file() else None
+
+
+def _siglip_preprocessing(src: Path, image_size: int) -> dict[str, Any]:
+    return hf_preprocessing(_read_preprocessor(src), "siglip", image_size)
 
 
 def _clip_preprocessing(src: Path, image_size: int) -> dict[str, Any]:
-    pre = dict(CLIP_DEFAULT_PRE)
-    pre["resize_shortest"] = pre["crop"] = image_size
-    cfg_file = src / "preprocessor_config.json"
-    if cfg_file.is_file():
-        raw = json.loads(cfg_file.read_text(encoding="utf-8"))
-        size = raw.get("size", image_size)
-        pre["resize_shortest"] = int(
-            size.get("shortest_edge", image_size) if isinstance(size, dict) else size
-        )
-        crop = raw.get("crop_size", image_size)
-        pre["crop"] = int(crop.get("height", image_size) if isinstance(crop, dict) else crop)
-        pre["mean"] = [float(x) for x in raw.get("image_mean", pre["mean"])]
-        pre["std"] = [float(x) for x in raw.get("image_std", pre["std"])]
-        pre["rescale"] = float(raw.get("rescale_factor", pre["rescale"]))
-        pre["resample"] = {2: "bilinear", 3: "bicubic"}.get(int(raw.get("resample", 3)), "bicubic")
-    return pre
+    return hf_preprocessing(_read_preprocessor(src), "clip", image_size)
 
 
 def verification_images() -> list[Any]:

@@ -92,3 +92,39 @@ class ImageEncoder(Protocol):
     def unrelated(self) -> tuple[float, float] | None:
         """As for TextEncoder; None for image packs (text-to-image scores have no such scale)."""
         ...
+
+
+@dataclass(frozen=True)
+class PackProgress:
+    """How far getting an image pack has come (download, check, convert, test, install)."""
+
+    step: str  # 'download' | 'check' | 'convert' | 'test' | 'install' | 'done'
+    message: str
+    done: int = 0  # bytes so far (download)
+    total: int = 0
+    rate: float = 0.0  # bytes per second over the last seconds
+    seconds_left: float | None = None
+
+    def line(self) -> str:
+        """One line a person reads: bytes, rate, time left and the step."""
+        if self.step != "download" or not self.total:
+            return self.message
+        parts = [f"{_mb(self.done)} of {_mb(self.total)}"]
+        if self.rate > 0:
+            parts.append(f"{self.rate / 1e6:.1f} MB/s")
+        if self.seconds_left is not None:
+            parts.append(f"about {_duration(self.seconds_left)} left")
+        return f"{self.message}: " + " · ".join(parts)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:,.1f} MB" if n < 10e6 else f"{n / 1e6:,.0f} MB"
+
+
+def _duration(seconds: float) -> str:
+    s = round(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60:02d} s"
+    return f"{s // 3600} h {s % 3600 // 60:02d} min"

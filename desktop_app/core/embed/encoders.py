@@ -24,6 +24,7 @@ from desktop_app.core.embed.fidelity import (
     reference_inputs,
     reference_outputs,
 )
+from desktop_app.core.embed.graphs import text_graph, vision_graph
 from desktop_app.core.embed.preprocess import load_image, preprocess_image
 
 log = logging.getLogger(__name__)
@@ -119,9 +120,6 @@ class _LazySession:
                 log.warning("%s", notice(verdict, check.pack_id.split("@")[0]))
         return session
 
-    def run(self, feeds: dict[str, Any]) -> npt.NDArray[np.float32]:
-        return np.asarray(self.get().run(None, feeds)[0], dtype=np.float32)
-
     def unload(self) -> None:
         with self._lock:
             self._session = None
@@ -137,6 +135,8 @@ def _check_for(
     """The load-time check of an int8 tower, or None (fp32 pack, no reference, no log)."""
     if log_ is None or str(manifest.get("precision", "int8")) != "int8":
         return None
+    if str(manifest["files"][tower]).endswith(".fp32.onnx"):
+        return None  # this tower was kept at full precision when the pack was assembled
     inputs = reference_inputs(manifest, tower)
     if inputs is None:
         return None
@@ -174,12 +174,13 @@ class OnnxTextEncoder:
             and "vision" not in manifest["towers"]
             else None
         )
+        self._graph = text_graph(manifest)
         check = _check_for(
             pack_dir,
             manifest,
             "text",
             fidelity,
-            lambda session, texts: np.asarray(session.run(None, self._feeds(texts))[0]),
+            lambda session, texts: self._graph.run(session, self._feeds(texts)),
         )
         self._session = _LazySession(pack_dir / manifest["files"]["text"], threads, check)
 
@@ -198,12 +199,10 @@ class OnnxTextEncoder:
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        return l2_normalise(self._session.run(self._feeds(texts)))
+        return l2_normalise(self._graph.run(self._session.get(), self._feeds(texts)))
 
     def _feeds(self, texts: Sequence[str]) -> dict[str, npt.NDArray[np.int64]]:
-        feeds = tokenize(self._tok_path, self._tok_cfg, texts)
-        inputs = self._tok_cfg.get("inputs", ["input_ids", "attention_mask"])
-        return {k: feeds[k] for k in inputs}
+        return tokenize(self._tok_path, self._tok_cfg, texts)
 
     def unload(self) -> None:
         self._session.unload()
@@ -222,12 +221,13 @@ class OnnxClipEncoder:
         self._pack_id = str(manifest["pack_id"])
         self._dim = int(manifest["dim"])
         self._pre = dict(manifest["preprocessing"])
+        self._graph = vision_graph(manifest)
         check = _check_for(
             pack_dir,
             manifest,
             "vision",
             fidelity,
-            lambda session, pixels: np.asarray(session.run(None, {"pixel_values": pixels})[0]),
+            lambda session, pixels: self._graph.run(session, pixels),
         )
         self._vision = _LazySession(pack_dir / manifest["files"]["vision"], threads, check)
         # The text tower only ever encodes a query's few words, on a query thread next to the
@@ -258,7 +258,7 @@ class OnnxClipEncoder:
     def encode_pixels(self, batch: npt.NDArray[np.float32]) -> Vectors:
         if len(batch) == 0:
             return np.zeros((0, self._dim), dtype=np.float32)
-        return l2_normalise(self._vision.run({"pixel_values": np.ascontiguousarray(batch)}))
+        return l2_normalise(self._graph.run(self._vision.get(), np.ascontiguousarray(batch)))
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         return self._text.encode_texts(texts)

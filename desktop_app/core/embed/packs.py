@@ -77,7 +77,8 @@ class PackManager:
             if not root.is_dir():
                 continue
             for d in sorted(root.iterdir()):
-                if not d.is_dir() or d.name in seen:
+                # dot folders are downloads and packs being assembled or swapped, never packs
+                if not d.is_dir() or d.name in seen or d.name.startswith("."):
                     continue
                 try:
                     manifest = read_manifest(d)
@@ -195,9 +196,15 @@ class PackManager:
             if not name or "/" in name or "\\" in name or name.startswith("."):
                 raise PackError(f"{src.name}: invalid pack name {name!r}")
             target = dest_dir / name
-            if target.exists():
-                shutil.rmtree(target)
-            staging.rename(target)
+            with self._lock:
+                # Swap: the old pack moves aside first, so the folder always holds a whole pack
+                # (a crash in between leaves the old one under the temporary folder).
+                if target.exists():
+                    target.rename(Path(tmp) / "old")
+                staging.rename(target)
+                stale = [pid for pid, enc in self._encoders.items() if pid.split("@")[0] == name]
+                for pid in stale:
+                    self._encoders.pop(pid).unload()
         return _info(target, manifest, bundled=False)
 
 

@@ -1,0 +1,220 @@
+"""Image models Trove can download ready-made from the model hub: repositories, pinned commits, files.
+
+Each preset names the public repositories that host a CLIP-family model as two ONNX graphs
+(vision and text) and pins each to a commit, so its bytes cannot change under a user. Where a
+file's SHA-256 (and size) was found in public material it is pinned here as well; every other
+file is checked against the hub's own listing of that commit (LFS files: size and SHA-256;
+small files: size and git's blob SHA-1). Sources of the pins are named beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Files a preset may fetch, by role. The graphs are checked and read by onnxruntime only; the
+# JSON files are parsed as data; nothing downloaded is executed or unpickled.
+ROLES = (
+    "vision",  # the image tower, fp32 ONNX
+    "text",  # the text tower, fp32 ONNX
+    "tokenizer",  # tokenizer.json (HF tokenizers)
+    "tokenizer_config",  # tokenizer_config.json: pad token, model_max_length
+    "hf_preprocessor",  # preprocessor_config.json (transformers' image processor)
+    "open_clip_preprocess",  # preprocess_cfg.json (open_clip, Immich's exports)
+    "open_clip_config",  # config.json (open_clip model config: context length)
+)
+
+
+@dataclass(frozen=True)
+class HubFile:
+    """One file of a hub repository and what it is for."""
+
+    path: str  # inside the repository, '/'-separated
+    role: str
+    sha256: str | None = None  # pinned here; else taken from the hub's listing of the commit
+    size: int | None = None
+    optional: bool = False  # fetched when the commit has it
+
+
+@dataclass(frozen=True)
+class HubRepo:
+    repo: str  # owner/name
+    revision: str | None  # a commit hash; None: not confirmed (download needs --revision)
+    files: tuple[HubFile, ...]
+
+
+@dataclass(frozen=True)
+class HubPreset:
+    name: str  # the pack's name
+    title: str  # what a person reads in the dialog
+    family: str  # 'clip' | 'siglip'
+    layout: str  # 'qdrant' | 'xenova' | 'immich' | 'onnx-community'
+    licence: str
+    dim: int
+    download_mb: int  # approximate download size
+    pack_mb: int  # approximate installed size (int8 towers)
+    repos: tuple[HubRepo, ...]
+    note: str = ""
+
+    @property
+    def pinned(self) -> bool:
+        return all(r.revision for r in self.repos)
+
+
+QDRANT = HubPreset(
+    name="clip-vit-b32",
+    title="CLIP ViT-B/32 (OpenAI, English) — recommended",
+    family="clip",
+    layout="qdrant",
+    licence="MIT",
+    dim=512,
+    download_mb=606,
+    pack_mb=155,
+    # Revisions, sizes and SHA-256s as recorded by projects that pin these repositories
+    # (semlith's docs/models.md; ImageLore's semantic module), the model files also by fastembed
+    # users' catalogues (254,102,519 and 351,686,194 bytes).
+    repos=(
+        HubRepo(
+            "Qdrant/clip-ViT-B-32-vision",
+            "e0c24ed0fa57fa3e4f97f30de74c51d944036ace",
+            (
+                HubFile(
+                    "model.onnx",
+                    "vision",
+                    "c68d3d9a200ddd2a8c8a5510b576d4c94d1ae383bf8b36dd8c084f94e1fb4d63",
+                    351_686_194,
+                ),
+                HubFile(
+                    "preprocessor_config.json",
+                    "hf_preprocessor",
+                    "ce945ef831c9972c135b5b198a03d8eeb70478cd69c0238f24caf1903a9965e6",
+                ),
+            ),
+        ),
+        HubRepo(
+            "Qdrant/clip-ViT-B-32-text",
+            "48ca1db27cb4063eb311ec2aa7f087a808112876",
+            (
+                HubFile(
+                    "model.onnx",
+                    "text",
+                    "4dbe762b11e36488304471e439cde89da053ad7acaddbf9e096745d142ec8d8b",
+                    254_102_519,
+                ),
+                HubFile(
+                    "tokenizer.json",
+                    "tokenizer",
+                    "b68d571997a1f81bf521fb73806740ddb91e4ed6666cb6e996c066bb289cf55b",
+                ),
+                HubFile(
+                    "tokenizer_config.json",
+                    "tokenizer_config",
+                    "6bdcee9ccce2a16ca2b4c0c5ed00b42c50ea225f4472a8c4c1e963a2902c2881",
+                ),
+            ),
+        ),
+    ),
+    note="fastembed's CLIP: one model.onnx per tower (Qdrant, MIT)",
+)
+
+XENOVA = HubPreset(
+    name="clip-vit-b32-xenova",
+    title="CLIP ViT-B/32 (OpenAI, English), transformers.js export",
+    family="clip",
+    layout="xenova",
+    licence="MIT",
+    dim=512,
+    download_mb=606,
+    pack_mb=155,
+    # Commit pinned by a public tagger that downloads these graphs; hashes from the hub's listing.
+    repos=(
+        HubRepo(
+            "Xenova/clip-vit-base-patch32",
+            "d15189d7028b43f1d3e65039190477f6af591c2a",
+            (
+                HubFile("onnx/vision_model.onnx", "vision"),
+                HubFile("onnx/text_model.onnx", "text"),
+                HubFile("tokenizer.json", "tokenizer"),
+                HubFile("tokenizer_config.json", "tokenizer_config"),
+                HubFile("preprocessor_config.json", "hf_preprocessor"),
+            ),
+        ),
+    ),
+    note="transformers.js layout: onnx/vision_model.onnx + onnx/text_model.onnx",
+)
+
+IMMICH = HubPreset(
+    name="clip-vit-b32-immich",
+    title="CLIP ViT-B/32 (OpenAI, English), Immich's export",
+    family="clip",
+    layout="immich",
+    licence="MIT",
+    dim=512,
+    download_mb=606,
+    pack_mb=155,
+    # No commit of this repository could be confirmed from public material: the download asks
+    # for one (--revision); the files of any commit are checked against the hub's listing.
+    repos=(
+        HubRepo(
+            "immich-app/ViT-B-32__openai",
+            None,
+            (
+                HubFile("visual/model.onnx", "vision"),
+                HubFile("visual/preprocess_cfg.json", "open_clip_preprocess"),
+                HubFile("textual/model.onnx", "text"),
+                HubFile("textual/tokenizer.json", "tokenizer"),
+                HubFile("textual/tokenizer_config.json", "tokenizer_config"),
+                HubFile("config.json", "open_clip_config", optional=True),
+            ),
+        ),
+    ),
+    note="Immich layout: visual/ and textual/ with preprocess_cfg.json",
+)
+
+SIGLIP2 = HubPreset(
+    name="siglip2-base",
+    title="SigLIP 2 base (Google, better quality, larger)",
+    family="siglip",
+    layout="onnx-community",
+    licence="Apache-2.0",
+    dim=768,
+    download_mb=1430,
+    pack_mb=380,
+    # Commit, sizes and SHA-256s of both graphs as pinned by several public projects (e.g.
+    # PhotoLibrarian's prepare_zero_shot.py); the small files from the hub's listing.
+    repos=(
+        HubRepo(
+            "onnx-community/siglip2-base-patch16-224-ONNX",
+            "ba1f3b0843f24bc5417d38e19c37b287d719b2f4",
+            (
+                HubFile(
+                    "onnx/vision_model.onnx",
+                    "vision",
+                    "c0573e3f4140c3a7c4e9cc5912bd6b26a033b46a6a8e8af26cbea262b163bcad",
+                    371_807_752,
+                ),
+                HubFile(
+                    "onnx/text_model.onnx",
+                    "text",
+                    "baf12d941beabafafb14f7b4adb38dc15be18681b964a84410ec53d9d65e6293",
+                    1_129_469_657,
+                ),
+                HubFile("tokenizer.json", "tokenizer"),
+                HubFile("tokenizer_config.json", "tokenizer_config"),
+                HubFile("preprocessor_config.json", "hf_preprocessor"),
+            ),
+        ),
+    ),
+    note="transformers.js layout; text padded to 64 tokens",
+)
+
+HUB_PRESETS: dict[str, HubPreset] = {p.name: p for p in (QDRANT, XENOVA, IMMICH, SIGLIP2)}
+DEFAULT_PRESET = QDRANT.name
+
+
+def hub_preset(name: str) -> HubPreset:
+    """The preset called ``name``; KeyError with the known names otherwise."""
+    try:
+        return HUB_PRESETS[name]
+    except KeyError:
+        known = ", ".join(sorted(HUB_PRESETS))
+        raise KeyError(f"unknown image model {name!r}; known: {known}") from None
