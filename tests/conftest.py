@@ -169,3 +169,22 @@ def tiny_siglip_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     SiglipModel(cfg).eval().save_pretrained(dest)
     write_clip_tokenizer_json(dest / "tokenizer.json")
     return dest
+
+
+@pytest.fixture(scope="session")
+def hub_repos(
+    tiny_clip_source: Path, tiny_siglip_source: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, Path]]:
+    """Tiny towers in each supported hub layout: {layout: {"owner/name": folder}}."""
+    from models.clip_tokenizer import write_clip_tokenizer_json
+    from tests.hub_fixtures import export_immich, export_qdrant, export_siglip, export_xenova
+
+    root = tmp_path_factory.mktemp("hub")
+    tok = root / "clip-tokenizer.json"
+    write_clip_tokenizer_json(tok)
+    return {
+        "qdrant": export_qdrant(tiny_clip_source, root / "qdrant", tok),
+        "xenova": export_xenova(tiny_clip_source, root / "xenova", tok),
+        "immich": export_immich(tiny_clip_source, root / "immich", tok),
+        "siglip": export_siglip(tiny_siglip_source, root / "siglip"),
+    }

@@ -29,7 +29,12 @@ from desktop_app.core.embed.graphs import (
     read_text_graph,
     read_vision_graph,
 )
-from desktop_app.core.embed.manifest import finalize_manifest, read_manifest, verify_files
+from desktop_app.core.embed.manifest import (
+    FORMAT_VERSION,  # older Trove refuses a pack with a ``graphs`` block rather than misfeed it
+    finalize_manifest,
+    read_manifest,
+    verify_files,
+)
 from desktop_app.core.embed.preprocess import (
     hf_preprocessing,
     load_image,
@@ -38,7 +43,6 @@ from desktop_app.core.embed.preprocess import (
 )
 from desktop_app.core.embed.quantize import quantize_tower
 
-FORMAT_VERSION = 2  # packs with a ``graphs`` block: older Trove refuses them rather than misfeed
 SAMPLE_CAPTIONS = (
     "a forest",
     "tall trees in a green forest",

@@ -379,7 +379,9 @@ class HubClient:
                 with part.open(mode) as out:
                     while True:
                         try:
-                            chunk = resp.read(CHUNK)
+                            # read1: what has arrived, up to CHUNK, so progress (and a check
+                            # for cancel) follows every packet rather than every 256 KB
+                            chunk = resp.read1(CHUNK)
                         except Exception as exc:  # urllib3 raises several kinds; all mean "cut"
                             if self.cancel.cancelled:
                                 raise Cancelled() from None

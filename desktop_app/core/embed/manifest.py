@@ -9,7 +9,9 @@ from typing import Any
 
 from desktop_app.core.embed.errors import PackError
 
-FORMAT_VERSION = 1
+# 2: a ``graphs`` block says what each tower's graph takes and gives (core.embed.graphs); packs
+# without one are format 1 and read as before.
+FORMAT_VERSION = 2
 ALLOWED_FILES = {
     "manifest.json",
     "tokenizer.json",

@@ -1,0 +1,394 @@
+"""Getting an image pack from hub towers: every layout, and every way a download goes wrong."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.embed import PackManager
+from desktop_app.core.embed.api import PackProgress
+from desktop_app.core.embed.download import (
+    DiskFull,
+    DownloadError,
+    HubClient,
+    Mismatch,
+    Offline,
+    check_url,
+)
+from desktop_app.core.embed.getpack import PackGetter
+from desktop_app.core.embed.hub import HUB_PRESETS
+from tests.hub_fixtures import HubServer, tiny_presets
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "resources" / "sample").glob("*.jpg"))
+PRESETS = tiny_presets()
+
+
+def _all_repos(hub_repos: dict[str, dict[str, Path]]) -> dict[str, Path]:
+    return {k: v for layout in hub_repos.values() for k, v in layout.items()}
+
+
+@pytest.fixture
+def server(hub_repos: dict[str, dict[str, Path]]):  # type: ignore[no-untyped-def]
+    with HubServer(_all_repos(hub_repos)) as s:
+        yield s
+
+
+def _getter(
+    packs: Path,
+    server: HubServer,
+    cancel: CancelToken | None = None,
+    seen: list[PackProgress] | None = None,
+) -> PackGetter:
+    return PackGetter(
+        packs,
+        SAMPLES,
+        report=(seen.append if seen is not None else lambda _p: None),
+        cancel=cancel,
+        client=lambda c: HubClient(server.url, cancel=c, read_timeout=30),
+    )
+
+
+def _search_works(packs: Path, name: str) -> None:
+    mgr = PackManager([packs])
+    enc = mgr.image_encoder(name)
+    assert enc is not None and enc.pack_id.startswith(name + "@")
+    photos = np.stack([enc.load_pixels(str(p)) for p in SAMPLES])
+    v = enc.encode_pixels(photos)
+    t = enc.encode_texts(["a forest", "a sunset over the sea", "x"])
+    assert v.shape == (len(SAMPLES), enc.dim) and t.shape == (3, enc.dim)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-4)
+    # every photo gets its own vector (the fixed-batch graphs run one photo at a time)
+    assert not np.allclose(v[0], v[1])
+
+
+@pytest.mark.parametrize("layout", ["qdrant", "xenova", "immich", "siglip"])
+def test_download_installs_a_working_pack_in_every_layout(
+    layout: str, server: HubServer, tmp_path: Path
+) -> None:
+    packs = tmp_path / "packs"
+    seen: list[PackProgress] = []
+    preset = PRESETS[layout]
+    info = _getter(packs, server, seen=seen).download(preset)
+    assert info.name == preset.name and info.family == preset.family
+    manifest = json.loads((packs / preset.name / "manifest.json").read_text())
+    graphs = manifest["graphs"]
+    expected_inputs = {
+        "qdrant": ("pixel_values", "input_ids", "attention_mask", None),
+        "xenova": ("pixel_values", "input_ids", None, None),
+        "immich": ("image", "text", None, 1),
+        "siglip": ("pixel_values", "input_ids", None, None),
+    }[layout]
+    assert (
+        graphs["vision"]["input"],
+        graphs["text"]["ids"],
+        graphs["text"]["mask"],
+        graphs["vision"]["batch"],
+    ) == expected_inputs
+    assert graphs["vision"]["output"] in ("image_embeds", "embedding", "pooler_output")
+    if layout == "immich":
+        assert graphs["text"]["ids_dtype"] == "int32" and graphs["text"]["length"] == 77
+        assert manifest["tokenizer"]["pad_to_max_length"] is True
+    if layout == "siglip":
+        assert manifest["tokenizer"]["max_length"] == 64
+        assert manifest["preprocessing"]["resize"] == "square"
+    assert manifest["format_version"] == 2 and manifest["dim"] == (32 if layout == "siglip" else 16)
+    steps = [p.step for p in seen]
+    for step in ("check", "download", "convert", "test", "install", "done"):
+        assert step in steps, (step, steps)
+    last_download = [p for p in seen if p.step == "download"][-1]
+    assert last_download.done == last_download.total > 0
+    # nothing half-made is left beside the pack, and no download copies either
+    assert sorted(p.name for p in packs.iterdir()) == [".downloads", preset.name]
+    assert not any((packs / ".downloads").iterdir())
+    _search_works(packs, preset.name)
+
+
+def test_int8_towers_are_used_and_checked(server: HubServer, tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    _getter(packs, server).download(PRESETS["xenova"])
+    manifest = json.loads((packs / "tiny-xenova" / "manifest.json").read_text())
+    ver = manifest["verification"]
+    assert set(ver["int8_check_here"]) == {"vision", "text"}
+    assert set(ver["sample_photos"]) == {"vision", "text", "top_caption_kept"}
+    for tower in ("vision", "text"):
+        kept_fp32 = (
+            manifest["files"][tower].endswith(".fp32.onnx") or f"{tower}_fp32" in manifest["files"]
+        )
+        passed = ver["int8_check_here"][tower]["passed"] and ver["sample_photos"][tower]["passed"]
+        assert kept_fp32 == (not passed)
+    import onnx
+
+    graph = onnx.load(str(packs / "tiny-xenova" / manifest["files"]["vision"]))
+    if not manifest["files"]["vision"].endswith(".fp32.onnx"):
+        assert any(
+            n.op_type in ("MatMulInteger", "DynamicQuantizeLinear") for n in graph.graph.node
+        )
+
+
+def test_connection_cut_mid_file_resumes_with_range(server: HubServer, tmp_path: Path) -> None:
+    server.faults.cut_after["onnx/vision_model.onnx"] = 50_000
+    _getter(tmp_path / "packs", server).download(PRESETS["xenova"])
+    ranges = [r for p, r in server.requests if p.startswith("/cdn/") and r]
+    assert "bytes=50000-" in ranges
+
+
+def test_a_partial_file_from_an_earlier_run_is_resumed(
+    server: HubServer, tmp_path: Path, hub_repos: dict[str, dict[str, Path]]
+) -> None:
+    packs = tmp_path / "packs"
+    getter = _getter(packs, server)
+    preset = PRESETS["xenova"]
+    src = hub_repos["xenova"]["Xenova-test/clip-vit-base-patch32"] / "onnx/text_model.onnx"
+    part = (
+        getter.downloads_dir(preset)
+        / f"Xenova-test--clip-vit-base-patch32@{preset.repos[0].revision[:12]}"
+        / "onnx/text_model.onnx.part"
+    )
+    part.parent.mkdir(parents=True)
+    part.write_bytes(src.read_bytes()[:12345])  # what a closed app left behind
+    getter.download(preset)
+    assert "bytes=12345-" in [r for _p, r in server.requests]
+
+
+def test_a_200_answer_to_a_range_request_restarts_the_file(
+    server: HubServer, tmp_path: Path
+) -> None:
+    server.faults.cut_after["onnx/vision_model.onnx"] = 50_000
+    server.faults.ignore_range.add("onnx/vision_model.onnx")
+    info = _getter(tmp_path / "packs", server).download(PRESETS["xenova"])
+    assert info.name == "tiny-xenova"  # the restarted file was whole and verified
+    _search_works(tmp_path / "packs", "tiny-xenova")
+
+
+def test_a_corrupted_byte_is_deleted_and_reported(server: HubServer, tmp_path: Path) -> None:
+    server.faults.corrupt.add("onnx/vision_model.onnx")
+    getter = _getter(tmp_path / "packs", server)
+    with pytest.raises(Mismatch, match="vision_model.onnx does not match"):
+        getter.download(PRESETS["xenova"])
+    left = [p.name for p in getter.downloads_dir(PRESETS["xenova"]).rglob("vision_model*")]
+    assert left == []
+    assert PackManager([tmp_path / "packs"]).list_packs() == []
+
+
+def test_a_corrupted_small_file_fails_its_git_checksum(server: HubServer, tmp_path: Path) -> None:
+    server.faults.corrupt.add("tokenizer.json")
+    with pytest.raises(Mismatch, match=r"tokenizer.json does not match \(its checksum"):
+        _getter(tmp_path / "packs", server).download(PRESETS["xenova"])
+
+
+def test_a_missing_file_is_a_404(server: HubServer, tmp_path: Path) -> None:
+    server.faults.missing.add("onnx/text_model.onnx")
+    with pytest.raises(DownloadError, match=r"not found .*\(404\)"):
+        _getter(tmp_path / "packs", server).download(PRESETS["xenova"])
+
+
+def test_redirects_are_followed_to_loopback_and_refused_to_plain_http(
+    server: HubServer, tmp_path: Path
+) -> None:
+    _getter(tmp_path / "a", server).download(PRESETS["xenova"])
+    assert any(p.startswith("/cdn/") for p, _r in server.requests)  # followed the 302s
+    server.faults.redirect_to["tokenizer.json"] = "http://example.com/tokenizer.json"
+    with pytest.raises(DownloadError, match="HTTPS only"):
+        _getter(tmp_path / "b", server).download(PRESETS["xenova"])
+
+
+def test_url_rules() -> None:
+    check_url("https://huggingface.co")
+    check_url("http://127.0.0.1:8080")
+    check_url("http://[::1]:8080/x")
+    for bad in ("http://huggingface.co", "ftp://127.0.0.1/x", "http://192.168.1.2/", "file:///etc"):
+        with pytest.raises(DownloadError):
+            check_url(bad)
+
+
+def test_mirror_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.embed.download import endpoint
+
+    monkeypatch.delenv("TROVE_HUB_URL", raising=False)
+    monkeypatch.delenv("HF_ENDPOINT", raising=False)
+    assert endpoint() == "https://huggingface.co"
+    monkeypatch.setenv("HF_ENDPOINT", "https://mirror.example/")
+    assert endpoint() == "https://mirror.example"
+    monkeypatch.setenv("TROVE_HUB_URL", "http://127.0.0.1:9")
+    assert endpoint() == "http://127.0.0.1:9"
+    monkeypatch.setenv("TROVE_HUB_URL", "http://mirror.example")
+    with pytest.raises(DownloadError):
+        endpoint()
+
+
+def test_cancel_stops_a_stalled_transfer_and_keeps_what_is_verified(
+    server: HubServer, tmp_path: Path
+) -> None:
+    server.faults.stall.add("onnx/vision_model.onnx")
+    cancel = CancelToken()
+    seen: list[PackProgress] = []
+    getter = _getter(tmp_path / "packs", server, cancel, seen)
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            getter.download(PRESETS["xenova"])
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    while not any(p.step == "download" and p.done > 0 for p in seen) and worker.is_alive():
+        worker.join(0.05)
+    cancel.cancel()
+    worker.join(20)  # the server holds the stalled read for 60 s; only cancel can end it sooner
+    assert not worker.is_alive(), "cancel did not stop the stalled transfer"
+    assert outcome and isinstance(outcome[0], Cancelled), outcome
+    parts = list(getter.downloads_dir(PRESETS["xenova"]).rglob("*.part"))
+    assert [p.name for p in parts] == ["vision_model.onnx.part"] and parts[0].stat().st_size > 0
+
+
+def test_a_full_disk_is_said_before_anything_is_fetched(
+    server: HubServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from desktop_app.core.embed import download
+
+    real = shutil.disk_usage
+    monkeypatch.setattr(download.shutil, "disk_usage", lambda p: real(p)._replace(free=10 << 20))
+    with pytest.raises(DiskFull, match="not enough free disk space"):
+        _getter(tmp_path / "packs", server).download(PRESETS["xenova"])
+    assert not any(p.startswith(("/cdn/", "/Xenova")) for p, _r in server.requests)
+
+
+def test_a_disk_that_fills_up_mid_file(
+    server: HubServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from desktop_app.core.embed import download
+
+    class FullFile:
+        def __init__(self, real):  # type: ignore[no-untyped-def]
+            self.real, self.n = real, 0
+
+        def write(self, b: bytes) -> int:
+            self.n += len(b)
+            if self.n > 300_000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return int(self.real.write(b))
+
+        def close(self) -> None:
+            self.real.close()
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return self
+
+        def __exit__(self, *a: object) -> None:
+            self.real.close()
+
+    real_open = Path.open
+
+    def fake_open(self: Path, mode: str = "r", *a, **k):  # type: ignore[no-untyped-def]
+        f = real_open(self, mode, *a, **k)
+        return FullFile(f) if self.name.endswith(".part") else f
+
+    monkeypatch.setattr(download.Path, "open", fake_open)
+    getter = _getter(tmp_path / "packs", server)
+    with pytest.raises(DiskFull, match="the disk is full"):
+        getter.download(PRESETS["xenova"])
+    assert list(getter.downloads_dir(PRESETS["xenova"]).rglob("*.part")) == []
+
+
+def test_no_network_is_said_at_once(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once the socket is closed
+    client = HubClient(f"http://127.0.0.1:{port}")
+    with pytest.raises(Offline, match="cannot reach"):
+        client.probe()
+    getter = PackGetter(
+        tmp_path / "packs", client=lambda c: HubClient(f"http://127.0.0.1:{port}", cancel=c)
+    )
+    with pytest.raises(Offline):
+        getter.download(PRESETS["xenova"])
+
+
+def test_import_files_brought_from_elsewhere(
+    hub_repos: dict[str, dict[str, Path]], tmp_path: Path, server: HubServer
+) -> None:
+    import shutil
+
+    brought = tmp_path / "usb"
+    for repo, folder in hub_repos["qdrant"].items():
+        shutil.copytree(folder, brought / repo.split("/")[1])
+    # online: the hub's listing checks the files
+    info = _getter(tmp_path / "packs", server).import_files(brought, PRESETS["qdrant"])
+    assert info.name == "tiny-qdrant"
+    _search_works(tmp_path / "packs", "tiny-qdrant")
+    # offline, with no hash pinned: refused, nothing installed
+    with pytest.raises(DownloadError, match="cannot be checked offline"):
+        _getter(tmp_path / "packs2", server).import_files(
+            brought, PRESETS["qdrant"], use_network=False
+        )
+    # a damaged file is refused
+    (brought / "clip-ViT-B-32-text" / "tokenizer.json").write_text("{}")
+    with pytest.raises(Mismatch):
+        _getter(tmp_path / "packs3", server).import_files(brought, PRESETS["qdrant"])
+
+
+def test_import_files_offline_with_pinned_hashes(
+    hub_repos: dict[str, dict[str, Path]], tmp_path: Path
+) -> None:
+    import dataclasses
+    import hashlib
+
+    preset = PRESETS["xenova"]
+    folder = hub_repos["xenova"]["Xenova-test/clip-vit-base-patch32"]
+    repo = preset.repos[0]
+    pinned = tuple(
+        dataclasses.replace(f, sha256=hashlib.sha256((folder / f.path).read_bytes()).hexdigest())
+        for f in repo.files
+    )
+    preset = dataclasses.replace(preset, repos=(dataclasses.replace(repo, files=pinned),))
+    getter = PackGetter(tmp_path / "packs", SAMPLES, client=lambda c: pytest.fail("no network"))  # type: ignore[arg-type,return-value]
+    info = getter.import_files(folder, preset, use_network=False)
+    assert info.name == "tiny-xenova"
+
+
+def test_pins_that_contradict_the_listing_are_refused(server: HubServer, tmp_path: Path) -> None:
+    import dataclasses
+
+    preset = PRESETS["xenova"]
+    repo = preset.repos[0]
+    files = tuple(
+        dataclasses.replace(f, sha256="0" * 64) if f.path.endswith(".onnx") else f
+        for f in repo.files
+    )
+    preset = dataclasses.replace(preset, repos=(dataclasses.replace(repo, files=files),))
+    with pytest.raises(Mismatch, match="other bytes than Trove pins"):
+        _getter(tmp_path / "packs", server).download(preset)
+    assert not any(p.startswith("/cdn/") for p, _r in server.requests)
+
+
+def test_real_presets_are_pinned_to_commits() -> None:
+    for preset in HUB_PRESETS.values():
+        for repo in preset.repos:
+            if repo.revision is not None:
+                assert len(repo.revision) == 40 and int(repo.revision, 16) >= 0
+            for f in repo.files:
+                assert f.sha256 is None or len(f.sha256) == 64
+        roles = {f.role for r in preset.repos for f in r.files}
+        assert {"vision", "text", "tokenizer"} <= roles
+    assert HUB_PRESETS["clip-vit-b32"].pinned and not HUB_PRESETS["clip-vit-b32-immich"].pinned
+
+
+def test_an_unpinned_preset_needs_a_revision(tmp_path: Path) -> None:
+    getter = PackGetter(tmp_path / "packs")
+    with pytest.raises(DownloadError, match="--revision"):
+        getter.revisions(HUB_PRESETS["clip-vit-b32-immich"])
+    assert getter.revisions(HUB_PRESETS["clip-vit-b32-immich"], "a" * 40) == ["a" * 40]
