@@ -420,8 +420,9 @@ class Faults:
 class HubServer:
     """The hub's listing and resolve routes for ``repos`` ({"owner/name": folder}) at REV."""
 
-    def __init__(self, repos: dict[str, Path]) -> None:
+    def __init__(self, repos: dict[str, Path], revisions: dict[str, str] | None = None) -> None:
         self.repos = repos
+        self.revisions = revisions or {}  # repo -> the commit it is served at (default REV)
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []  # (path, Range header)
         self._by_sha: dict[str, Path] = {}
@@ -455,6 +456,9 @@ class HubServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+    def _rev(self, repo: str) -> str:
+        return self.revisions.get(repo, REV)
+
     def listing(self, repo: str) -> list[dict[str, Any]]:
         root = self.repos[repo]
         out = []
@@ -482,7 +486,7 @@ class HubServer:
         self.requests.append((path, rng))
         m = re.fullmatch(r"/api/models/([^/]+/[^/]+)/tree/([^/]+)", path)
         if m:
-            if m.group(1) not in self.repos or m.group(2) != REV:
+            if m.group(1) not in self.repos or m.group(2) != self._rev(m.group(1)):
                 return self._send(h, 404, b'{"error": "not found"}')
             return self._send(h, 200, json.dumps(self.listing(m.group(1))).encode())
         m = re.fullmatch(r"/cdn/([0-9a-f]{64})", path)
@@ -495,7 +499,7 @@ class HubServer:
             )
             return self._file(h, rel.split("/", 2)[2], p.read_bytes(), rng)
         m = re.fullmatch(r"/([^/]+/[^/]+)/resolve/([^/]+)/(.+)", path)
-        if not m or m.group(1) not in self.repos or m.group(2) != REV:
+        if not m or m.group(1) not in self.repos or m.group(2) != self._rev(m.group(1)):
             return self._send(h, 404, b"Entry not found")
         rel = m.group(3)
         file = self.repos[m.group(1)] / rel

@@ -1,4 +1,4 @@
-"""`trove models list | build | import | verify | remove`."""
+"""`trove models list | download | import-files | build | import | verify | remove`."""
 
 from __future__ import annotations
 
@@ -6,18 +6,42 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from desktop_app.commands.common import CommandError, app_paths, print_json
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("models", help="list, build, import, verify or remove model packs")
+    p = sub.add_parser("models", help="list, download, build, import, verify or remove model packs")
     msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
 
     ls = msub.add_parser("list", help="installed model packs")
     ls.add_argument("--json", action="store_true")
-    ls.add_argument("--presets", action="store_true", help="list the presets that can be built")
+    ls.add_argument(
+        "--presets", action="store_true", help="the image models to download, and build presets"
+    )
     ls.set_defaults(handler=_list)
+
+    d = msub.add_parser(
+        "download",
+        help="get an image model: ready-made ONNX towers from the model hub (or TROVE_HUB_URL), "
+        "checked, converted to int8 and tested (no torch needed)",
+    )
+    d.add_argument("preset", nargs="?", default=None, help="e.g. clip-vit-b32 (see list --presets)")
+    _hub_options(d)
+    d.set_defaults(handler=_download)
+
+    f = msub.add_parser(
+        "import-files",
+        help="the same from hub files downloaded on another computer (offline, same checks)",
+    )
+    f.add_argument("folder", help="folder holding the repositories' files (see the README)")
+    f.add_argument("preset")
+    _hub_options(f)
+    f.add_argument(
+        "--offline", action="store_true", help="never fetch the hub's file list to check files"
+    )
+    f.set_defaults(handler=_import_files)
 
     b = msub.add_parser(
         "build", help="export + int8-quantize + verify a pack (needs the export extra)"
@@ -51,6 +75,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r.set_defaults(handler=_remove)
 
 
+def _hub_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--revision", help="a commit of the repository, for presets that pin none (Immich's)"
+    )
+    p.add_argument(
+        "--keep-fp32",
+        action="store_true",
+        help="keep the full-precision towers beside the int8 ones (bigger pack)",
+    )
+
+
 def _manager():  # type: ignore[no-untyped-def]
     from desktop_app.core.embed import PackManager
 
@@ -62,18 +97,7 @@ def _manager():  # type: ignore[no-untyped-def]
 
 def _list(args: argparse.Namespace) -> int:
     if args.presets:
-        from models.registry import PRESETS
-
-        rows = [{**asdict(p), "needs_network": p.needs_network} for p in PRESETS.values()]
-        if args.json:
-            print_json(rows)
-        else:
-            for r in rows:
-                where = "online" if r["needs_network"] else "offline"
-                print(
-                    f"{r['name']:<26} {r['family']:<9} {r['dim']:>4}  {where:<7} {r['licence']:<11} {r['source']}"
-                )
-        return 0
+        return _list_presets(args.json)
     _, mgr = _manager()
     packs = mgr.list_packs()
     if args.json:
@@ -90,6 +114,142 @@ def _list(args: argparse.Namespace) -> int:
             f"{p.name:<22} {p.family:<9} {p.dim:>4}d  {p.precision:<5} {'+'.join(p.towers):<12} {where:<9} {p.pack_id}"
         )
     return 0
+
+
+def _list_presets(as_json: bool) -> int:
+    from desktop_app.core.embed.hub import DEFAULT_PRESET, HUB_PRESETS
+
+    hub = [
+        {
+            "name": p.name,
+            "how": "download",
+            "family": p.family,
+            "dim": p.dim,
+            "licence": p.licence,
+            "download_mb": p.download_mb,
+            "pack_mb": p.pack_mb,
+            "source": ", ".join(f"{r.repo}@{(r.revision or 'unpinned')[:12]}" for r in p.repos),
+            "default": p.name == DEFAULT_PRESET,
+        }
+        for p in HUB_PRESETS.values()
+    ]
+    try:  # build presets need the export tools, which the packaged app does not carry
+        from models.registry import PRESETS
+
+        built = [
+            {**asdict(p), "how": "build", "needs_network": p.needs_network}
+            for p in PRESETS.values()
+        ]
+    except ImportError:
+        built = []
+    if as_json:
+        print_json(hub + built)
+        return 0
+    print("Download (trove models download NAME; no torch needed):")
+    for r in hub:
+        mark = "  (default)" if r["default"] else ""
+        print(
+            f"  {r['name']:<22} {r['family']:<7} {r['dim']:>4}d  {r['download_mb']:>5} MB download, "
+            f"~{r['pack_mb']} MB installed  {r['licence']:<10} {r['source']}{mark}"
+        )
+    if built:
+        print("Build from a checkpoint (trove models build NAME; needs the export extra):")
+        for r in built:
+            where = "online" if r["needs_network"] else "offline"
+            print(
+                f"  {r['name']:<26} {r['family']:<9} {r['dim']:>4}  {where:<7} {r['licence']:<11} {r['source']}"
+            )
+    return 0
+
+
+class _Terminal:
+    """Progress on stderr: one line rewritten in place on a terminal, a line per step (and every
+    few seconds while downloading) otherwise."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._tty = sys.stderr.isatty()
+        self._time = time.monotonic
+        self._last = 0.0
+        self._step = ""
+
+    def __call__(self, p: Any) -> None:
+        from desktop_app.core.embed.api import PackProgress
+
+        assert isinstance(p, PackProgress)
+        now = self._time()
+        new_step = p.step != self._step
+        if not new_step and p.step == "download" and now - self._last < (0.2 if self._tty else 5):
+            return
+        if self._tty and self._step == "download" and new_step:
+            print(file=sys.stderr)
+        self._last, self._step = now, p.step
+        label = f"[{p.step}]".ljust(11)
+        if self._tty and p.step == "download":
+            print(f"\r{label}{p.line()}"[:160].ljust(100), end="", file=sys.stderr, flush=True)
+        else:
+            print(f"{label}{p.line()}", file=sys.stderr, flush=True)
+
+
+def _getter(paths: Any) -> Any:
+    from desktop_app.core.embed.getpack import PackGetter
+
+    samples = sorted((paths.resources / "sample").glob("*.jpg"))
+    return PackGetter(paths.packs_dir, samples, report=_Terminal())
+
+
+def _hub_preset(name: str | None) -> Any:
+    from desktop_app.core.embed.hub import DEFAULT_PRESET, hub_preset
+
+    try:
+        return hub_preset(name or DEFAULT_PRESET)
+    except KeyError as exc:
+        raise CommandError(str(exc.args[0])) from None
+
+
+def _installed(info: Any) -> int:
+    print(f"Installed {info.pack_id} ({info.family}, {info.dim} dimensions)")
+    print("Photos are embedded with it the next time Trove indexes (the window does it at once).")
+    return 0
+
+
+def _download(args: argparse.Namespace) -> int:
+    from desktop_app.core.cancel import Cancelled
+    from desktop_app.core.embed import PackError
+    from desktop_app.core.embed.download import Offline
+
+    preset = _hub_preset(args.preset)
+    paths = app_paths()
+    try:
+        info = _getter(paths).download(preset, args.revision, args.keep_fp32)
+    except Offline as exc:
+        raise CommandError(
+            f"{exc}. Without a network: bring the hub files from another computer and run "
+            f"`trove models import-files FOLDER {preset.name}`, or import a pack file with "
+            "`trove models import pack.zip`."
+        ) from exc
+    except PackError as exc:
+        raise CommandError(f"cannot get {preset.name}: {exc}") from exc
+    except (Cancelled, KeyboardInterrupt):
+        raise CommandError(
+            "stopped; what was downloaded is kept: run the same command again to continue", 130
+        ) from None
+    return _installed(info)
+
+
+def _import_files(args: argparse.Namespace) -> int:
+    from desktop_app.core.embed import PackError
+
+    preset = _hub_preset(args.preset)
+    paths = app_paths()
+    try:
+        info = _getter(paths).import_files(
+            Path(args.folder), preset, args.revision, args.keep_fp32, use_network=not args.offline
+        )
+    except PackError as exc:
+        raise CommandError(f"cannot import {preset.name}: {exc}") from exc
+    return _installed(info)
 
 
 def _build(args: argparse.Namespace) -> int:

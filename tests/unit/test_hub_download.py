@@ -169,7 +169,7 @@ def test_a_200_answer_to_a_range_request_restarts_the_file(
 def test_a_corrupted_byte_is_deleted_and_reported(server: HubServer, tmp_path: Path) -> None:
     server.faults.corrupt.add("onnx/vision_model.onnx")
     getter = _getter(tmp_path / "packs", server)
-    with pytest.raises(Mismatch, match="vision_model.onnx does not match"):
+    with pytest.raises(Mismatch, match=r"vision_model\.onnx does not match"):
         getter.download(PRESETS["xenova"])
     left = [p.name for p in getter.downloads_dir(PRESETS["xenova"]).rglob("vision_model*")]
     assert left == []
