@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -451,42 +451,29 @@ class MainWindow(QMainWindow):
 
         self.host.run_task(work, done)
 
-    def download_pack(self) -> None:
-        """Online only: build the CLIP preset with `trove models build` in a separate process."""
-        proc = QProcess(self)
-        proc.setProgram(os.environ.get("TROVE_CLI", "trove"))
-        proc.setArguments(["models", "build", "clip-vit-b32"])
-        self.statusBar().showMessage("Downloading and building the clip-vit-b32 pack…")
+    def download_pack(self, parent: Any = None) -> None:
+        """Get an image model from the hub, no torch needed (desktop_app/ui/download_dialog.py)."""
+        from desktop_app.ui.download_dialog import DownloadDialog
 
-        def finished(code: int, _status: Any) -> None:
-            err = (
-                bytes(proc.readAllStandardError().data())
-                .decode(errors="replace")
-                .strip()
-                .splitlines()
-            )
-            if code == 0:
-                self.statusBar().showMessage("Image pack installed", 8000)
-                if self.host.engine is not None:
-                    engine = self.host.engine
-                    self.host.run_task(engine.reload_packs, lambda _r: self._update_banner())
-            else:
-                QMessageBox.information(
-                    self,
-                    "Download not possible",
-                    (err[-1] if err else "The download failed.")
-                    + "\n\nOn a computer without internet, import a pack file instead.",
-                )
+        samples = sorted((self.paths.resources / "sample").glob("*.jpg"))
+        dlg = DownloadDialog(self.paths.packs_dir, samples, self.import_pack_dialog, parent or self)
+        dlg.installed.connect(lambda _info: self._on_pack_installed(parent))
+        self._download_dialog = dlg  # not modal: searching and indexing go on meanwhile
+        dlg.show()
 
-        proc.finished.connect(finished)
-        proc.errorOccurred.connect(
-            lambda _e: QMessageBox.information(
-                self,
-                "Download not possible",
-                "The trove command was not found; import a pack file instead.",
+    def _on_pack_installed(self, dialog: Any = None) -> None:
+        def done(_result: Any) -> None:
+            self._update_banner()
+            if dialog is not None and hasattr(dialog, "set_packs"):
+                dialog.set_packs(self._packs())
+            self.host.restart_indexing(
+                tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
             )
-        )
-        proc.start()
+
+        if self.host.engine is not None:
+            self.host.run_task(self.host.engine.reload_packs, done)
+        else:
+            done(None)
 
     def _packs(self) -> list[Any]:
         from desktop_app.core.embed import PackManager
@@ -516,7 +503,9 @@ class MainWindow(QMainWindow):
             if self.host.engine is not None:
                 self.host.run_task(self.host.engine.reload_packs, lambda _r: self._update_banner())
 
-        dlg = SettingsDialog(self.settings, self._packs(), self.import_pack_dialog, remove, self)
+        dlg = SettingsDialog(
+            self.settings, self._packs(), self.import_pack_dialog, remove, self, self.download_pack
+        )
         before = self.settings.active_image_pack
         ocr_before = self.settings.ocr
         if dlg.exec():

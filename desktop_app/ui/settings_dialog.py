@@ -48,6 +48,7 @@ class SettingsDialog(QDialog):
         on_import: Any,
         on_remove: Any,
         parent: Any = None,
+        on_download: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
@@ -62,6 +63,10 @@ class SettingsDialog(QDialog):
         self.set_packs(packs)
         imp = QPushButton("Import…")
         rem = QPushButton("Remove")
+        get = QPushButton("Get an image model…")
+        get.setAccessibleName("Download an image model for finding photos by what they show")
+        get.setEnabled(on_download is not None)
+        get.clicked.connect(lambda: on_download(self))
         imp.setAccessibleName("Import a model pack")
         rem.setAccessibleName("Remove the selected model pack")
         imp.clicked.connect(self._import)
@@ -85,6 +90,7 @@ class SettingsDialog(QDialog):
         if not autostart_supported():
             self.login.setToolTip("Not supported on this system yet")
         row = QHBoxLayout()
+        row.addWidget(get)
         row.addWidget(imp)
         row.addWidget(rem)
         row.addStretch(1)

@@ -1,0 +1,231 @@
+"""The "Get an image model" dialog: pick a model, download it with readable progress, or go offline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop_app.core.embed.api import PackProgress
+from desktop_app.core.embed.hub import DEFAULT_PRESET, HUB_PRESETS, HubPreset
+from desktop_app.workers.pack_download import PackDownloader
+
+STEP_NAMES = {
+    "check": "Checking",
+    "download": "Downloading",
+    "convert": "Converting to 8-bit",
+    "test": "Testing",
+    "install": "Installing",
+    "done": "Done",
+}
+
+
+class DownloadDialog(QDialog):
+    """Get an image pack without torch; ``installed`` carries the new pack's info."""
+
+    installed = Signal(object)  # PackInfo
+
+    def __init__(
+        self,
+        packs_dir: Path,
+        samples: Sequence[Path],
+        on_import_pack: Callable[[Any], None],
+        parent: Any = None,
+        downloader: PackDownloader | None = None,
+        presets: Sequence[HubPreset] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Get an image model")
+        self.setAccessibleName("Get an image model")
+        self.resize(620, 360)
+        self.on_import_pack = on_import_pack
+        self.worker = downloader or PackDownloader(packs_dir, samples, parent=self)
+        self.presets = list(presets) or [p for p in HUB_PRESETS.values() if p.pinned]
+
+        intro = QLabel(
+            "Trove finds photos by what they show with an image model. It is downloaded once "
+            "from the model hub, checked against its published checksums, converted to 8 bits "
+            "and tested on this computer. Nothing else is sent, and searching stays offline."
+        )
+        intro.setWordWrap(True)
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Image model to download")
+        for p in self.presets:
+            self.choice.addItem(f"{p.title} — {p.download_mb:,} MB download, {p.licence}", p.name)
+        default = self.choice.findData(DEFAULT_PRESET)
+        self.choice.setCurrentIndex(max(default, 0))
+        self.status = QLabel("Checking the connection…")
+        self.status.setObjectName("downloadStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Download progress")
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        self.detail = QLabel("")
+        self.detail.setObjectName("downloadDetail")
+        self.detail.setWordWrap(True)
+
+        self.offline_box = QFrame()
+        self.offline_box.setObjectName("offlineBox")
+        off = QVBoxLayout(self.offline_box)
+        off.setContentsMargins(0, 0, 0, 0)
+        self.offline_text = QLabel(
+            "Without a network you can still add an image model: import a pack file made on "
+            "another computer, or the model's files downloaded there (see the README for "
+            "which files): Trove checks them just the same."
+        )
+        self.offline_text.setWordWrap(True)
+        row = QHBoxLayout()
+        self.import_pack_btn = QPushButton("Import a pack file…")
+        self.import_files_btn = QPushButton("Import downloaded model files…")
+        self.import_files_btn.setAccessibleName("Import model files downloaded on another computer")
+        row.addWidget(self.import_pack_btn)
+        row.addWidget(self.import_files_btn)
+        row.addStretch(1)
+        off.addWidget(self.offline_text)
+        off.addLayout(row)
+        self.offline_box.hide()  # until the connection check says there is no network
+
+        self.download_btn = QPushButton("Download")
+        self.download_btn.setDefault(True)
+        self.download_btn.setEnabled(False)
+        self.cancel_btn = QPushButton("Cancel")
+        self.cancel_btn.setEnabled(False)
+        self.close_btn = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.download_btn)
+        buttons.addWidget(self.cancel_btn)
+        buttons.addWidget(self.close_btn)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addWidget(self.choice)
+        lay.addWidget(self.status)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.detail)
+        lay.addWidget(self.offline_box)
+        lay.addStretch(1)
+        lay.addLayout(buttons)
+
+        self.download_btn.clicked.connect(self._on_download_clicked)
+        self.cancel_btn.clicked.connect(self._on_cancel_clicked)
+        self.close_btn.clicked.connect(self.close)
+        self.import_pack_btn.clicked.connect(lambda: self.on_import_pack(self))
+        self.import_files_btn.clicked.connect(self._on_import_files_clicked)
+        w = self.worker
+        w.reachable.connect(self._on_worker_reachable)
+        w.offline.connect(self._on_worker_offline)
+        w.progress_changed.connect(self._on_worker_progress)
+        w.finished.connect(self._on_worker_finished)
+        w.failed.connect(self._on_worker_failed)
+        w.cancelled.connect(self._on_worker_cancelled)
+        w.probe()
+
+    @property
+    def preset(self) -> HubPreset:
+        name = self.choice.currentData()
+        return next(p for p in self.presets if p.name == name)
+
+    # --- buttons ------------------------------------------------------------------------
+
+    def _on_download_clicked(self) -> None:
+        self._busy(True)
+        self.status.setText(f"Getting {self.preset.name}…")
+        self.worker.download(self.preset)
+
+    def _on_import_files_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, f"Folder with the files of {self.preset.name}"
+        )
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> None:
+        self._busy(True)
+        self.status.setText(f"Importing {self.preset.name} from {folder}…")
+        self.worker.import_files(folder, self.preset)
+
+    def _on_cancel_clicked(self) -> None:
+        self.cancel_btn.setEnabled(False)
+        self.status.setText("Stopping…")
+        self.worker.cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.worker.busy:
+            self.worker.cancel()  # what was downloaded stays, for the next try
+        super().closeEvent(event)
+
+    # --- worker -------------------------------------------------------------------------
+
+    def _busy(self, busy: bool) -> None:
+        self.download_btn.setEnabled(not busy)
+        self.choice.setEnabled(not busy)
+        self.cancel_btn.setEnabled(busy)
+        self.import_files_btn.setEnabled(not busy)
+        self.import_pack_btn.setEnabled(not busy)
+        self.bar.setVisible(busy)
+        if busy:
+            self.detail.setText("")
+
+    def _on_worker_reachable(self, host: str) -> None:
+        if self.worker.busy:
+            return
+        self.offline_box.hide()
+        self.download_btn.setEnabled(True)
+        self.status.setText(f"Ready to download from {host}.")
+
+    def _on_worker_offline(self, why: str) -> None:
+        self._busy(False)
+        self.download_btn.setEnabled(False)
+        self.status.setText(f"No network: {why}.")
+        self.offline_box.show()
+
+    def _on_worker_progress(self, p: PackProgress) -> None:
+        step = STEP_NAMES.get(p.step, p.step)
+        if p.step == "download" and p.total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int(1000 * p.done / p.total))
+            self.detail.setText(p.line())
+        else:
+            self.bar.setRange(0, 0)  # a step without a byte count: busy
+            self.detail.setText(p.message)
+        self.status.setText(f"{step}…" if p.step != "done" else p.message)
+
+    def _on_worker_finished(self, info: Any) -> None:
+        self._busy(False)
+        self.download_btn.setEnabled(False)
+        self.status.setText(
+            f"Installed {info.name}. Your photos are being embedded with it in the background; "
+            "you can keep searching meanwhile."
+        )
+        self.detail.setText(f"{info.family}, {info.dim} dimensions, {info.licence} · {info.source}")
+        self.installed.emit(info)
+
+    def _on_worker_failed(self, why: str) -> None:
+        self._busy(False)
+        self.status.setText(f"Not installed: {why}")
+
+    def _on_worker_cancelled(self) -> None:
+        self._busy(False)
+        self.status.setText(
+            "Stopped. What was downloaded is kept: Download continues where it stopped, "
+            "also after Trove was closed."
+        )
