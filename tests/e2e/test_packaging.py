@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is needed for the .deb")
-def test_linux_bundle_builds_and_self_tests(tmp_path: Path) -> None:
+def test_linux_bundle_builds_and_self_tests(
+    tmp_path: Path, hub_repos: dict[str, dict[str, Path]]
+) -> None:
     out = tmp_path / "dist"
     build = subprocess.run(
         ["bash", str(ROOT / "packaging" / "build.sh"), "--out", str(out)],
@@ -48,6 +50,7 @@ def test_linux_bundle_builds_and_self_tests(tmp_path: Path) -> None:
     # the bundle never carries the export stack
     internal = app / "trove" / "_internal"
     assert not (internal / "torch").exists() and not (internal / "transformers").exists()
+    _frozen_download_and_photo_search(app / "trove" / "trove", env, tmp_path, hub_repos)
     # per-user install and uninstall, no root
     prefix = tmp_path / "prefix"
     inst = subprocess.run(
@@ -65,3 +68,44 @@ def test_linux_bundle_builds_and_self_tests(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert not (prefix / "bin" / "trove").exists()
+
+
+def _frozen_download_and_photo_search(
+    exe: Path, env: dict[str, str], tmp_path: Path, hub_repos: dict[str, dict[str, Path]]
+) -> None:
+    """The packaged app gets an image model from a local hub (download, int8, test: no torch
+    in the bundle) and finds a photo with it."""
+    import json
+
+    from desktop_app.core.embed.hub import HUB_PRESETS
+    from tests.fixtures import make_photo
+    from tests.hub_fixtures import HubServer
+
+    preset = HUB_PRESETS["clip-vit-b32-xenova"]
+    repo = preset.repos[0]
+    folder = hub_repos["xenova"]["Xenova-test/clip-vit-base-patch32"]
+    with HubServer({repo.repo: folder}, {repo.repo: str(repo.revision)}) as server:
+        got = subprocess.run(
+            [str(exe), "models", "download", preset.name],
+            capture_output=True,
+            text=True,
+            env=dict(env, TROVE_HUB_URL=server.url),
+            timeout=600,
+        )
+    assert got.returncode == 0, got.stdout + got.stderr[-3000:]
+    assert "[convert]" in got.stderr and f"Installed {preset.name}@" in got.stdout
+    lib = tmp_path / "photos"
+    make_photo(lib / "IMG_0001.jpg")
+    indexed = subprocess.run(
+        [str(exe), "index", str(lib)], capture_output=True, text=True, env=env, timeout=600
+    )
+    assert indexed.returncode == 0, indexed.stderr[-2000:]
+    found = subprocess.run(
+        [str(exe), "search", "a photo", "--type", "photo", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert found.returncode == 0, found.stderr[-2000:]
+    assert [Path(h["path"]).name for h in json.loads(found.stdout)] == ["IMG_0001.jpg"]
