@@ -392,3 +392,35 @@ def test_an_unpinned_preset_needs_a_revision(tmp_path: Path) -> None:
     with pytest.raises(DownloadError, match="--revision"):
         getter.revisions(HUB_PRESETS["clip-vit-b32-immich"])
     assert getter.revisions(HUB_PRESETS["clip-vit-b32-immich"], "a" * 40) == ["a" * 40]
+
+
+def test_a_tower_that_fails_on_the_sample_photos_keeps_fp32(
+    server: HubServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.core.embed import assemble
+
+    real = assemble.sample_check
+
+    def vision_off(*a, **k):  # type: ignore[no-untyped-def]
+        out = real(*a, **k)
+        out["vision"]["passed"] = False  # as if the int8 image tower ranked photos differently
+        return out
+
+    monkeypatch.setattr(assemble, "sample_check", vision_off)
+    said: list[PackProgress] = []
+    _getter(tmp_path / "packs", server, seen=said).download(PRESETS["xenova"])
+    manifest = json.loads((tmp_path / "packs" / "tiny-xenova" / "manifest.json").read_text())
+    assert manifest["files"]["vision"] == "vision.fp32.onnx"
+    assert "vision_fp32" not in manifest["files"]
+    assert not (tmp_path / "packs" / "tiny-xenova" / "vision.onnx").exists()
+    assert any("keeps its fp32 graph" in p.message for p in said)
+    _search_works(tmp_path / "packs", "tiny-xenova")
+
+
+def test_top_caption_kept() -> None:
+    from desktop_app.core.embed.assemble import top_caption_kept
+
+    v = np.eye(3, dtype=np.float32)
+    t = np.eye(3, dtype=np.float32)
+    assert top_caption_kept(v, t, v, t)
+    assert not top_caption_kept(v, t, v[[1, 0, 2]], t)

@@ -193,7 +193,10 @@ def assemble_pack(
     for tower, fp32 in (("vision", v_fp32), ("text", t_fp32)):
         cancel.checkpoint()
         say(f"convert: {tower} tower to int8")
-        quantize_tower(fp32, work / f"{tower}.onnx", tower)
+        try:
+            quantize_tower(fp32, work / f"{tower}.onnx", tower)
+        except ImportError as exc:  # a broken install: say what is missing, not a traceback
+            raise PackError(f"the int8 converter cannot run here ({exc})") from exc
     cancel.checkpoint()
     manifest["verification"] = {}
     finalize_manifest(work, manifest)

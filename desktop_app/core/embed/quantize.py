@@ -6,6 +6,7 @@ onnxruntime's quantization tools (and the onnx package they import), never torch
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +46,22 @@ def quantize_tower(src: Path, dest: Path, tower: str, recipe: Recipe = RECIPE) -
     """
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(
-        str(src),
-        str(dest),
-        weight_type=getattr(QuantType, recipe.weight_type),
-        per_channel=recipe.per_channel,
-        reduce_range=recipe.reduce_range,
-        op_types_to_quantize=["MatMul", "Gemm"] if tower == "vision" else None,
-    )
+    root = logging.getLogger()
+    root.addFilter(_no_preprocessing_advice)
+    try:
+        quantize_dynamic(
+            str(src),
+            str(dest),
+            weight_type=getattr(QuantType, recipe.weight_type),
+            per_channel=recipe.per_channel,
+            reduce_range=recipe.reduce_range,
+            op_types_to_quantize=["MatMul", "Gemm"] if tower == "vision" else None,
+        )
+    finally:
+        root.removeFilter(_no_preprocessing_advice)
+
+
+def _no_preprocessing_advice(record: logging.LogRecord) -> bool:
+    # onnxruntime's quantiser advises its shape pre-processing on the root logger every time;
+    # dynamic quantisation needs none, and a person getting an image model should not read it.
+    return not str(record.msg).startswith("Please consider to run pre-processing")
