@@ -157,10 +157,9 @@ class HubClient:
         check_url(self.base)
         self.cancel = cancel or CancelToken()
         self.on_check: Callable[[str], None] = lambda _path: None  # before a file is verified
+        self._headers = {"User-Agent": f"Trove/{__version__}"}
         self._pool = urllib3.PoolManager(
-            retries=False,
-            timeout=urllib3.Timeout(connect=connect_timeout, read=read_timeout),
-            headers={"User-Agent": f"Trove/{__version__}"},
+            retries=False, timeout=urllib3.Timeout(connect=connect_timeout, read=read_timeout)
         )
 
     @property
@@ -180,7 +179,7 @@ class HubClient:
                 resp = self._pool.request(
                     "GET",
                     url,
-                    headers=headers,
+                    headers={**self._headers, **(headers or {})},
                     redirect=False,
                     preload_content=False,
                     decode_content=False,
@@ -282,6 +281,7 @@ class HubClient:
             resp = self._pool.request(
                 "HEAD",
                 f"{self.base}/api/models",
+                headers=self._headers,
                 redirect=False,
                 preload_content=False,
                 timeout=urllib3.Timeout(connect=4.0, read=4.0),
