@@ -4,7 +4,10 @@
 
 Each benchmark generates its own data and runs its contenders in separate processes; the
 report states the machine (cores, AVX2 / AVX-512 VNNI / AMX) and the package versions.
-Figures from random-weight models are speed figures only.
+Figures from random-weight models are speed figures only. The quality benchmark needs the
+Debian documentation packages its corpus comes from (tests/benchmarks/quality_corpus.py) and
+keeps its built indexes in ~/.cache/trove-bench-quality: the first full run embeds ~100k
+passages (about an hour on two cores).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ def main() -> int:
     runs = [
         ("encoders", ["bench_encoders.py", "--rounds", rounds]),
         ("quantization", ["bench_quantization.py", "--rounds", rounds]),
+        ("quality", ["bench_quality.py", "--sizes", "1k" if args.quick else "1k,10k,100k"]),
+        ("documents", ["bench_documents.py", "--rounds", rounds]),
         ("indexing", ["bench_indexing.py", "--photos", "48" if args.quick else "200",
                       "--repeats", "1" if args.quick else "5"]),
         ("query", ["bench_query.py"] + (["--million"] if args.million else [])),
