@@ -26,6 +26,7 @@ from desktop_app.core.extract.dhash import to_signed
 from desktop_app.core.search.duplicates import find_duplicates
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import FileRecord, Kind
+from tests.benchmarks.common import machine_line
 
 
 def build(store: IndexStore, n: int, dim: int, copies: int, seed: int = 0) -> None:
@@ -68,6 +69,7 @@ def build(store: IndexStore, n: int, dim: int, copies: int, seed: int = 0) -> No
 
 
 def main() -> int:
+    print(machine_line())
     ap = argparse.ArgumentParser()
     ap.add_argument("--photos", type=int, default=20_000)
     ap.add_argument("--dim", type=int, default=512)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.paths import Paths
-from tests.benchmarks.common import cpu_facts, versions, write_report
+from tests.benchmarks.common import cpu_facts, machine_line, versions, write_report
 
 
 def main() -> int:
@@ -65,7 +65,7 @@ def main() -> int:
     lat.sort()
     res = {"p50_s": lat[len(lat) // 2], "p95_s": lat[int(len(lat) * 0.95) - 1], "files": len(lat),
            "machine": cpu_facts(), "versions": versions()}
-    md = f"# Freshness\n\nFile written → searchable: p50 {res['p50_s']:.2f} s, p95 {res['p95_s']:.2f} s over {len(lat)} files.\n"
+    md = f"# Freshness\n\n{machine_line(res['machine'])}.\n\nFile written → searchable: p50 {res['p50_s']:.2f} s, p95 {res['p95_s']:.2f} s over {len(lat)} files.\n"
     write_report(Path(args.out), "freshness", res, md)
     print(md)
     print(json.dumps({k: res[k] for k in ("p50_s", "p95_s", "files")}))

@@ -18,6 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.common import cpu_facts
+
 CHILD = r"""
 import os, sys, time, json
 t0 = float(sys.argv[1])
@@ -118,6 +122,7 @@ def main() -> int:
     print(
         json.dumps(
             {
+                "machine": cpu_facts(),
                 "runs": args.runs,
                 "median": med,
                 "min_max": spread,

@@ -35,6 +35,15 @@ def cpu_facts() -> dict[str, Any]:
     }
 
 
+def machine_line(m: dict[str, Any] | None = None) -> str:
+    """One line naming the CPU and the instruction sets int8 speed depends on."""
+    m = m or cpu_facts()
+    return (
+        f"Machine: {m['cpu']}, {m['cores']} cores; AVX2 {m['avx2']}, "
+        f"AVX-512 VNNI {m['avx512_vnni']}, AMX {m['amx']}"
+    )
+
+
 def versions(
     names: tuple[str, ...] = (
         "onnxruntime",
