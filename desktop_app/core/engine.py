@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.embed.api import PackInfo
+from desktop_app.core.store.api import RootCounts
 from desktop_app.core.types import (
     DuplicateReport,
     IndexSummary,
@@ -168,8 +169,8 @@ class TroveEngine:
         """After a change of image pack, the pack with the most older vectors keeps answering."""
         image = self._search.image_encoder
         previous = None
-        if image is not None and self.store.other_pack_vectors("images", image.pack_id):
-            counts = self.store.vectors_per_pack("images")
+        if image is not None and self.store.images.count_other_packs(image.pack_id):
+            counts = self.store.images.per_pack()
             for _n, pack_id in sorted(
                 ((n, p) for p, n in counts.items() if p != image.pack_id), reverse=True
             ):
@@ -181,10 +182,11 @@ class TroveEngine:
     def _finish_pack_change(self) -> None:
         """Every photo has the active pack's vector: the older packs' vectors can go."""
         image = self._search.image_encoder
-        if image is None or not self.store.other_pack_vectors("images", image.pack_id):
+        if image is None or not self.store.images.count_other_packs(image.pack_id):
             return
-        if not self.store.files_missing_vectors("images", image.pack_id):
-            n = self.store.drop_pack_vectors("images", keep=image.pack_id)
+        have = self.store.images.file_ids(image.pack_id)
+        if not self.store.files.needing_vectors(Kind.PHOTO, have):
+            n = self.store.images.drop_other_packs(keep=image.pack_id)
             log.info("image pack change complete: %d older vectors removed", n)
             self._search.previous_image_encoder = None
 
@@ -278,9 +280,9 @@ class TroveEngine:
                     scan_problems.append(Problem(root, describe_os_error(exc), time.time()))
                     continue
                 self._missing_roots.discard(root)
-                changes: Changes = diff(disk, self.store.known_files(root))
+                changes: Changes = diff(disk, self.store.files.known(root=root))
                 total = _add(total, self._apply(changes, root, progress, cancel))
-            self.store.record_problems(scan_problems)
+            self.store.problems.record(scan_problems)
             total = _add(total, self._backfill(progress, cancel))
             fill_perceptual_hashes(self.store, progress, cancel)
             name_places(self.store, progress)
@@ -324,10 +326,10 @@ class TroveEngine:
         from desktop_app.core.indexing.pipeline import Work
 
         for k, f in changes.moved:
-            self.store.move_file(k.file_id, f.path, root, f.mtime)
+            self.store.files.move(k.file_id, f.path, root, f.mtime)
         if changes.deleted:
-            self.store.delete_files([k.file_id for k in changes.deleted])
-            self.store.clear_problems([k.path for k in changes.deleted])
+            self.store.remove_files([k.file_id for k in changes.deleted])
+            self.store.problems.clear([k.path for k in changes.deleted])
         work = [Work(f) for f in changes.added] + [Work(f, k.file_id) for k, f in changes.changed]
         counts = self._pipeline().process(work, progress, cancel) if work else None
         return IndexSummary(
@@ -348,27 +350,28 @@ class TroveEngine:
         from desktop_app.core.indexing.pipeline import Work
         from desktop_app.core.scan.kinds import kind_for
 
-        paths: list[str] = []
+        wanting = []
         if self._search.image_encoder is not None:
-            paths += self.store.files_missing_vectors("images", self._search.image_encoder.pack_id)
+            have = self.store.images.file_ids(self._search.image_encoder.pack_id)
+            wanting += self.store.files.needing_vectors(Kind.PHOTO, have)
         if self._search.text_encoder is not None:
-            paths += self.store.files_missing_vectors("chunks", self._search.text_encoder.pack_id)
-        if not paths:
-            return IndexSummary()
-        known = self.store.known_files()
+            have = self.store.passages.file_ids(self._search.text_encoder.pack_id)
+            wanting += self.store.files.needing_vectors(Kind.DOCUMENT, have)
         work = []
-        for p in paths:
-            k = known.get(p)
-            kind = kind_for(p)
-            if k is None or kind is None or not os.path.exists(p):
+        for k in wanting:
+            kind = kind_for(k.path)
+            try:
+                st = os.stat(k.path)
+            except OSError:
                 continue
-            st = os.stat(p)
-            root = next(
-                (r for r in self.config.roots if p.startswith(r.rstrip(os.sep) + os.sep)),
-                os.path.dirname(p),
-            )
+            if kind is None:
+                continue
+            root = k.root or os.path.dirname(k.path)
             work.append(
-                Work(ScannedFile(p, root, kind, st.st_size, st.st_mtime, k.content_hash), k.file_id)
+                Work(
+                    ScannedFile(k.path, root, kind, st.st_size, st.st_mtime, k.content_hash),
+                    k.file_id,
+                )
             )
         if not work:
             return IndexSummary()
@@ -418,12 +421,12 @@ class TroveEngine:
         out = IndexSummary()
         with self._writing():
             for d in batch.deleted_dirs:
-                out = _add(out, IndexSummary(deleted=self.store.delete_under(d)))
-            known = self.store.known_files()
+                out = _add(out, IndexSummary(deleted=self._delete_under(d)))
+            known = self.store.files.known(paths=batch.deleted | batch.changed)
             gone = [known[p].file_id for p in batch.deleted if p in known]
             if gone:
-                self.store.delete_files(gone)
-                self.store.clear_problems([p for p in batch.deleted if p in known])
+                self.store.remove_files(gone)
+                self.store.problems.clear([p for p in batch.deleted if p in known])
                 out = _add(out, IndexSummary(deleted=len(gone)))
             work = []
             for p in sorted(batch.changed):
@@ -466,6 +469,12 @@ class TroveEngine:
             if self.store.needs_maintenance():
                 self.store.maintain()
         return out
+
+    def _delete_under(self, folder: str) -> int:
+        ids = [k.file_id for k in self.store.files.known(under=folder).values()]
+        self.store.remove_files(ids)
+        self.store.problems.clear_under(folder)
+        return len(ids)
 
     def _root_of(self, path: str) -> str | None:
         for r in self.config.roots:
@@ -529,7 +538,7 @@ class TroveEngine:
         """Drop every row under ``root``; returns the number of files removed."""
         self._need_writer()
         with self._writing():
-            n = self.store.delete_under(os.path.abspath(root))
+            n = self._delete_under(os.path.abspath(root))
             self.store.maintain()
         return int(n)
 
@@ -577,7 +586,7 @@ class TroveEngine:
         from desktop_app.core.search.duplicates import find_duplicates
 
         self._need_open()
-        records = self.store.photo_records()
+        records = self.store.files.photos()
         if compute_missing and any(r.dhash is None for r in records):
             todo = [(r.file_id, r.path) for r in records if r.dhash is None]
             hashes: dict[str, int] = {}
@@ -585,40 +594,38 @@ class TroveEngine:
                 hashes.update(part)
             records = [replace(r, dhash=hashes.get(r.file_id, r.dhash)) for r in records]
         image = self._search.image_encoder
-        vectors = self.store.image_matrix(image.pack_id) if image is not None else None
+        vectors = self.store.images.matrix(image.pack_id) if image is not None else None
         return find_duplicates(records, vectors, cancel, progress)
 
     def status(self) -> IndexStatus:
         self._need_open()
-        counts = self.store.counts()
-        per_root = self.store.root_counts()
+        counts = self.store.files.counts()
+        per_root = self.store.files.counts_by_root()
         roots = []
         for r in self.config.roots:
             ra = os.path.abspath(r)
-            c = per_root.get(ra, {})
+            c = per_root.get(ra, RootCounts())
             state = (
                 "missing"
                 if (ra in self._missing_roots or not os.path.isdir(ra))
                 else ("polling" if ra in self._polling_roots else "ok")
             )
-            roots.append(
-                RootStatus(ra, c.get("photo", 0), c.get("document", 0), c.get("failed", 0), state)
-            )
+            roots.append(RootStatus(ra, c.photos, c.documents, c.failed, state))
         img = self._search.image_encoder
         txt = self._search.text_encoder
-        ocr_read, ocr_pending = self.store.ocr_counts()
+        ocr_read, ocr_pending = self.store.files.ocr_counts()
         return IndexStatus(
             index_dir=str(self.config.index_dir),
             size_bytes=self.store.size_bytes(),
             roots=tuple(roots),
-            photos=counts["photo"],
-            documents=counts["document"],
-            passages=counts["chunks"],
-            failed=counts["failed"],
-            vectors_per_pack=self.store.vectors_per_pack(),
+            photos=counts.photos,
+            documents=counts.documents,
+            passages=self.store.passages.count(),
+            failed=self.store.problems.count(),
+            vectors_per_pack=_merge(self.store.passages.per_pack(), self.store.images.per_pack()),
             image_pack=img.pack_id if img else None,
             document_pack=txt.pack_id if txt else None,
-            pending_vectors=counts["pending"],
+            pending_vectors=counts.pending,
             notices=tuple(self._notices + self.pack_manager.notices()),
             ocr_read=ocr_read,
             ocr_pending=ocr_pending,
@@ -627,13 +634,17 @@ class TroveEngine:
 
     def problems(self) -> list[Problem]:
         self._need_open()
-        return list(self.store.problems())
+        return list(self.store.problems.all())
 
     def packs(self) -> list[PackInfo]:
         from desktop_app.core.embed.packs import PackManager
 
         mgr = self.pack_manager or PackManager(self.config.pack_dirs)
         return list(mgr.list_packs())
+
+
+def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

@@ -61,8 +61,8 @@ def build(store: IndexStore, n: int, dim: int, copies: int, seed: int = 0) -> No
         for i in range(n)
     ]
     for start in range(0, n, 5000):
-        store.upsert_files(recs[start : start + 5000], new=True)
-        store.write_image_vectors(
+        store.files.upsert(recs[start : start + 5000], new=True)
+        store.images.write(
             [r.file_id for r in recs[start : start + 5000]], v[start : start + 5000], "pack"
         )
     store.maintain()
@@ -83,9 +83,9 @@ def main() -> int:
         print(f"built {args.photos} photos in {time.perf_counter() - t0:.1f} s")
         for run in range(2):
             t0 = time.perf_counter()
-            records = store.photo_records()
+            records = store.files.photos()
             t1 = time.perf_counter()
-            vectors = store.image_matrix("pack")
+            vectors = store.images.matrix("pack")
             t2 = time.perf_counter()
             report = find_duplicates(records, vectors)
             t3 = time.perf_counter()

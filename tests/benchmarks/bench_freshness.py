@@ -54,7 +54,7 @@ def main() -> int:
                 path = root / f"note{i}.txt"
                 t0 = time.perf_counter()
                 path.write_text(f"Freshly written note number {i} about the harbour and its boats.\n")
-                while str(path) not in store.known_files():
+                while not store.files.known(paths=[str(path)]):
                     time.sleep(0.02)
                 lat.append(time.perf_counter() - t0)
                 time.sleep(0.2)

@@ -138,7 +138,7 @@ class Systems:
     def _names(self, file_ids: list[str]) -> list[str]:
         missing = [f for f in file_ids if f not in self._paths]
         if missing:
-            for fid, rec in self.store.get_files(missing, brief=True).items():
+            for fid, rec in self.store.files.get(missing, brief=True).items():
                 self._paths[fid] = _name_of(rec.path, self.core)
         return [self._paths[f] for f in file_ids if f in self._paths]
 
@@ -155,14 +155,16 @@ class Systems:
             return names, [h.strong for h in res.hits], ms
         if system == "fulltext":
             best: dict[str, float] = {}
-            for h in self.store.search_text(" ".join(q.terms), 200):
+            terms = " ".join(q.terms)
+            words = self.store.files.search_words(terms, 200)
+            for h in words + self.store.passages.search_words(terms, 200):
                 best[h.file_id] = max(best.get(h.file_id, 0.0), h.score)
             ids = sorted(best, key=lambda f: -best[f])[: K * 2]
             names = self._names(ids)
             return names, [True] * len(names), (time.perf_counter() - t0) * 1000
         qv = self.text.encode_texts([q.text or raw])[0]
         seen: dict[str, float] = {}
-        for h in self.store.search_chunks(qv, 200, self.text.pack_id):
+        for h in self.store.passages.nearest(qv, 200, self.text.pack_id):
             if h.file_id not in seen:
                 seen[h.file_id] = h.score
         ids = list(seen)[: K * 2]

@@ -104,12 +104,12 @@ def real_passages(work: Path, text_enc: Any, n: int = 5000) -> dict[str, Any]:
         FileRecord(f"d{i}", f"/b/d{i}.txt", "/b", f"d{i}.txt", Kind.DOCUMENT, "txt", 1, 1.0, str(i))
         for i in range(n)
     ]
-    store.upsert_files(files)  # passages without a file row are dropped as orphans
+    store.files.upsert(files)  # passages without a file row are dropped as orphans
     items = [
         (f"d{i}", [Chunk(texts[i], None, 0, len(texts[i]))], vecs[i : i + 1]) for i in range(n)
     ]
     for s in range(0, n, 1000):
-        store.replace_chunks(items[s : s + 1000], text_enc.pack_id)
+        store.passages.replace(items[s : s + 1000], text_enc.pack_id)
     store.maintain()
     size = sum(f.stat().st_size for f in (work / "passages").rglob("*") if f.is_file())
     queries = [
@@ -119,7 +119,7 @@ def real_passages(work: Path, text_enc: Any, n: int = 5000) -> dict[str, Any]:
     for q in queries:
         t = time.perf_counter()
         qv = text_enc.encode_texts([q])[0]
-        got = {h.file_id for h in store.search_chunks(qv, 10, text_enc.pack_id)}
+        got = {h.file_id for h in store.passages.nearest(qv, 10, text_enc.pack_id)}
         ms.append((time.perf_counter() - t) * 1000)
         exact = {f"d{i}" for i in np.argpartition(-(vecs @ qv), 10)[:10]}
         recall.append(len(exact & got) / 10)
@@ -157,13 +157,13 @@ def bench(n: int, work: Path, queries: int = 50, engine: Any = None) -> dict[str
     from desktop_app.core.types import FileRecord, Kind
 
     for s in range(0, n, 50_000):
-        store.upsert_files(
+        store.files.upsert(
             [
                 FileRecord(i, f"/bench/{i}.jpg", "/bench", f"{i}.jpg", Kind.PHOTO, "jpg", 1, 1.0, i)
                 for i in ids[s : s + 50_000]
             ]
         )
-        store.write_image_vectors(ids[s : s + 50_000], vecs[s : s + 50_000], PACK)
+        store.images.write(ids[s : s + 50_000], vecs[s : s + 50_000], PACK)
     store.maintain()
     build_s = time.perf_counter() - t0
     rng = np.random.default_rng(1)
@@ -172,12 +172,14 @@ def bench(n: int, work: Path, queries: int = 50, engine: Any = None) -> dict[str
     )
     qs /= np.linalg.norm(qs, axis=1, keepdims=True)
     store.warm(120)  # the resident matrix and its 8-bit pre-scan, as after a query or two
-    store.search_images(qs[0], 10, PACK)  # warm: index cache
+    store.images.nearest(qs[0], 10, PACK)  # warm: index cache
     ours, flat, recall = [], [], []
-    table = store._table(f"images_{DIM}")
+    import lancedb  # LanceDB's own flat search, for comparison
+
+    table = lancedb.connect(str(store.index_dir)).open_table(f"images_{DIM}")
     for q in qs:
         t = time.perf_counter()
-        got = [h.file_id for h in store.search_images(q, 10, PACK)]
+        got = [h.file_id for h in store.images.nearest(q, 10, PACK)]
         ours.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         table.search(q).bypass_vector_index().distance_type("cosine").limit(10).select(

@@ -107,8 +107,8 @@ def test_photos_indexed_without_a_hash(
     _json(["index", str(lib)], capsys)
     store = IndexStore(Paths.from_env().index_dir)
     store.open()
-    store.upsert_files([replace(r, dhash=None) for r in store.photo_records()])
-    assert len(store.photos_without_dhash()) == 5
+    store.files.upsert([replace(r, dhash=None) for r in store.files.photos()])
+    assert len(store.files.without_dhash()) == 5
     store.close()
 
     report = _json(["duplicates"], capsys)
@@ -118,7 +118,7 @@ def test_photos_indexed_without_a_hash(
     store = IndexStore(Paths.from_env().index_dir, read_only=True)
     store.open()
     try:
-        assert store.photos_without_dhash() == []
+        assert store.files.without_dhash() == []
     finally:
         store.close()
     capsys.readouterr()

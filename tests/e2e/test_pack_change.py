@@ -45,13 +45,13 @@ def test_old_pack_answers_until_photos_are_re_embedded(
     second = _engine(trove_home, root, "tiny-clip-b")  # chosen in Settings; not re-embedded yet
     try:
         new_id = second._search.image_encoder.pack_id
-        assert second.store.vectors_per_pack("images") == {old_id: 6}
+        assert second.store.images.per_pack() == {old_id: 6}
         hits = second.search("", image=str(photos[3])).hits  # answered by the older vectors
         assert hits and Path(hits[0].path) == photos[3]
         assert second.search("a photo", limit=10).hits  # a text query reaches the photos too
 
         second.index()  # the background re-embedding, then the older vectors go
-        assert second.store.vectors_per_pack("images") == {new_id: 6}
+        assert second.store.images.per_pack() == {new_id: 6}
         hits = second.search("", image=str(photos[3])).hits
         assert hits and Path(hits[0].path) == photos[3]
     finally:

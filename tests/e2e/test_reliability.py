@@ -46,12 +46,17 @@ def _check_index(home: Path, root: Path) -> None:
     s = IndexStore(home / "data" / "index", read_only=True)
     s.open()
     try:
-        known = s.known_files()
+        known = s.files.known()
         on_disk = {str(p) for p in root.rglob("*.txt")}
         assert set(known) == on_disk  # every file exactly once (paths are unique keys)
         ids = [k.file_id for k in known.values()]
         assert len(ids) == len(set(ids))
-        chunk_tables = s._vector_tables("chunks")
+        # the rows on disk, as LanceDB holds them: a duplicate passage shows only there
+        import lancedb
+
+        db = lancedb.connect(str(home / "data" / "index"))
+        chunk_tables = [db.open_table(n) for n in db.table_names() if n.startswith("chunks_")]
+        assert chunk_tables
         chunk_ids: list[str] = []
         chunk_files: set[str] = set()
         for t in chunk_tables:
@@ -230,7 +235,7 @@ def test_bad_input_corpus(
     engine.open(read_only=True)
     try:
         problems = {Path(p.path).name: p.reason for p in engine.problems()}
-        known = {Path(p).name for p in engine.store.known_files()}
+        known = {Path(p).name for p in engine.store.files.known()}
     finally:
         engine.close()
     for name in bad:
@@ -348,12 +353,12 @@ def test_event_storm_converges(tmp_path: Path, trove_home: Path) -> None:
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         time.sleep(1.0)
-        if set(engine.store.known_files()) == on_disk:
+        if set(engine.store.files.known()) == on_disk:
             break
     rss_growth = (psutil.Process().memory_info().rss - rss0) / 1e6
     cancel.cancel()
     t.join(timeout=30)
-    assert set(engine.store.known_files()) == on_disk
+    assert set(engine.store.files.known()) == on_disk
     assert len(on_disk) == 8000 and storm_s < 30
     assert rss_growth < 800, f"memory grew by {rss_growth:.0f} MB"
     engine.close()
@@ -380,12 +385,12 @@ def test_watch_limit_falls_back_to_polling_and_says_so(tmp_path: Path, trove_hom
     assert any("limit on watched folders" in n for n in st.notices)
     (root / "sub3" / "late.txt").write_text("found by polling")
     while time.monotonic() < deadline and not any(
-        p.endswith("late.txt") for p in engine.store.known_files()
+        p.endswith("late.txt") for p in engine.store.files.known()
     ):
         time.sleep(0.2)
     cancel.cancel()
     t.join(timeout=30)
-    assert any(p.endswith("late.txt") for p in engine.store.known_files())
+    assert any(p.endswith("late.txt") for p in engine.store.files.known())
     engine.close()
 
 
@@ -418,7 +423,7 @@ def test_unplugged_root_keeps_its_rows(
     try:
         summary = engine.index()  # ...and a reconcile of the watched roots deletes nothing
         assert summary.deleted == 0
-        assert set(engine.store.known_files()) == {str(drive / "a.txt")}
+        assert set(engine.store.files.known()) == {str(drive / "a.txt")}
         assert engine.status().roots[0].state == "missing"
         assert any("not available" in p.reason for p in engine.problems())
     finally:
@@ -495,7 +500,7 @@ def test_full_then_read_only_disk(
     store = IndexStore(home / "data" / "index", read_only=True)
     store.open()
     try:
-        assert set(store.known_files()) == {str(p) for p in docs.iterdir()}
+        assert set(store.files.known()) == {str(p) for p in docs.iterdir()}
     finally:
         store.close()
 
@@ -559,7 +564,7 @@ def test_a_file_stuck_past_its_time_limit_is_skipped(
         threading.Thread(target=run, daemon=True).start()
         assert done.wait(45), "indexing waited on the stuck file"
         problems = {Path(p.path).name: p.reason for p in engine.problems()}
-        known = {Path(p).name for p in engine.store.known_files()}
+        known = {Path(p).name for p in engine.store.files.known()}
     finally:
         release.set()
         engine.close()
@@ -599,7 +604,7 @@ def test_files_deleted_or_replaced_while_being_read(
         engine.index()  # must not raise
         monkeypatch.setattr(pipeline, "extract_document", real)
         engine.index()  # the next reconcile: what is on disk now
-        known = {Path(p).name for p in engine.store.known_files()}
+        known = {Path(p).name for p in engine.store.files.known()}
         problems = {Path(p.path).name for p in engine.problems()}
         hits = engine.search("violins and orchestras", limit=3).hits
     finally:

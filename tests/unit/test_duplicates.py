@@ -190,16 +190,28 @@ def test_hash_buckets_are_not_all_pairs() -> None:
 # --- folding copies in search results ----------------------------------------------------------
 
 
-class _Store:
-    def __init__(self, hashes: dict[str, int], vectors: dict[str, np.ndarray]) -> None:
-        self.hashes, self.vectors = hashes, vectors
+class _Files:
+    def __init__(self, hashes: dict[str, int]) -> None:
+        self.hashes = hashes
 
     def dhashes(self, ids: list[str]) -> dict[str, int]:
         return {i: self.hashes[i] for i in ids if i in self.hashes}
 
-    def image_vectors(self, ids: list[str], pack_id: str) -> dict[str, np.ndarray]:
+
+class _Images:
+    def __init__(self, vectors: dict[str, np.ndarray]) -> None:
+        self._vectors = vectors
+
+    def vectors(self, ids: list[str], pack_id: str) -> dict[str, np.ndarray]:
         assert pack_id == "pack"
-        return {i: self.vectors[i] for i in ids if i in self.vectors}
+        return {i: self._vectors[i] for i in ids if i in self._vectors}
+
+
+class _Store:
+    """The two reads folding copies makes: hashes from files, vectors from images."""
+
+    def __init__(self, hashes: dict[str, int], vectors: dict[str, np.ndarray]) -> None:
+        self.files, self.images = _Files(hashes), _Images(vectors)
 
 
 class _Encoder:
@@ -237,22 +249,22 @@ def test_store_keeps_hashes_and_gives_vectors(tmp_path: Path) -> None:
         recs, vecs = _library(6, dim=8)
         recs[5] = _rec(5, None)  # an older row, never hashed
         recs[4] = _rec(4, to_signed((1 << 64) - 5))  # a hash with the top bit set
-        s.upsert_files(recs, new=True)
-        s.write_image_vectors([r.file_id for r in recs[:4]], vecs[:4], "pack")
-        assert s.photos_without_dhash() == [("id5", "/p/00005.jpg")]
-        s.set_dhashes({"id5": 12345})
-        assert s.photos_without_dhash() == []
-        got = s.dhashes(["id4", "id5", "id0"])
+        s.files.upsert(recs, new=True)
+        s.images.write([r.file_id for r in recs[:4]], vecs[:4], "pack")
+        assert s.files.without_dhash() == [("id5", "/p/00005.jpg")]
+        s.files.set_dhashes({"id5": 12345})
+        assert s.files.without_dhash() == []
+        got = s.files.dhashes(["id4", "id5", "id0"])
         assert got == {"id4": -5, "id5": 12345, "id0": recs[0].dhash}
-        assert {r.file_id: r.dhash for r in s.photo_records()}["id5"] == 12345
+        assert {r.file_id: r.dhash for r in s.files.photos()}["id5"] == 12345
         for resident in (False, True):
             if resident:
-                s.search_images(vecs[0], 2, "pack")  # search loads the resident matrix
-            got_v = s.image_vectors(["id2", "id5"], "pack")
+                s.images.nearest(vecs[0], 2, "pack")  # search loads the resident matrix
+            got_v = s.images.vectors(["id2", "id5"], "pack")
             assert list(got_v) == ["id2"] and np.allclose(got_v["id2"], vecs[2])
-        ids, m = s.image_matrix("pack")
+        ids, m = s.images.matrix("pack")
         assert ids == ["id0", "id1", "id2", "id3"] and np.allclose(m, vecs[:4])
-        ids, m = s.image_matrix("other")
+        ids, m = s.images.matrix("other")
         assert ids == [] and m.size == 0
     finally:
         s.close()

@@ -87,23 +87,23 @@ def test_store_search_uses_the_prescan_and_stays_exact(
     store.open()
     v = _clustered(3000, 32, seed=9)
     ids = [f"f{i}" for i in range(3000)]
-    store.write_image_vectors(ids, v, "p")
-    store.write_image_vectors(["other"], v[:1], "q")  # another pack's row never answers
-    store.search_images(v[0], 10, "p")  # loads the matrix, starts the pre-scan's build
-    resident = store._vectors.current(store._table("images_32"))
+    store.images.write(ids, v, "p")
+    store.images.write(["other"], v[:1], "q")  # another pack's row never answers
+    store.images.nearest(v[0], 10, "p")  # loads the matrix, starts the pre-scan's build
+    resident = store.images.resident(v[0])
     assert resident is not None
     assert resident.wait_for_scan(60)
     calls = []
     real = Int8Scan.scores
     monkeypatch.setattr(Int8Scan, "scores", lambda self, q: calls.append(1) or real(self, q))
     for qi in (3, 1500, 2999):
-        got = [h.file_id for h in store.search_images(v[qi], 10, "p")]
+        got = [h.file_id for h in store.images.nearest(v[qi], 10, "p")]
         assert got == [ids[i] for i in np.argsort(-(v @ v[qi]), kind="stable")[:10]]
     assert len(calls) == 3
     # a new version of the table replaces the matrix: the old one is retired, never scanned
-    store.write_image_vectors(["late"], v[:1], "p")
-    store.search_images(v[0], 10, "p")
-    assert resident._retired and store._vectors.current(store._table("images_32")) is not resident
+    store.images.write(["late"], v[:1], "p")
+    store.images.nearest(v[0], 10, "p")
+    assert resident._retired and store.images.resident(v[0]) is not resident
     fresh = Resident(0, resident.ids, resident.packs, resident.vectors, None)
     fresh.retire()
     assert not fresh.wait_for_scan(60)
@@ -118,10 +118,10 @@ def test_a_failed_build_leaves_float32_answering(
     store = IndexStore(tmp_path / "index")
     store.open()
     v = _clustered(500, 16, seed=4)
-    store.write_image_vectors([f"f{i}" for i in range(500)], v, "p")
-    store.search_images(v[0], 5, "p")
-    resident = store._vectors.current(store._table("images_16"))
+    store.images.write([f"f{i}" for i in range(500)], v, "p")
+    store.images.nearest(v[0], 5, "p")
+    resident = store.images.resident(v[0])
     assert resident is not None and not resident.wait_for_scan(60)
-    got = [h.file_id for h in store.search_images(v[42], 5, "p")]
+    got = [h.file_id for h in store.images.nearest(v[42], 5, "p")]
     assert got == [f"f{i}" for i in np.argsort(-(v @ v[42]))[:5]]
     store.close()

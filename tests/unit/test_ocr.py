@@ -9,7 +9,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from desktop_app.core.extract import ocr
+from desktop_app.core.indexing.passes import write_reads
 from desktop_app.core.store import schema
+from desktop_app.core.store.api import OcrRead
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import Chunk, FileRecord, Kind, Progress
 from tests.fixtures import make_photo
@@ -68,29 +70,29 @@ def test_ocr_passages_sit_beside_the_text_layer(tmp_path: Path) -> None:
         doc = FileRecord("d", "/r/d.pdf", "/r", "d.pdf", Kind.DOCUMENT, "pdf", 1, 1.0, "h1")
         photo = FileRecord("p", "/r/p.png", "/r", "p.png", Kind.PHOTO, "png", 1, 1.0, "h2")
         txt = FileRecord("t", "/r/t.txt", "/r", "t.txt", Kind.DOCUMENT, "txt", 1, 1.0, "h3")
-        store.upsert_files([doc, photo, txt], new=True)
+        store.files.upsert([doc, photo, txt], new=True)
         v = _unit(4)
-        store.replace_chunks([("d", [Chunk("page one words", 1, 0, 14, 0)], v[:1])], "p")
-        assert sorted(f for f, _, _ in store.files_to_ocr()) == ["d", "p"]  # not the .txt
-        assert store.ocr_counts() == (0, 2)
+        store.passages.replace([("d", [Chunk("page one words", 1, 0, 14, 0)], v[:1])], "p")
+        assert sorted(f for f, _, _ in store.files.to_ocr()) == ["d", "p"]  # not the .txt
+        assert store.files.ocr_counts() == (0, 2)
         scan = [Chunk("HARDWARE STORE\nRECEIPT", 2, 0, 20, ocr.OCR_ORDINAL_BASE, "ocr")]
-        store.write_ocr([("d", "h1", scan, v[1:2]), ("p", "h2", [], None)], "p")
-        assert store.files_to_ocr() == [] and store.ocr_counts() == (2, 0)
-        hits = {h.text: h for h in store.search_chunks(v[1], 5, "p")}
+        write_reads(store, [OcrRead("d", "h1", scan, v[1:2]), OcrRead("p", "h2")], "p")
+        assert store.files.to_ocr() == [] and store.files.ocr_counts() == (2, 0)
+        hits = {h.text: h for h in store.passages.nearest(v[1], 5, "p")}
         assert hits["HARDWARE STORE\nRECEIPT"].source == "ocr"
         assert hits["page one words"].source == ""  # the text layer stays
         store.maintain()
-        fts = store.search_text("receipt", 5)
+        fts = store.passages.search_words("receipt", 5)
         assert [(h.file_id, h.source, h.page) for h in fts] == [("d", "ocr", 2)]
         # read again: the older OCR passages are replaced, not added to
-        store.write_ocr([("d", "h1", [scan[0]], v[2:3])], "p")
-        assert sum(1 for h in store.search_chunks(v[2], 10, "p") if h.source == "ocr") == 1
+        write_reads(store, [OcrRead("d", "h1", [scan[0]], v[2:3])], "p")
+        assert sum(1 for h in store.passages.nearest(v[2], 10, "p") if h.source == "ocr") == 1
         # the first pass rewrites a file row without undoing the OCR mark...
-        store.upsert_files([doc])
-        assert store.files_to_ocr() == []
+        store.files.upsert([doc])
+        assert store.files.to_ocr() == []
         # ...but changed content is read again
-        store.upsert_files([FileRecord(**{**doc.__dict__, "content_hash": "h9", "mtime": 2.0})])
-        assert [f for f, _, _ in store.files_to_ocr()] == ["d"]
+        store.files.upsert([FileRecord(**{**doc.__dict__, "content_hash": "h9", "mtime": 2.0})])
+        assert [f for f, _, _ in store.files.to_ocr()] == ["d"]
     finally:
         store.close()
 
@@ -120,22 +122,29 @@ def test_schema_1_chunks_gain_source(tmp_path: Path) -> None:
     reader = IndexStore(index, read_only=True)  # a reader before the migration copes
     reader.open()
     try:
-        assert [(h.text, h.source) for h in reader.search_chunks(v[0], 3, "p")] == [
+        assert [(h.text, h.source) for h in reader.passages.nearest(v[0], 3, "p")] == [
             ("older passage", "")
         ]
-        assert reader.files_to_ocr() == [] and reader.ocr_counts() == (0, 0)
+        assert reader.files.to_ocr() == [] and reader.files.ocr_counts() == (0, 0)
     finally:
         reader.close()
 
     store = IndexStore(index)
     store.open()
     try:
-        assert store.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
-        assert "source" in store._table("chunks_8").schema.names
-        assert set(new_cols) <= set(store._table("files").schema.names)
-        assert store._table("chunks_8").to_arrow().to_pylist()[0]["source"] == ""
-        hits = store.search_chunks(v[0], 3, "p")
+        assert store.meta.get("schema_version") == str(schema.SCHEMA_VERSION)
+        hits = store.passages.nearest(v[0], 3, "p")
         assert [(h.text, h.source) for h in hits] == [("older passage", "")]
+        # the columns the migration added answer: passages say where they came from, and
+        # a photo is due for its text in pixels and its perceptual hash
+        read = Chunk("SIGN", None, 0, 4, ocr.OCR_ORDINAL_BASE, "ocr")
+        store.passages.replace_ocr([OcrRead("d", "h", [read], v)], "p")
+        hits = store.passages.nearest(v[0], 3, "p")
+        assert sorted((h.text, h.source) for h in hits) == [("SIGN", "ocr"), ("older passage", "")]
+        photo = FileRecord("p", "/r/p.png", "/r", "p.png", Kind.PHOTO, "png", 1, 1.0, "h2")
+        store.files.upsert([photo], new=True)
+        assert [f for f, _, _ in store.files.to_ocr()] == ["p"]
+        assert store.files.without_dhash() == [("p", "/r/p.png")]
     finally:
         store.close()
 
@@ -238,9 +247,9 @@ def test_watching_a_saved_file_does_not_wait_for_the_text_in_pictures(
             time.sleep(0.05)
         note = root / "note.txt"
         note.write_text("a saved note about the garden shed\n")
-        while str(note) not in reader.known_files() and time.monotonic() < deadline:
+        while str(note) not in reader.files.known() and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert str(note) in reader.known_files()
+        assert str(note) in reader.files.known()
         assert len(read) < pictures  # indexed before the pictures were all read
         while len(read) < pictures and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -57,7 +57,7 @@ def test_batches_are_encoded_in_halves_and_every_vector_lands_on_its_photo(
     # each photo's stored vector is its own: closest to that photo encoded on its own
     alone = np.concatenate([inner.encode_pixels(inner.load_pixels(str(p))[None]) for p in photos])
     stored = np.stack(
-        [store.image_vector(store.file_id_for(str(p)), inner.pack_id) for p in photos]
+        [store.images.vector(store.files.id_for(str(p)), inner.pack_id) for p in photos]
     )
     sims = alone @ stored.T
     assert list(sims.argmax(axis=1)) == list(range(n))
@@ -75,14 +75,14 @@ def test_a_changed_photo_replaces_its_vector_and_a_new_one_adds_one(
         return ScannedFile(str(p), str(root), Kind.PHOTO, p.stat().st_size, os.path.getmtime(p))
 
     Pipeline(store, None, enc).process([Work(scanned(p)) for p in photos])
-    fid = store.file_id_for(str(photos[0]))
-    before = store.image_vector(fid, enc.pack_id)
+    fid = store.files.id_for(str(photos[0]))
+    before = store.images.vector(fid, enc.pack_id)
     make_photo(photos[0], seed=99)  # edited in place
     extra = make_photo(root / "p3.jpg", seed=3)
     Pipeline(store, None, enc).process([Work(scanned(photos[0]), fid), Work(scanned(extra))])
 
-    assert store.vectors_per_pack("images") == {enc.pack_id: 4}  # replaced, not doubled
-    after = store.image_vector(fid, enc.pack_id)
+    assert store.images.per_pack() == {enc.pack_id: 4}  # replaced, not doubled
+    after = store.images.vector(fid, enc.pack_id)
     assert float(before @ after) < 0.999
     expected = enc.encode_pixels(enc.load_pixels(str(photos[0]))[None])[0]
     assert float(after @ expected) > 0.99

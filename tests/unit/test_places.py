@@ -139,15 +139,15 @@ def test_migration_adds_the_columns_and_keeps_rows(tmp_path: Path) -> None:
     store = IndexStore(index)
     store.open()
     try:
-        names = store._table("files").schema.names
-        assert "place" in names and "dhash" in names
-        assert store.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
-        recs = store.get_files(["a", "b"])
+        # the new columns answer: both photos want a perceptual hash, one a place
+        assert sorted(fid for fid, _ in store.files.without_dhash()) == ["a", "b"]
+        assert store.meta.get("schema_version") == str(schema.SCHEMA_VERSION)
+        recs = store.files.get(["a", "b"])
         assert recs["a"].path == "/pics/a.jpg" and recs["a"].camera == "Canon EOS R6"
         assert recs["a"].gps_lat == pytest.approx(LISBON[0]) and recs["a"].place == ""
         assert recs["b"].gps_lat is None
         # never looked up: the backfill finds the photo with a position, and only it
-        todo = store.photos_to_place()
+        todo = store.files.to_place()
         assert [t[0] for t in todo] == ["a"] and todo[0][3] is None
     finally:
         store.close()
@@ -162,9 +162,9 @@ def test_engine_names_places_of_an_older_index(tmp_path: Path) -> None:
     engine.open()
     try:
         engine.index([])  # nothing to scan: only the index's own catch-up work
-        recs = engine.store.get_files(["a", "b"])
+        recs = engine.store.files.get(["a", "b"])
         assert recs["a"].place == "Lisbon, Portugal" and recs["b"].place == ""
-        assert engine.store.photos_to_place() == []
+        assert engine.store.files.to_place() == []
         hits = engine.search("Lisbon").hits
         assert [h.file_id for h in hits] == ["a"]
         assert hits[0].place == "Lisbon, Portugal" and hits[0].why == "taken in Lisbon, Portugal"
@@ -184,11 +184,11 @@ def test_move_keeps_camera_and_place_words(tmp_path: Path) -> None:
             camera="Canon EOS R6", gps_lat=LISBON[0], gps_lon=LISBON[1],
             place="Lisbon, Portugal",
         )  # fmt: skip
-        store.upsert_files([rec], new=True)
-        store.move_file("p1", "/pics/2023/img_1.jpg", "/pics", 2.0)
-        row = store._table("files").to_arrow().to_pylist()[0]
-        assert row["path"] == "/pics/2023/img_1.jpg" and row["place"] == "Lisbon, Portugal"
-        assert "Lisbon" in row["search_text"] and "Canon" in row["search_text"]
-        assert "2023" in row["search_text"]
+        store.files.upsert([rec], new=True)
+        store.files.move("p1", "/pics/2023/img_1.jpg", "/pics", 2.0)
+        moved = store.files.get(["p1"])["p1"]
+        assert moved.path == "/pics/2023/img_1.jpg" and moved.place == "Lisbon, Portugal"
+        for word in ("Lisbon", "Canon", "2023", "img_1.jpg"):  # what full-text search sees
+            assert [h.file_id for h in store.files.search_words(word, 5)] == ["p1"], word
     finally:
         store.close()

@@ -17,7 +17,7 @@ from desktop_app.core.scan.reconcile import diff
 from desktop_app.core.scan.rules import ScanRules
 from desktop_app.core.scan.walker import RootMissingError, walk_root
 from desktop_app.core.store.api import KnownFile
-from desktop_app.core.types import Kind
+from desktop_app.core.types import FileStatus, Kind
 from tests.fixtures import make_docx, make_odt, make_pdf, make_photo, make_raw
 
 
@@ -87,21 +87,17 @@ def test_reconcile_added_changed_deleted_moved(tmp_path: Path) -> None:
     b.write_text("bravo bravo")
     c.write_text("charlie content")
     st = {p: p.stat() for p in (a, b, c)}
-    known = {
-        str(a): KnownFile(
-            "1", str(a), st[a].st_size, st[a].st_mtime, fast_hash(str(a), st[a].st_size), "ok"
-        ),
-        str(b): KnownFile("2", str(b), 3, st[b].st_mtime, "", "ok"),
-        str(tmp_path / "old.txt"): KnownFile(
-            "3",
-            str(tmp_path / "old.txt"),
-            st[c].st_size,
-            1.0,
-            fast_hash(str(c), st[c].st_size),
-            "ok",
-        ),
-        str(tmp_path / "gone.txt"): KnownFile("4", str(tmp_path / "gone.txt"), 99, 1.0, "h", "ok"),
-    }
+    def k(fid: str, path: Path, size: int, mtime: float, h: str) -> KnownFile:
+        return KnownFile(fid, str(path), str(tmp_path), size, mtime, h, FileStatus.OK)
+
+    old, gone = tmp_path / "old.txt", tmp_path / "gone.txt"
+    rows = [
+        k("1", a, st[a].st_size, st[a].st_mtime, fast_hash(str(a), st[a].st_size)),
+        k("2", b, 3, st[b].st_mtime, ""),
+        k("3", old, st[c].st_size, 1.0, fast_hash(str(c), st[c].st_size)),
+        k("4", gone, 99, 1.0, "h"),
+    ]
+    known = {r.path: r for r in rows}
     ch = diff(walk_root(str(tmp_path), ScanRules()), known)
     assert ch.unchanged == 1
     assert [k.file_id for k, _ in ch.changed] == ["2"]

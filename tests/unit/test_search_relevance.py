@@ -63,8 +63,8 @@ def fill(store: IndexStore, named: dict[str, np.ndarray], distractors: int = 40)
         v = np.zeros(DIM, dtype=np.float32)
         v[4:15] = rng.standard_normal(11)
         vecs.append(v / np.linalg.norm(v))
-    store.upsert_files(recs)
-    store.write_image_vectors([r.file_id for r in recs], np.stack(vecs).astype(np.float32), PACK)
+    store.files.upsert(recs)
+    store.images.write([r.file_id for r in recs], np.stack(vecs).astype(np.float32), PACK)
 
 
 def names(result: object) -> list[str]:

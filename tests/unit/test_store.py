@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 import desktop_app.core.store.vectors as vectors_mod
-from desktop_app.core.store.api import StoreError
+from desktop_app.core.store.api import FileCounts, StoreError
 from desktop_app.core.store.index_store import IndexStore
-from desktop_app.core.types import Chunk, FileRecord, Kind
+from desktop_app.core.types import Chunk, FileRecord, Kind, Problem
 
 
 def _rec(i: int, path: str) -> FileRecord:
     return FileRecord(
         f"id{i}", path, "/r", path.rsplit("/", 1)[-1], Kind.DOCUMENT, "txt", 1, 1.0, f"h{i}"
     )
+
+
+def _lance(store: IndexStore, table: str) -> Any:
+    """A table of the index as LanceDB holds it (for what only the disk shows: fragments)."""
+    import lancedb
+
+    return lancedb.connect(str(store.index_dir)).open_table(table)
 
 
 def _vecs(n: int, dim: int, seed: int = 0) -> np.ndarray:
@@ -29,26 +36,36 @@ def _vecs(n: int, dim: int, seed: int = 0) -> np.ndarray:
 
 
 def test_chunks_replace_stale_rows(store: IndexStore) -> None:
-    store.upsert_files([_rec(1, "/r/a.txt")])
+    store.files.upsert([_rec(1, "/r/a.txt")])
     v = _vecs(3, 8)
-    store.replace_chunks(
+    store.passages.replace(
         [("id1", [Chunk("one", 1, 0, 3, 0), Chunk("two", 2, 0, 3, 1)], v[:2])], "p"
     )
-    store.replace_chunks([("id1", [Chunk("three", None, 0, 5, 0)], v[2:])], "p")
-    hits = store.search_chunks(v[2], 5, "p")
+    store.passages.replace([("id1", [Chunk("three", None, 0, 5, 0)], v[2:])], "p")
+    hits = store.passages.nearest(v[2], 5, "p")
     assert [(h.text, h.page) for h in hits] == [("three", None)]
 
 
-def test_delete_under_keeps_similar_prefix(store: IndexStore) -> None:
-    store.upsert_files([_rec(1, "/r/a/x.txt"), _rec(2, "/r/ab/y.txt"), _rec(3, "/r/a/sub/z.txt")])
-    assert store.delete_under("/r/a") == 2
-    assert set(store.known_files()) == {"/r/ab/y.txt"}
+def test_inside_a_folder_keeps_similar_prefix(store: IndexStore) -> None:
+    store.files.upsert([_rec(1, "/r/a/x.txt"), _rec(2, "/r/ab/y.txt"), _rec(3, "/r/a/sub/z.txt")])
+    store.problems.record([Problem("/r/a/bad.txt", "x"), Problem("/r/ab/bad.txt", "y")])
+    for folder in ("/r/a", "/r/a/"):
+        assert set(store.files.known(under=folder)) == {"/r/a/x.txt", "/r/a/sub/z.txt"}
+    assert set(store.files.known(paths=["/r/ab/y.txt", "/r/gone.txt"])) == {"/r/ab/y.txt"}
+    assert (
+        set(store.files.known(root="/r")) == set(store.files.known())
+        and len(store.files.known()) == 3
+    )
+    store.remove_files([k.file_id for k in store.files.known(under="/r/a").values()])
+    store.problems.clear_under("/r/a")
+    assert set(store.files.known()) == {"/r/ab/y.txt"}
+    assert [p.path for p in store.problems.all()] == ["/r/ab/bad.txt"]
 
 
 def test_newer_index_is_refused_and_untouched(tmp_path: Path) -> None:
     s = IndexStore(tmp_path / "index")
     s.open()
-    s._table("meta").update(where="key = 'schema_version'", values={"value": "99"})
+    s.meta.set("schema_version", "99")
     s.close()
     before = sorted(p.name for p in (tmp_path / "index").rglob("*"))
     with pytest.raises(StoreError, match="newer Trove"):
@@ -67,9 +84,9 @@ def test_brief_rows_leave_out_only_what_a_result_never_shows(store: IndexStore) 
         text_preview="hello",
         problem="",
     )
-    store.upsert_files([rec])
-    full = store.get_files(["id1"])["id1"]
-    brief = store.get_files(["id1"], brief=True)["id1"]
+    store.files.upsert([rec])
+    full = store.files.get(["id1"])["id1"]
+    brief = store.files.get(["id1"], brief=True)["id1"]
     assert full == rec
     assert brief == replace(
         rec, root="", content_hash="", gps_lat=None, gps_lon=None, indexed_at=0.0
@@ -78,16 +95,16 @@ def test_brief_rows_leave_out_only_what_a_result_never_shows(store: IndexStore) 
 
 def test_exact_search_matches_brute_force(store: IndexStore) -> None:
     v = _vecs(500, 32)
-    store.write_image_vectors([f"f{i}" for i in range(500)], v, "p")
-    store.write_image_vectors(["other"], v[:1], "q")  # another pack's vector never answers
+    store.images.write([f"f{i}" for i in range(500)], v, "p")
+    store.images.write(["other"], v[:1], "q")  # another pack's vector never answers
     for qi in (3, 77, 400):
-        got = [h.file_id for h in store.search_images(v[qi], 10, "p")]
+        got = [h.file_id for h in store.images.nearest(v[qi], 10, "p")]
         want = [f"f{i}" for i in np.argsort(-(v @ v[qi]))[:10]]
         assert got == want
 
 
 def _photo_rows(store: IndexStore, ids: list[str]) -> None:
-    store.upsert_files(
+    store.files.upsert(
         [FileRecord(i, f"/r/{i}.jpg", "/r", f"{i}.jpg", Kind.PHOTO, "jpg", 1, 1.0, i) for i in ids]
     )
 
@@ -98,24 +115,24 @@ def test_ann_beyond_the_exact_limit_keeps_recall(
     monkeypatch.setattr(vectors_mod, "EXACT_LIMIT", 1000)
     v = _vecs(4000, 32, seed=3)
     _photo_rows(store, [f"f{i}" for i in range(4000)])
-    store.write_image_vectors([f"f{i}" for i in range(4000)], v, "p")
+    store.images.write([f"f{i}" for i in range(4000)], v, "p")
     store.maintain()
-    assert store._vectors.has_index(store._table("images_32"))
+    assert any("vector" in ix.columns for ix in _lance(store, "images_32").list_indices())
     recall = []
     for qi in range(0, 4000, 400):
-        got = {h.file_id for h in store.search_images(v[qi], 10, "p")}
+        got = {h.file_id for h in store.images.nearest(v[qi], 10, "p")}
         want = {f"f{i}" for i in np.argsort(-(v @ v[qi]))[:10]}
         recall.append(len(got & want) / 10)
     assert np.mean(recall) >= 0.95
     # the index was trained once: a later writer (another process) does not retrain it
-    assert store._meta("ann_trained_rows:images_32") == "4000"
+    assert store.meta.get("ann_trained_rows:images_32") == "4000"
     # a second pack's vectors arrive (a change of image pack): each pack sees only its own
     w = v[:200] + 0.02 * np.random.default_rng(4).standard_normal((200, 32)).astype(np.float32)
     w /= np.linalg.norm(w, axis=1, keepdims=True)  # near pack p's own vectors for f0..f199
-    store.write_image_vectors([f"f{i}" for i in range(200)], w, "q")
+    store.images.write([f"f{i}" for i in range(200)], w, "q")
     for qi in (0, 100):
-        assert {h.file_id for h in store.search_images(v[qi], 10, "p")} & {f"f{qi}"}
-        hits = store.search_images(w[qi], 10, "q")
+        assert {h.file_id for h in store.images.nearest(v[qi], 10, "p")} & {f"f{qi}"}
+        hits = store.images.nearest(w[qi], 10, "q")
         assert hits[0].file_id == f"f{qi}" and len(hits) == 10
         assert all(int(h.file_id[1:]) < 200 for h in hits)  # none of pack p's other rows
 
@@ -123,43 +140,47 @@ def test_ann_beyond_the_exact_limit_keeps_recall(
 def test_many_small_commits_then_maintain(store: IndexStore) -> None:
     v = _vecs(200, 16)
     for i in range(200):
-        store.upsert_files([_rec(i, f"/r/f{i}.txt")])
-        store.write_image_vectors([f"id{i}"], v[i : i + 1], "p")
-    before = [h.file_id for h in store.search_images(v[5], 5, "p")]
-    fragments_before = store._table("images_16").stats()["fragment_stats"]["num_fragments"]
+        store.files.upsert([_rec(i, f"/r/f{i}.txt")])
+        store.images.write([f"id{i}"], v[i : i + 1], "p")
+    before = [h.file_id for h in store.images.nearest(v[5], 5, "p")]
+    fragments_before = _lance(store, "images_16").stats()["fragment_stats"]["num_fragments"]
     store.maintain()
-    assert [h.file_id for h in store.search_images(v[5], 5, "p")] == before
+    assert [h.file_id for h in store.images.nearest(v[5], 5, "p")] == before
     assert (
-        store._table("images_16").stats()["fragment_stats"]["num_fragments"] < fragments_before / 10
+        _lance(store, "images_16").stats()["fragment_stats"]["num_fragments"]
+        < fragments_before / 10
     )
-    assert len(store.known_files()) == 200
+    assert len(store.files.known()) == 200
 
 
 def test_orphan_vectors_are_dropped(store: IndexStore) -> None:
     v = _vecs(3, 8)
     _photo_rows(store, ["a", "b"])
-    store.write_image_vectors(["a", "b", "ghost"], v, "p")  # 'ghost' lost its file row in a crash
+    store.images.write(["a", "b", "ghost"], v, "p")  # 'ghost' lost its file row in a crash
     store.maintain()
-    assert {h.file_id for h in store.search_images(v[0], 5, "p")} == {"a", "b"}
+    assert {h.file_id for h in store.images.nearest(v[0], 5, "p")} == {"a", "b"}
 
 
 def test_reader_sees_writer_commits(store: IndexStore, tmp_path: Path) -> None:
     reader = IndexStore(tmp_path / "index", read_only=True)
     reader.open()
-    assert reader.known_files() == {}
-    store.upsert_files([_rec(1, "/r/new.txt")])
-    assert set(reader.known_files()) == {"/r/new.txt"}
+    assert reader.files.known() == {}
+    store.files.upsert([_rec(1, "/r/new.txt")])
+    assert set(reader.files.known()) == {"/r/new.txt"}
     with pytest.raises(StoreError):
-        reader.upsert_files([_rec(2, "/r/x.txt")])
+        reader.files.upsert([_rec(2, "/r/x.txt")])
 
 
 def test_full_text_finds_names_and_passages(store: IndexStore) -> None:
-    store.upsert_files([_rec(1, "/r/holiday_receipt.txt"), _rec(2, "/r/notes.txt")])
-    store.replace_chunks(
+    store.files.upsert([_rec(1, "/r/holiday_receipt.txt"), _rec(2, "/r/notes.txt")])
+    store.passages.replace(
         [("id2", [Chunk("the plumber fixed the boiler", None, 0, 28, 0)], _vecs(1, 8))], "p"
     )
-    names = {(h.file_id, h.field) for h in store.search_text("receipt", 10)}
-    assert ("id1", "name") in names
-    texts = [h for h in store.search_text("boiler", 10) if h.field == "text"]
-    assert texts and texts[0].file_id == "id2" and "plumber" in texts[0].text
-    assert json.dumps(store.counts())  # counts are plain ints
+    assert [(h.file_id, h.field) for h in store.files.search_words("receipt", 10)] == [
+        ("id1", "name")
+    ]
+    assert store.passages.search_words("receipt", 10) == []
+    texts = store.passages.search_words("boiler", 10)
+    assert [(h.file_id, h.field) for h in texts] == [("id2", "text")] and "plumber" in texts[0].text
+    assert store.files.counts() == FileCounts(photos=0, documents=2, pending=0)
+    assert store.passages.count() == 1 and store.images.count() == 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.embed.api import TextEncoder
+from desktop_app.core.store.api import OcrRead, Store
 from desktop_app.core.types import Problem, Progress
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ ProgressCallback = Callable[[Progress], None]
 
 
 def read_text_in_pictures(
-    store: Any,
+    store: Store,
     encoder: TextEncoder,
     progress: ProgressCallback | None,
     cancel: CancelToken | None,
@@ -38,13 +39,13 @@ def read_text_in_pictures(
     all went well)."""
     from desktop_app.core.extract import ExtractError, ocr
 
-    todo = store.files_to_ocr()
+    todo = store.files.to_ocr()
     if not todo:
         return 0, 0, ""
     if not ocr.available():
         return 0, 0, "Text in pictures is not read: the OCR models are missing from this install"
     emit = progress or (lambda _p: None)
-    batch: list[tuple[str, str, list[Any], Any]] = []
+    batch: list[OcrRead] = []
     problems: list[Problem] = []
     done = found = 0
     note = ""
@@ -52,10 +53,10 @@ def read_text_in_pictures(
 
     def flush() -> None:
         if batch:
-            store.write_ocr(batch, encoder.pack_id)
+            write_reads(store, batch, encoder.pack_id)
             batch.clear()
         if problems:
-            store.record_problems(problems)
+            store.problems.record(problems)
             problems.clear()
 
     try:
@@ -98,7 +99,7 @@ def read_text_in_pictures(
                     Problem(path, f"the text in it could not be read ({type(exc).__name__})")
                 )
             vectors = encoder.encode_texts([c.text for c in chunks]) if chunks else None
-            batch.append((file_id, content_hash, chunks, vectors))
+            batch.append(OcrRead(file_id, content_hash, chunks, vectors))
             done += 1
             found += bool(chunks)
             if len(batch) >= OCR_BATCH:
@@ -111,13 +112,20 @@ def read_text_in_pictures(
     return done, left, note
 
 
-def name_places(store: Any, progress: ProgressCallback | None) -> None:
+def write_reads(store: Store, reads: Sequence[OcrRead], pack_id: str) -> None:
+    """Store what OCR read; the files rows are marked last: a crash before that leaves the
+    files to be read again."""
+    store.passages.replace_ocr(reads, pack_id)
+    store.files.mark_ocr_read([(r.file_id, r.content_hash) for r in reads])
+
+
+def name_places(store: Store, progress: ProgressCallback | None) -> None:
     """Name the places of photos stored without one: an index from before places, or all
     of them once when the gazetteer changes (a new place list names them better)."""
     from desktop_app.core.extract.places import GAZETTEER, available, places_for
 
-    every = store.get_meta("places") != GAZETTEER
-    todo = store.photos_to_place(every)
+    every = store.meta.get("places") != GAZETTEER
+    todo = store.files.to_place(every)
     if todo and not available():
         return  # a broken install: try again next run, store nothing
     if todo:
@@ -126,21 +134,21 @@ def name_places(store: Any, progress: ProgressCallback | None) -> None:
         found = places_for([(lat, lon) for _, lat, lon, _ in todo])
         # "" is stored too: a photo far from any town is not looked up again
         changed = {fid: p for (fid, _, _, old), p in zip(todo, found, strict=True) if p != old}
-        store.set_places(changed)
+        store.files.set_places(changed)
         log.info("named the places of %d photos (%d changed)", len(todo), len(changed))
     if every:
-        store.set_meta("places", GAZETTEER)
+        store.meta.set("places", GAZETTEER)
 
 
 def fill_perceptual_hashes(
-    store: Any, progress: ProgressCallback | None, cancel: CancelToken | None
+    store: Store, progress: ProgressCallback | None, cancel: CancelToken | None
 ) -> None:
     """Give a perceptual hash to photos stored without one (an index from before
     near-duplicates): a cheap draft decode each, a batch per write."""
-    todo = store.photos_without_dhash()
+    todo = store.files.without_dhash()
     done = 0
     for part, hashes in hash_batches(todo, cancel):
-        store.set_dhashes(hashes)
+        store.files.set_dhashes(hashes)
         done += len(part)
         if progress is not None:
             progress(

@@ -30,7 +30,7 @@ from desktop_app.core.extract.places import place_for
 from desktop_app.core.scan.hashing import fast_hash
 from desktop_app.core.scan.kinds import ext_of
 from desktop_app.core.scan.walker import describe_os_error
-from desktop_app.core.store.api import KnownFile
+from desktop_app.core.store.api import Store
 from desktop_app.core.types import (
     Chunk,
     FileRecord,
@@ -80,12 +80,12 @@ class Pipeline:
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         text_encoder: TextEncoder | None,
         image_encoder: ImageEncoder | None,
         extract_threads: int = 2,
     ) -> None:
-        self.store: Any = store
+        self.store = store
         self.text_encoder = text_encoder
         self.image_encoder = image_encoder
         self.extract_threads = max(1, extract_threads)
@@ -285,22 +285,22 @@ class Pipeline:
         # is the commit marker, so a crash in between leaves the file 'changed' for the next
         # run, and the vectors it left behind are replaced then (or dropped as orphans).
         if chunk_items and self.text_encoder is not None:
-            store.replace_chunks(
+            store.passages.replace(
                 chunk_items, self.text_encoder.pack_id, new=not any(r.work.file_id for r in docs)
             )
         if image_vecs is not None and self.image_encoder is not None:
-            store.write_image_vectors(
+            store.images.write(
                 [r.record.file_id for r in photos],
                 image_vecs,
                 self.image_encoder.pack_id,
                 new=not any(r.work.file_id for r in photos),  # ids made in this run
             )
         # files met for the first time got fresh ids: appended; known files are merged
-        store.upsert_files([r.record for r in results if not r.work.file_id], new=True)
-        store.upsert_files([r.record for r in results if r.work.file_id])
+        store.files.upsert([r.record for r in results if not r.work.file_id], new=True)
+        store.files.upsert([r.record for r in results if r.work.file_id])
         problems = [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
-        store.record_problems(problems)
-        store.clear_problems([r.record.path for r in results if not r.problem])
+        store.problems.record(problems)
+        store.problems.clear([r.record.path for r in results if not r.problem])
         counts.processed += len(results)
         counts.failed += len(problems)
         counts.problems.extend(problems)
@@ -349,7 +349,3 @@ class _ExtractPool:
 def _rate(recent: collections.deque[tuple[float, int]]) -> float:
     (t0, n0), (t1, n1) = recent[0], recent[-1]
     return (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
-
-
-def work_for_known(k: KnownFile, f: ScannedFile) -> Work:
-    return Work(f, k.file_id)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from desktop_app.core.cancel import CancelToken
+from desktop_app.core.embed.api import ImageEncoder
 from desktop_app.core.extract.dhash import hamming_many
+from desktop_app.core.store.api import Store
 from desktop_app.core.threads import blas_threads
 from desktop_app.core.types import (
     DuplicateFile,
@@ -235,7 +236,10 @@ def find_duplicates(
 
 
 def fold_duplicates(
-    hits: Sequence[Hit], store: Any, image_encoder: Any, known: dict[str, int] | None = None
+    hits: Sequence[Hit],
+    store: Store,
+    image_encoder: ImageEncoder | None,
+    known: dict[str, int] | None = None,
 ) -> list[Hit]:
     """Fold near-duplicate photo hits into the best-ranked one (its ``stack`` lists the rest).
 
@@ -245,13 +249,13 @@ def fold_duplicates(
     if len(photo_ids) < 2:
         return list(hits)
     if known is None:  # the search passes the hashes its row read already carried
-        known = store.dhashes(photo_ids)
+        known = store.files.dhashes(photo_ids)
     ids = [fid for fid in photo_ids if fid in known]
     if len(ids) < 2:
         return list(hits)
     hashes = np.asarray([known[fid] for fid in ids], dtype=np.int64)
     a = b = np.zeros(0, dtype=np.intp)
-    vecs = store.image_vectors(ids, image_encoder.pack_id) if image_encoder is not None else {}
+    vecs = store.images.vectors(ids, image_encoder.pack_id) if image_encoder is not None else {}
     with_vec = np.asarray([fid in vecs for fid in ids], dtype=bool)
     if with_vec.any():
         idx = np.flatnonzero(with_vec)

@@ -15,7 +15,7 @@ import numpy as np
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
 from desktop_app.core.search.duplicates import fold_duplicates
 from desktop_app.core.search.query import STOPWORDS, exact_terms, fold, place_matches
-from desktop_app.core.store.api import Background
+from desktop_app.core.store.api import Background, Store, TextHit
 from desktop_app.core.threads import single_threaded_blas
 from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
 
@@ -190,9 +190,14 @@ def ocr_line(passage: str, terms: tuple[str, ...]) -> str:
     return best if len(best) <= 120 else best[:119] + "…"
 
 
+def _full_text(store: Store, terms: str, k: int) -> list[TextHit]:
+    """Names and folders first, then passages: the order the fusion below reads them in."""
+    return store.files.search_words(terms, k) + store.passages.search_words(terms, k)
+
+
 class SearchEngine:
     def __init__(
-        self, store: Any, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
+        self, store: Store, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
     ) -> None:
         self.store = store
         self.text_encoder = text_encoder
@@ -222,14 +227,18 @@ class SearchEngine:
         text = query.text.strip()
         fts_terms = " ".join(query.terms)
         words = (
-            _FULL_TEXT.submit(self.store.search_text, fts_terms, CANDIDATES) if fts_terms else None
+            _FULL_TEXT.submit(_full_text, self.store, fts_terms, CANDIDATES) if fts_terms else None
         )
         exact = exact_terms(query)
         verbatim = _FULL_TEXT.submit(self._verbatim, exact) if exact else None
         if text and self.text_encoder is not None:
             qv = self.text_encoder.encode_texts([text])[0]
-            chunk_hits = self.store.search_chunks(qv, CANDIDATES, self.text_encoder.pack_id)
-            cal = self._calibration("chunks", qv, self.text_encoder)
+            chunk_hits = self.store.passages.nearest(qv, CANDIDATES, self.text_encoder.pack_id)
+            cal = _Calibration(
+                self.store.passages.background(qv, self.text_encoder.pack_id),
+                qv,
+                self.text_encoder.unrelated,  # measured by the pack for its passages
+            )
             # each file counts once per list, at the rank of its best passage
             relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
             for rank, h in enumerate(_best_per_file(relevant)):
@@ -241,7 +250,7 @@ class SearchEngine:
             prev = self.previous_image_encoder
             if prev is not None and (text or query.image_path or query.parts):
                 # each photo is ranked in exactly one space: the new pack's once it has a vector
-                done = self.store.pack_file_ids("images", enc.pack_id)
+                done = self.store.images.file_ids(enc.pack_id)
                 for source, vec in self._photo_queries(query, prev):
                     self._vector_list(cand, source, vec, prev, skip=done)
         else:
@@ -287,7 +296,7 @@ class SearchEngine:
         page = query.limit + 10
         for start in range(0, len(ordered), page):
             part = ordered[start : start + page]
-            records = self.store.get_files([c.file_id for c in part], brief=True)
+            records = self.store.files.get([c.file_id for c in part], brief=True)
             for c in part:
                 rec = records.get(c.file_id)
                 if rec is None or not self._passes(rec, c, query):
@@ -321,20 +330,12 @@ class SearchEngine:
             clean = term.replace('"', " ").strip()
             seen: set[str] = set()
             found = []
-            for h in self.store.search_text(f'"{clean}"', CANDIDATES):
+            for h in _full_text(self.store, f'"{clean}"', CANDIDATES):
                 if h.file_id not in seen:
                     seen.add(h.file_id)
                     found.append(h)
             out.append(found)
         return out
-
-    def _calibration(
-        self, space: str, vector: np.ndarray, encoder: TextEncoder | ImageEncoder
-    ) -> _Calibration:
-        dim = int(np.asarray(vector).reshape(-1).shape[0])
-        background = self.store.background(space, dim, encoder.pack_id)
-        unrelated = encoder.unrelated if space == "chunks" else None
-        return _Calibration(background, vector, unrelated)
 
     def _vector_list(
         self,
@@ -344,8 +345,10 @@ class SearchEngine:
         encoder: ImageEncoder,
         skip: set[str] | None = None,
     ) -> None:
-        cal = self._calibration("images", vec, encoder)
-        found = self.store.search_images(vec, CANDIDATES, encoder.pack_id)
+        # image spaces have no unrelated figures of their own: this query's scores over a
+        # sample of the index say where unrelated photos lie
+        cal = _Calibration(self.store.images.background(vec, encoder.pack_id), vec, None)
+        found = self.store.images.nearest(vec, CANDIDATES, encoder.pack_id)
         for rank, h in enumerate(h for h in found if not skip or h.file_id not in skip):
             cand(h.file_id).add(source, rank, similarity=h.score, cal=cal)
 
@@ -379,9 +382,9 @@ class SearchEngine:
         return [] if moved is None else [("composed", moved)]
 
     def _image_vector(self, path: str, encoder: ImageEncoder) -> np.ndarray:
-        file_id = self.store.file_id_for(os.path.abspath(path))
+        file_id = self.store.files.id_for(os.path.abspath(path))
         if file_id is not None:
-            v = self.store.image_vector(file_id, encoder.pack_id)
+            v = self.store.images.vector(file_id, encoder.pack_id)
             if v is not None:
                 return np.asarray(v, dtype=np.float32)
         pixels = encoder.load_pixels(path)

@@ -1,0 +1,261 @@
+"""The open LanceDB database the table objects share: tables by name, guards, write counts."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from desktop_app.core.store import schema
+from desktop_app.core.store.api import Background, StoreError
+from desktop_app.core.store.filters import is_in, quote
+from desktop_app.core.store.memory import ReadWriteLock, reading
+from desktop_app.core.store.vectors import VectorSpaces
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+FILES, PROBLEMS, META = "files", "problems", "meta"
+PASSAGES, IMAGES = "chunks", "images"  # vector tables are named space_dim: "chunks_384"
+TABLE_NAMES_TTL_S = 1.0
+ID_BATCH = 500  # ids per filter: one IN list stays a cheap expression
+
+
+def describe_write_error(exc: BaseException, index_dir: Path) -> str:
+    """A person's explanation of a failed write (LanceDB reports I/O errors as RuntimeError)."""
+    text = str(exc)
+    errno_ = getattr(exc, "errno", None)
+    if errno_ == 28 or "No space left" in text or "os error 28" in text:
+        return (
+            f"the disk holding the index ({index_dir}) is full: free some space, then index "
+            "again (nothing already indexed was lost)"
+        )
+    if errno_ in (13, 30) or any(
+        s in text
+        for s in ("Read-only file system", "os error 30", "Permission denied", "os error 13")
+    ):
+        return (
+            f"the index folder {index_dir} cannot be written (a read-only disk, or no "
+            "permission); searching still works"
+        )
+    return f"could not write the index in {index_dir}: {text.splitlines()[0] if text else exc!r}"
+
+
+class Connection:
+    """What every table object reads and writes through. ``reading`` methods hold ``rw`` for
+    reading, so maintenance (which deletes files an in-flight read may need) waits for them."""
+
+    def __init__(self, index_dir: Path, read_only: bool) -> None:
+        self.index_dir = index_dir
+        self.read_only = read_only
+        self.db: Any = None
+        self.vectors = VectorSpaces()
+        self.rw = ReadWriteLock()
+        self.rw_local = threading.local()
+        self.fts_dirty: set[str] = set()
+        self.writes_since_maintain = 0
+        self._tables: dict[str, Any] = {}
+        self._names: tuple[float, set[str]] | None = None
+
+    def connect(self) -> None:
+        from datetime import timedelta
+
+        import lancedb
+
+        self.db = lancedb.connect(str(self.index_dir), read_consistency_interval=timedelta(0))
+
+    def close(self) -> None:
+        self._tables.clear()
+        self.db = None
+
+    def table_names(self) -> set[str]:
+        """Cached for a second: a table another process creates shows up within that."""
+        now = time.monotonic()
+        if self._names is None or now - self._names[0] > TABLE_NAMES_TTL_S:
+            self._names = (now, set(self.db.table_names(limit=1000)))
+        return self._names[1]
+
+    def tables_changed(self) -> None:
+        self._names = None
+
+    def table(self, name: str) -> Any:  # a LanceTable, or None when it does not exist yet
+        t = self._tables.get(name)
+        if t is None:
+            if self.db is None or name not in self.table_names():
+                return None
+            t = self.db.open_table(name)
+            self._tables[name] = t
+        return t
+
+    def vector_table(self, space: str, dim: int, create: bool) -> Any:
+        name = f"{space}_{dim}"
+        t = self.table(name)
+        if t is None and create:
+            sch = schema.chunks_schema(dim) if space == PASSAGES else schema.images_schema(dim)
+            t = self.db.create_table(name, schema=sch)
+            self._names = None
+            self._tables[name] = t
+        return t
+
+    def vector_tables(self, space: str) -> list[Any]:
+        if self.db is None:
+            return []
+        names = sorted(n for n in self.table_names() if n.startswith(space + "_"))
+        return [self.table(n) for n in names]
+
+    def writable(self) -> None:
+        if self.read_only or self.db is None:
+            raise StoreError("the index is open for reading only")
+
+    def after_write(self, table: str) -> None:
+        self.fts_dirty.add(table)
+        self.writes_since_maintain += 1
+
+
+class TableBase:
+    """A table object: its connection, and what the ``reading``/``writing`` guards need."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._rw = conn.rw
+        self._rw_local = conn.rw_local
+        self.index_dir = conn.index_dir
+
+
+class VectorTablesBase(TableBase):
+    """The tables of one embedding space, one per vector dimension ("chunks_384"): a pack of
+    another size gets its own table, beside the old one while a change of pack runs."""
+
+    SPACE = ""
+
+    def _tables(self) -> list[Any]:
+        return self._conn.vector_tables(self.SPACE)
+
+    def _for(self, vector: Any) -> Any:
+        """The table holding vectors the size of ``vector`` (None when there is none)."""
+        import numpy as np
+
+        return self._conn.table(f"{self.SPACE}_{np.asarray(vector).reshape(-1).shape[0]}")
+
+    def _nearest(
+        self, vector: Any, k: int, pack_id: str
+    ) -> tuple[Any, list[tuple[float, str, int]]]:
+        """(the table searched, its k nearest (cosine, file_id, ordinal) of ``pack_id``)."""
+        import numpy as np
+
+        q = np.asarray(vector, dtype=np.float32).reshape(-1)
+        t = self._for(q)
+        if t is None:
+            return None, []
+        return t, self._conn.vectors.nearest(t, q, k, pack_id, self.SPACE == PASSAGES)
+
+    def _delete(self, file_ids: Iterable[str]) -> None:
+        ids = list(file_ids)
+        if not ids:
+            return
+        self._conn.writable()
+        delete_ids([t for t in self._tables()], ids)
+        self._conn.after_write(self.SPACE)
+
+    @reading
+    def count(self) -> int:
+        return sum(int(t.count_rows()) for t in self._tables())
+
+    @reading
+    def per_pack(self) -> dict[str, int]:
+        """How many vectors each pack made (reads the pack column only)."""
+        out: dict[str, int] = {}
+        for t in self._tables():
+            n = t.count_rows()
+            if not n:
+                continue
+            packs = t.search().select(["pack_id"]).limit(n + 1).to_arrow().column("pack_id")
+            for p in packs.to_pylist():
+                out[p] = out.get(p, 0) + 1
+        return out
+
+    @reading
+    def _pack_file_ids(self, tables: list[Any], pack_id: str) -> set[str]:
+        out: set[str] = set()
+        for t in tables:
+            out |= file_ids_of(t, f"pack_id = {quote(pack_id)}")
+        return out
+
+    def _background(self, like: Any, pack_id: str) -> Background:
+        import numpy as np
+
+        t = self._for(like)
+        if t is None:
+            dim = int(np.asarray(like).reshape(-1).shape[0])
+            return Background(np.zeros((0, dim), dtype=np.float32), 0)
+        return self._conn.vectors.background(t, pack_id)
+
+
+def delete_ids(tables: list[Any], file_ids: list[str], column: str = "file_id") -> None:
+    """Delete the rows of these ids from each table, a bounded IN list at a time."""
+    for t in tables:
+        for start in range(0, len(file_ids), ID_BATCH):
+            t.delete(is_in(column, file_ids[start : start + ID_BATCH]))
+
+
+def writing(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn a failed write into a StoreError with a reason; the last commit stays intact."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except (OSError, RuntimeError) as exc:
+            index_dir: Path = args[0].index_dir  # type: ignore[attr-defined]
+            log.error("index write failed: %s", exc)
+            raise StoreError(describe_write_error(exc, index_dir)) from exc
+
+    return wrapper
+
+
+def rows_where(t: Any, cond: str, cols: list[str]) -> list[dict[str, Any]]:
+    """Every row matching ``cond``: a filtered read stops at its limit, so count them first."""
+    n = t.count_rows(cond)
+    if not n:
+        return []
+    return list(t.search().where(cond).select(cols).limit(n + 10).to_arrow().to_pylist())
+
+
+def any_row(t: Any, cond: str) -> bool:
+    return bool(t.search().where(cond).select(["file_id"]).limit(1).to_arrow().num_rows)
+
+
+def full_text(t: Any, terms: str, k: int, cols: list[str]) -> list[dict[str, Any]]:
+    try:
+        return list(t.search(terms, query_type="fts").select(cols).limit(k).to_arrow().to_pylist())
+    except Exception as exc:  # no FTS index yet, or a query the parser rejects
+        log.debug("full-text search skipped on %s: %s", t.name, exc)
+        return []
+
+
+def ensure_fts(t: Any, column: str, force: bool = False) -> None:
+    """Build the table's full-text index (again, with ``force``) when it has rows."""
+    if t is None or t.count_rows() == 0:
+        return
+    has = any(column in (ix.columns or []) for ix in t.list_indices())
+    if force or not has:
+        t.create_fts_index(column, replace=True, with_position=True)
+
+
+def file_ids_of(t: Any, cond: str | None = None) -> set[str]:
+    """The file ids of a table's rows (matching ``cond``), reading that column only."""
+    n = t.count_rows(cond) if cond else t.count_rows()
+    if not n:
+        return set()
+    q = t.search()
+    if cond:
+        q = q.where(cond)
+    return set(q.select(["file_id"]).limit(n + 10).to_arrow().column("file_id").to_pylist())

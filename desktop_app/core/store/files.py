@@ -1,0 +1,427 @@
+"""The files table: one row per indexed file, and what was learnt about it since."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, fields, replace
+from typing import Any
+
+from desktop_app.core.fspath import is_under
+from desktop_app.core.store.api import FileCounts, KnownFile, RootCounts, TextHit
+from desktop_app.core.store.connection import (
+    FILES,
+    Connection,
+    TableBase,
+    delete_ids,
+    ensure_fts,
+    full_text,
+    rows_where,
+    writing,
+)
+from desktop_app.core.store.filters import is_in as _in
+from desktop_app.core.store.filters import quote as _q
+from desktop_app.core.store.memory import reading
+from desktop_app.core.types import FileRecord, FileStatus, Kind
+
+BATCH = 500  # ids per filter: one IN list stays a cheap expression
+_KNOWN_COLUMNS = ["file_id", "path", "root", "size", "mtime", "content_hash", "status"]
+_RECORD_FIELDS = {f.name for f in fields(FileRecord)}
+_RECORD_COLUMNS = [f.name for f in fields(FileRecord)]
+_NOT_IN_HITS = frozenset(
+    {"root", "content_hash", "status", "problem", "gps_lat", "gps_lon", "indexed_at"}
+)
+_READABLE = f"status != {_q(str(FileStatus.FAILED))}"
+_PHOTO = f"kind = {_q(str(Kind.PHOTO))}"
+_HAS_PIXEL_TEXT = f"{_READABLE} AND ({_PHOTO} OR ext = 'pdf')"  # what OCR reads
+
+
+class Files(TableBase):
+    """The files table. A file's row is written last of its rows: it marks the file done."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self._column_cache: dict[int, list[str]] = {}
+
+    def _t(self) -> Any:
+        return self._conn.table(FILES)
+
+    def _columns(self, t: Any) -> list[str]:
+        """FileRecord's columns this table has (a reader may open an index not yet migrated)."""
+        cols = self._column_cache.get(id(t))
+        if cols is None:
+            names = set(t.schema.names)
+            cols = self._column_cache[id(t)] = [c for c in _RECORD_COLUMNS if c in names]
+        return cols
+
+    def _has(self, column: str) -> bool:
+        t = self._t()
+        return t is not None and column in t.schema.names
+
+    # --- writes ----------------------------------------------------------------------
+
+    @writing
+    def upsert(self, records: Sequence[FileRecord], new: bool = False) -> None:
+        """Write file rows; ``new`` says no row has these ids yet (fresh ids): a plain append,
+        without the merge's join against the whole table."""
+        if not records:
+            return
+        self._conn.writable()
+        rows = [_file_row(r) for r in records]
+        t = self._t()
+        if new:
+            t.add(rows)
+        else:
+            (
+                t.merge_insert("file_id")
+                .when_matched_update_all()
+                .when_not_matched_insert_all()
+                .execute(rows)
+            )
+        self._conn.after_write(FILES)
+
+    @writing
+    def delete(self, file_ids: Iterable[str]) -> None:
+        ids = list(file_ids)
+        if not ids:
+            return
+        self._conn.writable()
+        delete_ids([self._t()], ids)
+        self._conn.after_write(FILES)
+
+    @writing
+    def move(self, file_id: str, new_path: str, new_root: str, mtime: float) -> None:
+        """A file moved or renamed: its row follows; its vectors, OCR text and place stay."""
+        self._conn.writable()
+        t = self._t()
+        where = f"file_id = {_q(file_id)}"
+        # the camera and place words stay with the file: only the name and folders change
+        kept = t.search().where(where).select(["camera", "place"]).limit(1).to_arrow().to_pylist()
+        extra = _extra_words(kept[0]["camera"], kept[0]["place"]) if kept else ""
+        t.update(
+            where=where,
+            values={
+                "path": new_path,
+                "root": new_root,
+                "name": os.path.basename(new_path),
+                "mtime": float(mtime),
+                "search_text": search_text_for(new_path, new_root, extra),
+            },
+        )
+        self._conn.after_write(FILES)
+
+    @writing
+    def set_places(self, places: Mapping[str, str]) -> None:
+        """Store the place of these files (file_id -> place) and the words search sees."""
+        self._set_field("place", places)
+
+    @writing
+    def set_dhashes(self, hashes: Mapping[str, int]) -> None:
+        """Store the perceptual hash of these photos (file_id -> signed 64-bit hash)."""
+        self._set_field("dhash", hashes)
+
+    def _set_field(self, name: str, values: Mapping[str, Any]) -> None:
+        """Set one FileRecord field of these files (file_id -> value), in batches; the row is
+        rebuilt whole so the words full-text search sees follow it."""
+        if not values:
+            return
+        self._conn.writable()
+        t = self._t()
+        ids = list(values)
+        for start in range(0, len(ids), BATCH):
+            records = self.get(ids[start : start + BATCH])
+            rows = [_file_row(replace(r, **{name: values[fid]})) for fid, r in records.items()]
+            if rows:  # matched rows only: a file deleted meanwhile stays deleted
+                t.merge_insert("file_id").when_matched_update_all().execute(rows)
+        self._conn.after_write(FILES)
+
+    @writing
+    def mark_ocr_read(self, reads: Sequence[tuple[str, str]]) -> None:
+        """These files' text in pixels was read from content with this hash: (file_id, hash)."""
+        if not reads:
+            return
+        self._conn.writable()
+        t = self._t()
+        by_hash: dict[str, list[str]] = {}
+        for fid, h in reads:
+            by_hash.setdefault(h, []).append(fid)
+        for h, fids in by_hash.items():
+            for start in range(0, len(fids), BATCH):
+                t.update(where=_in("file_id", fids[start : start + BATCH]), values={"ocr_hash": h})
+        self._conn.after_write(FILES)
+
+    # --- reads -----------------------------------------------------------------------
+
+    @reading
+    def known(
+        self,
+        *,
+        paths: Iterable[str] | None = None,
+        root: str | None = None,
+        under: str | None = None,
+    ) -> dict[str, KnownFile]:
+        """What finding changes compares with the disk, by path: the rows at these ``paths``,
+        of one ``root``, inside the folder ``under``, or (none given) every row."""
+        t = self._t()
+        if t is None:
+            return {}
+        conds: list[str] = []
+        if paths is not None:
+            wanted = sorted(set(paths))
+            if not wanted:
+                return {}
+            conds = [_in("path", wanted[s : s + BATCH]) for s in range(0, len(wanted), BATCH)]
+        elif root is not None:
+            conds = [f"root = {_q(root)}"]
+        elif under is not None:
+            folder = under.rstrip("/\\") or under
+            prefix = folder if folder.endswith(("/", os.sep)) else folder + os.sep
+            conds = [f"path = {_q(folder)} OR starts_with(path, {_q(prefix)})"]
+        rows: list[dict[str, Any]] = []
+        if conds:
+            for cond in conds:
+                rows += rows_where(t, cond, _KNOWN_COLUMNS)
+        else:
+            rows = (
+                t.search().select(_KNOWN_COLUMNS).limit(t.count_rows() + 10).to_arrow().to_pylist()
+            )
+        out = {r["path"]: _known(r) for r in rows}
+        if under is not None:  # the filter's prefix is a string: the path rule decides
+            out = {p: k for p, k in out.items() if is_under(p, under)}
+        return out
+
+    @reading
+    def get(self, file_ids: Sequence[str], brief: bool = False) -> dict[str, FileRecord]:
+        """Rows by id; ``brief`` leaves out what a search result never shows (root, hash,
+        status, problem, GPS, indexing time): every column costs a random read per row."""
+        t = self._t()
+        if t is None or not file_ids:
+            return {}
+        cols = self._columns(t)
+        if brief:
+            cols = [c for c in cols if c not in _NOT_IN_HITS]
+        out: dict[str, FileRecord] = {}
+        for start in range(0, len(file_ids), BATCH):
+            part = list(file_ids[start : start + BATCH])
+            rows = (
+                t.search()
+                .where(_in("file_id", part))
+                .select(cols)
+                .limit(len(part) + 10)
+                .to_arrow()
+                .to_pylist()
+            )
+            for r in rows:
+                out[r["file_id"]] = _record(r)
+        return out
+
+    @reading
+    def id_for(self, path: str) -> str | None:
+        """The id of the indexed file at this path (one filtered read, not the whole table)."""
+        t = self._t()
+        if t is None:
+            return None
+        rows = (
+            t.search()
+            .where(f"path = {_q(path)}")
+            .select(["file_id"])
+            .limit(1)
+            .to_arrow()
+            .to_pylist()
+        )
+        return str(rows[0]["file_id"]) if rows else None
+
+    @reading
+    def content_hashes(self, file_ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these files that still has a row."""
+        t = self._t()
+        out: dict[str, str] = {}
+        if t is None:
+            return out
+        for start in range(0, len(file_ids), BATCH):
+            part = list(file_ids[start : start + BATCH])
+            for r in rows_where(t, _in("file_id", part), ["file_id", "content_hash"]):
+                out[r["file_id"]] = r["content_hash"] or ""
+        return out
+
+    @reading
+    def needing_vectors(self, kind: Kind, have: set[str]) -> list[KnownFile]:
+        """Readable files of this kind without a vector among ``have`` (file ids): photos
+        indexed before an image pack (or with another), documents stored without vectors."""
+        t = self._t()
+        if t is None:
+            return []
+        cond = f"kind = {_q(str(kind))} AND {_READABLE}"
+        if kind == Kind.DOCUMENT:  # a document with no passages has no vector to want
+            cond += f" AND status = {_q(str(FileStatus.PENDING_VECTORS))}"
+        rows = rows_where(t, cond, _KNOWN_COLUMNS)
+        return [_known(r) for r in rows if r["file_id"] not in have]
+
+    @reading
+    def counts(self) -> FileCounts:
+        t = self._t()
+        if t is None:
+            return FileCounts()
+        return FileCounts(
+            photos=int(t.count_rows(f"{_PHOTO} AND {_READABLE}")),
+            documents=int(t.count_rows(f"kind = {_q(str(Kind.DOCUMENT))} AND {_READABLE}")),
+            pending=int(t.count_rows(f"status = {_q(str(FileStatus.PENDING_VECTORS))}")),
+        )
+
+    @reading
+    def counts_by_root(self) -> dict[str, RootCounts]:
+        t = self._t()
+        if t is None:
+            return {}
+        n = t.count_rows()
+        if not n:
+            return {}
+        tbl = t.search().select(["root", "kind", "status"]).limit(n + 10).to_arrow()
+        tally: dict[str, list[int]] = {}
+        for root, kind, status in zip(
+            tbl.column("root").to_pylist(),
+            tbl.column("kind").to_pylist(),
+            tbl.column("status").to_pylist(),
+            strict=True,
+        ):
+            c = tally.setdefault(root, [0, 0, 0])
+            if status == FileStatus.FAILED:
+                c[2] += 1
+            elif kind == Kind.PHOTO:
+                c[0] += 1
+            else:
+                c[1] += 1
+        return {r: RootCounts(*c) for r, c in tally.items()}
+
+    @reading
+    def search_words(self, terms: str, k: int) -> list[TextHit]:
+        """Files whose name, folders, camera or place hold these words (BM25)."""
+        t = self._t()
+        if t is None or not terms.strip():
+            return []
+        if FILES in self._conn.fts_dirty and not self._conn.read_only:
+            ensure_fts(t, "search_text")
+            self._conn.fts_dirty.discard(FILES)
+        return [
+            TextHit(r["file_id"], float(r["_score"]), "name")
+            for r in full_text(t, terms, k, ["file_id", "_score"])
+        ]
+
+    # --- places ----------------------------------------------------------------------
+
+    @reading
+    def to_place(self, every: bool = False) -> list[tuple[str, float, float, str | None]]:
+        """(file_id, lat, lon, place) of the files with a GPS position whose place was never
+        looked up (NULL, as an older index left them) or, with ``every``, of all of them."""
+        if not self._has("place"):
+            return []
+        cond = "gps_lat IS NOT NULL AND gps_lon IS NOT NULL"
+        if not every:
+            cond += " AND place IS NULL"
+        rows = rows_where(self._t(), cond, ["file_id", "gps_lat", "gps_lon", "place"])
+        return [(r["file_id"], r["gps_lat"], r["gps_lon"], r["place"]) for r in rows]
+
+    # --- near-duplicates -------------------------------------------------------------
+
+    @reading
+    def photos(self) -> list[FileRecord]:
+        """Every readable photo's row (without the full-text column)."""
+        t = self._t()
+        if t is None:
+            return []
+        return [_record(r) for r in rows_where(t, f"{_PHOTO} AND {_READABLE}", self._columns(t))]
+
+    @reading
+    def without_dhash(self) -> list[tuple[str, str]]:
+        """(file_id, path) of readable photos never given a perceptual hash (an older index)."""
+        if not self._has("dhash"):
+            return []
+        cond = f"{_PHOTO} AND {_READABLE} AND dhash IS NULL"
+        return [(r["file_id"], r["path"]) for r in rows_where(self._t(), cond, ["file_id", "path"])]
+
+    @reading
+    def dhashes(self, file_ids: Sequence[str]) -> dict[str, int]:
+        """Perceptual hashes of these files (those that have one)."""
+        if not file_ids or not self._has("dhash"):
+            return {}
+        t = self._t()
+        out: dict[str, int] = {}
+        for start in range(0, len(file_ids), BATCH):
+            part = list(file_ids[start : start + BATCH])
+            rows = (
+                t.search()
+                .where(_in("file_id", part) + " AND dhash IS NOT NULL")
+                .select(["file_id", "dhash"])
+                .limit(len(part) + 10)
+                .to_arrow()
+                .to_pylist()
+            )
+            out.update((r["file_id"], int(r["dhash"])) for r in rows)
+        return out
+
+    # --- text in pictures (OCR) ------------------------------------------------------
+
+    @reading
+    def to_ocr(self) -> list[tuple[str, str, str]]:
+        """(file_id, path, content_hash) of readable photos and PDFs whose text in pixels was
+        never read, or was read from different content (the file changed since)."""
+        if not self._has("ocr_hash"):
+            return []
+        cond = f"{_HAS_PIXEL_TEXT} AND (ocr_hash IS NULL OR ocr_hash != content_hash)"
+        rows = rows_where(self._t(), cond, ["file_id", "path", "content_hash"])
+        return sorted(
+            ((r["file_id"], r["path"], r["content_hash"] or "") for r in rows), key=lambda x: x[1]
+        )
+
+    @reading
+    def ocr_counts(self) -> tuple[int, int]:
+        """(files whose text in pixels was read, files waiting for it)."""
+        if not self._has("ocr_hash"):
+            return 0, 0
+        t = self._t()
+        done = int(t.count_rows(_HAS_PIXEL_TEXT + " AND ocr_hash = content_hash"))
+        return done, int(t.count_rows(_HAS_PIXEL_TEXT)) - done
+
+
+def search_text_for(path: str, root: str, extra: str) -> str:
+    """Words full-text search sees for a file: its name, the folders below the root, extras."""
+    rel = os.path.relpath(path, root) if root and is_under(path, root) else path
+    words = rel.replace(os.sep, " ").replace("_", " ").replace("-", " ").replace(".", " ")
+    return f"{os.path.basename(path)} {words} {extra}".strip()
+
+
+def _extra_words(camera: str | None, place: str | None) -> str:
+    """A photo's words besides its name and folders: "Canon EOS R6 Lisbon, Portugal"."""
+    return " ".join(x for x in (camera, place) if x)
+
+
+def _file_row(r: FileRecord) -> dict[str, Any]:
+    row = asdict(r)
+    row["kind"] = str(r.kind)
+    row["status"] = str(r.status)
+    row["search_text"] = search_text_for(r.path, r.root, _extra_words(r.camera, r.place))
+    return row
+
+
+def _known(r: dict[str, Any]) -> KnownFile:
+    return KnownFile(
+        r["file_id"],
+        r["path"],
+        r["root"] or "",
+        int(r["size"]),
+        float(r["mtime"]),
+        r["content_hash"] or "",
+        FileStatus(r["status"] or FileStatus.OK),
+    )
+
+
+def _record(r: dict[str, Any]) -> FileRecord:
+    data = {k: v for k, v in r.items() if k in _RECORD_FIELDS}
+    data["kind"] = Kind(data["kind"])
+    data["status"] = FileStatus(data.get("status") or FileStatus.OK)
+    for k in ("root", "camera", "problem", "text_preview", "content_hash"):
+        data[k] = data.get(k) or ""
+    for k in ("width", "height"):
+        data[k] = int(data.get(k) or 0)
+    data["place"] = data.get("place") or ""
+    return FileRecord(**data)
