@@ -5,15 +5,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.embed.api import PackInfo
+from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.store.api import RootCounts
 from desktop_app.core.types import (
     DuplicateReport,
@@ -25,6 +25,9 @@ from desktop_app.core.types import (
     ScannedFile,
     SearchResult,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.core.indexing.indexer import Indexer
 
 ProgressCallback = Callable[[Progress], None]
 log = logging.getLogger(__name__)
@@ -84,7 +87,7 @@ class TroveEngine:
 
     Heavy imports (lancedb, onnxruntime) happen in :meth:`open`, never at import time.
     Thread-safety: ``search`` may run on one thread while ``index``/``watch`` run on another;
-    writes are serialised by ``_write_lock`` (one writer).
+    writes take turns through one ``Writer``.
     """
 
     def __init__(self, config: EngineConfig) -> None:
@@ -92,7 +95,8 @@ class TroveEngine:
         self.store: Any = None
         self.pack_manager: Any = None
         self._search: Any = None
-        self._write_lock = threading.RLock()
+        self._writer = Writer()
+        self._indexer: Indexer = None  # type: ignore[assignment]  # set by open()
         self._notices: list[str] = []
         self._ocr_left = False  # the text-in-pictures pass gave way to newer changes (watch)
         self._missing_roots: set[str] = set()
@@ -103,6 +107,7 @@ class TroveEngine:
 
     def open(self, read_only: bool = False) -> None:
         """Open (or create) the index and find the packs. Raises EngineError."""
+        from desktop_app.core.indexing.indexer import Encoders, Indexer
         from desktop_app.core.search.engine import SearchEngine
         from desktop_app.core.store.api import StoreError
         from desktop_app.core.store.index_store import IndexStore
@@ -121,6 +126,11 @@ class TroveEngine:
         self.pack_manager = self._new_pack_manager()
         text, image = self._encoders()
         self._search = SearchEngine(store, text, image)
+        self._indexer = Indexer(
+            store,
+            self._writer,
+            lambda: Encoders(self._search.text_encoder, self._search.image_encoder),
+        )
         self._pick_previous_pack()
 
     def _new_pack_manager(self) -> Any:
@@ -207,15 +217,14 @@ class TroveEngine:
             raise EngineError("the index is open for reading only")
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """The one writer at a time; a failed write (full or read-only disk) is an EngineError."""
+    def _errors(self) -> Iterator[None]:
+        """A failed write (full or read-only disk) is an EngineError, one plain sentence."""
         from desktop_app.core.store.api import StoreError
 
-        with self._write_lock:
-            try:
-                yield
-            except StoreError as exc:
-                raise EngineError(str(exc)) from exc
+        try:
+            yield
+        except StoreError as exc:
+            raise EngineError(str(exc)) from exc
 
     # --- indexing --------------------------------------------------------------------
 
@@ -233,8 +242,8 @@ class TroveEngine:
         cancel: CancelToken | None = None,
     ) -> IndexSummary:
         """Reconcile the roots (default: config.roots) with the index and process every change."""
+        from desktop_app.core.indexing.changes import from_scan
         from desktop_app.core.indexing.passes import fill_perceptual_hashes, name_places
-        from desktop_app.core.scan.reconcile import Changes, diff
         from desktop_app.core.scan.walker import RootMissingError, describe_os_error, walk_root
 
         self._need_writer()
@@ -243,8 +252,11 @@ class TroveEngine:
         emit = progress or (lambda _p: None)
         scan_problems: list[Problem] = []
         total = IndexSummary()
-        with self._writing():
+        called = self._writer.mark()
+        with self._errors():
             for root in roots:
+                if self._writer.forgotten_since(root, called):
+                    continue  # removed while this run went through the others
                 emit(Progress("scanning", message=f"Looking for changes in {root}", current=root))
                 disk: list[ScannedFile] = []
                 try:
@@ -280,17 +292,22 @@ class TroveEngine:
                     scan_problems.append(Problem(root, describe_os_error(exc), time.time()))
                     continue
                 self._missing_roots.discard(root)
-                changes: Changes = diff(disk, self.store.files.known(root=root))
-                total = _add(total, self._apply(changes, root, progress, cancel))
-            self.store.problems.record(scan_problems)
-            total = _add(total, self._backfill(progress, cancel))
-            fill_perceptual_hashes(self.store, progress, cancel)
-            name_places(self.store, progress)
-            self._finish_pack_change()
-            self.store.maintain()
-            # last and slowest: everything above is already searchable while pictures are read
-            if self._ocr_pass(progress, cancel):
+                mark = self._writer.mark()
+                changes = from_scan(disk, self.store.files.known(root=root))
+                total = _add(total, self._indexer.apply(changes, mark, progress, cancel))
+            with self._writer.turn():
+                self.store.problems.record(
+                    [p for p in scan_problems if not self._writer.forgotten_since(p.path, called)]
+                )
+            total = _add(total, self._backfill(called, progress, cancel))
+            with self._writer.turn():
+                fill_perceptual_hashes(self.store, progress, cancel)
+                name_places(self.store, progress)
+                self._finish_pack_change()
                 self.store.maintain()
+                # last and slowest: everything above is already searchable while pictures are read
+                if self._ocr_pass(progress, cancel):
+                    self.store.maintain()
         problems = tuple(scan_problems) + total.problems
         log.info(
             "indexed %s: %d added, %d changed, %d moved, %d deleted, %d problems",
@@ -315,41 +332,10 @@ class TroveEngine:
             problems,
         )
 
-    def _pipeline(self) -> Any:
-        from desktop_app.core.indexing.pipeline import Pipeline
-
-        return Pipeline(self.store, self._search.text_encoder, self._search.image_encoder)
-
-    def _apply(
-        self, changes: Any, root: str, progress: ProgressCallback | None, cancel: CancelToken | None
-    ) -> IndexSummary:
-        from desktop_app.core.indexing.pipeline import Work
-
-        for k, f in changes.moved:
-            self.store.files.move(k.file_id, f.path, root, f.mtime)
-        if changes.deleted:
-            self.store.remove_files([k.file_id for k in changes.deleted])
-            self.store.problems.clear([k.path for k in changes.deleted])
-        work = [Work(f) for f in changes.added] + [Work(f, k.file_id) for k, f in changes.changed]
-        counts = self._pipeline().process(work, progress, cancel) if work else None
-        return IndexSummary(
-            added=len(changes.added),
-            changed=len(changes.changed),
-            moved=len(changes.moved),
-            deleted=len(changes.deleted),
-            unchanged=changes.unchanged,
-            failed=counts.failed if counts else 0,
-            embedded=counts.embedded if counts else 0,
-            problems=tuple(counts.problems) if counts else (),
-        )
-
     def _backfill(
-        self, progress: ProgressCallback | None, cancel: CancelToken | None
+        self, mark: int, progress: ProgressCallback | None, cancel: CancelToken | None
     ) -> IndexSummary:
         """Give vectors to files stored without them (no pack then, or another active pack)."""
-        from desktop_app.core.indexing.pipeline import Work
-        from desktop_app.core.scan.kinds import kind_for
-
         wanting = []
         if self._search.image_encoder is not None:
             have = self.store.images.file_ids(self._search.image_encoder.pack_id)
@@ -357,30 +343,9 @@ class TroveEngine:
         if self._search.text_encoder is not None:
             have = self.store.passages.file_ids(self._search.text_encoder.pack_id)
             wanting += self.store.files.needing_vectors(Kind.DOCUMENT, have)
-        work = []
-        for k in wanting:
-            kind = kind_for(k.path)
-            try:
-                st = os.stat(k.path)
-            except OSError:
-                continue
-            if kind is None:
-                continue
-            root = k.root or os.path.dirname(k.path)
-            work.append(
-                Work(
-                    ScannedFile(k.path, root, kind, st.st_size, st.st_mtime, k.content_hash),
-                    k.file_id,
-                )
-            )
-        if not work:
-            return IndexSummary()
-        counts = self._pipeline().process(work, progress, cancel)
+        counts = self._indexer.give_vectors(wanting, mark, progress, cancel)
         return IndexSummary(
-            changed=0,
-            failed=counts.failed,
-            embedded=counts.embedded,
-            problems=tuple(counts.problems),
+            failed=counts.failed, embedded=counts.embedded, problems=tuple(counts.problems)
         )
 
     def _ocr_pass(
@@ -410,78 +375,37 @@ class TroveEngine:
         cancel: CancelToken | None = None,
         more_waiting: Callable[[], bool] | None = None,
     ) -> IndexSummary:
-        """Apply a watcher ChangeBatch: changed files re-read, deletions removed. The text in
-        new pictures is read next, unless ``more_waiting()`` says newer changes are queued:
-        those come first (a file saved during a long read is searchable within seconds), and
-        the reading goes on after them, from where it stopped."""
-        from desktop_app.core.indexing.pipeline import Work
-        from desktop_app.core.scan.kinds import kind_for
+        """Apply a watcher ChangeBatch through the same change path as a scan: moves keep
+        their rows, changed files are read again, deletions go. The text in new pictures is
+        read next, unless ``more_waiting()`` says newer changes are queued: those come first
+        (a file saved during a long read is searchable within seconds), and the reading goes
+        on after them, from where it stopped."""
+        from desktop_app.core.indexing.changes import from_events
 
         self._need_writer()
-        out = IndexSummary()
-        with self._writing():
-            for d in batch.deleted_dirs:
-                out = _add(out, IndexSummary(deleted=self._delete_under(d)))
-            known = self.store.files.known(paths=batch.deleted | batch.changed)
-            gone = [known[p].file_id for p in batch.deleted if p in known]
-            if gone:
-                self.store.remove_files(gone)
-                self.store.problems.clear([p for p in batch.deleted if p in known])
-                out = _add(out, IndexSummary(deleted=len(gone)))
-            work = []
-            for p in sorted(batch.changed):
-                kind = kind_for(p)
-                root = self._root_of(p)
-                if kind is None or root is None or self._rules().excluded(p, False):
-                    continue
-                try:
-                    st = os.stat(p)
-                except OSError:
-                    continue
-                k = known.get(p)
-                if (
-                    k is not None
-                    and k.size == st.st_size
-                    and abs(k.mtime - st.st_mtime) < 1e-6
-                    and k.status != "failed"
-                ):
-                    continue
-                work.append(
-                    Work(
-                        ScannedFile(p, root, kind, st.st_size, st.st_mtime), k.file_id if k else ""
-                    )
-                )
-            if work:
-                counts = self._pipeline().process(work, progress, cancel)
-                out = _add(
-                    out,
-                    IndexSummary(
-                        changed=len(work),
-                        failed=counts.failed,
-                        embedded=counts.embedded,
-                        problems=tuple(counts.problems),
-                    ),
-                )
+        with self._errors():
+            mark = self._writer.mark()
+            changes = from_events(batch, self.store.files, self._locate)
+            out = self._indexer.apply(changes, mark, progress, cancel)
             for root in batch.rescan_roots:
                 out = _add(out, self.index([root], progress, cancel))
-            if work or self._ocr_left:
-                self._ocr_pass(progress, cancel, more_waiting)
-            if self.store.needs_maintenance():
-                self.store.maintain()
+            with self._writer.turn():
+                if changes.work or self._ocr_left:
+                    self._ocr_pass(progress, cancel, more_waiting)
+                if self.store.needs_maintenance():
+                    self.store.maintain()
         return out
 
-    def _delete_under(self, folder: str) -> int:
-        ids = [k.file_id for k in self.store.files.known(under=folder).values()]
-        self.store.remove_files(ids)
-        self.store.problems.clear_under(folder)
-        return len(ids)
+    def _locate(self, path: str) -> tuple[str, Kind] | None:
+        """(root, kind) of a path the index takes in, None for any other."""
+        from desktop_app.core.fspath import folder_of
+        from desktop_app.core.scan.kinds import kind_for
 
-    def _root_of(self, path: str) -> str | None:
-        for r in self.config.roots:
-            ra = os.path.abspath(r)
-            if path.startswith(ra.rstrip(os.sep) + os.sep):
-                return ra
-        return None
+        root = folder_of(path, [os.path.abspath(r) for r in self.config.roots])
+        kind = kind_for(path)
+        if root is None or kind is None or self._rules().excluded(path, False):
+            return None
+        return root, kind
 
     def watch(
         self,
@@ -535,12 +459,17 @@ class TroveEngine:
             watcher.stop()
 
     def forget(self, root: str) -> int:
-        """Drop every row under ``root``; returns the number of files removed."""
+        """Drop every row under ``root``; returns the number of files removed. Work planned
+        before (a scan of that folder under way) writes nothing under it afterwards."""
         self._need_writer()
-        with self._writing():
-            n = self._delete_under(os.path.abspath(root))
+        folder = os.path.abspath(root)
+        with self._errors(), self._writer.turn():
+            ids = [k.file_id for k in self.store.files.known(under=folder).values()]
+            self.store.remove_files(ids)
+            self.store.problems.clear_under(folder)
+            self._writer.forget(folder)
             self.store.maintain()
-        return int(n)
+        return len(ids)
 
     # --- queries ---------------------------------------------------------------------
 

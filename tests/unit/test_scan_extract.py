@@ -12,8 +12,8 @@ from desktop_app.core.extract import ExtractError
 from desktop_app.core.extract.chunking import chunk_pages
 from desktop_app.core.extract.documents import extract_document
 from desktop_app.core.extract.images import read_image_facts
+from desktop_app.core.indexing.changes import from_scan
 from desktop_app.core.scan.kinds import kind_for
-from desktop_app.core.scan.reconcile import diff
 from desktop_app.core.scan.rules import ScanRules
 from desktop_app.core.scan.walker import RootMissingError, walk_root
 from desktop_app.core.store.api import KnownFile
@@ -87,6 +87,7 @@ def test_reconcile_added_changed_deleted_moved(tmp_path: Path) -> None:
     b.write_text("bravo bravo")
     c.write_text("charlie content")
     st = {p: p.stat() for p in (a, b, c)}
+
     def k(fid: str, path: Path, size: int, mtime: float, h: str) -> KnownFile:
         return KnownFile(fid, str(path), str(tmp_path), size, mtime, h, FileStatus.OK)
 
@@ -98,12 +99,12 @@ def test_reconcile_added_changed_deleted_moved(tmp_path: Path) -> None:
         k("4", gone, 99, 1.0, "h"),
     ]
     known = {r.path: r for r in rows}
-    ch = diff(walk_root(str(tmp_path), ScanRules()), known)
+    ch = from_scan(walk_root(str(tmp_path), ScanRules()), known)
     assert ch.unchanged == 1
     assert [k.file_id for k, _ in ch.changed] == ["2"]
     assert [(k.file_id, os.path.basename(f.path)) for k, f in ch.moved] == [("3", "c.txt")]
     assert [k.file_id for k in ch.deleted] == ["4"]
-    assert ch.added == []
+    assert ch.added == ()
 
 
 def test_image_facts_exif(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from desktop_app.core.extract.dhash import dhash
 from desktop_app.core.extract.documents import extract_document
 from desktop_app.core.extract.images import read_image_facts
 from desktop_app.core.extract.places import place_for
+from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.scan.hashing import fast_hash
 from desktop_app.core.scan.kinds import ext_of
 from desktop_app.core.scan.walker import describe_os_error
@@ -84,11 +85,17 @@ class Pipeline:
         text_encoder: TextEncoder | None,
         image_encoder: ImageEncoder | None,
         extract_threads: int = 2,
+        writer: Writer | None = None,
+        wanted: Callable[[str], bool] | None = None,
     ) -> None:
         self.store = store
         self.text_encoder = text_encoder
         self.image_encoder = image_encoder
         self.extract_threads = max(1, extract_threads)
+        self.writer = writer or Writer()
+        # asked inside each batch's write turn: a file whose folder was removed meanwhile
+        # is dropped, not written back
+        self.wanted = wanted or (lambda _path: True)
 
     def process(
         self,
@@ -259,15 +266,15 @@ class Pipeline:
     def _embed_and_write(
         self, results: list[_Extracted], counts: RunCounts, halves: cf.Executor
     ) -> None:
-        store = self.store
         photos = [r for r in results if r.pixels is not None]
-        image_vecs = None
+        image_vecs: dict[str, npt.NDArray[np.float32]] = {}
         if photos and self.image_encoder is not None:
             pixels = np.stack([r.pixels for r in photos])  # type: ignore[misc]
-            image_vecs = self._encode_photos(pixels, halves)
+            encoded = self._encode_photos(pixels, halves)
+            image_vecs = {r.record.file_id: v for r, v in zip(photos, encoded, strict=True)}
             counts.embedded += len(photos)
         docs = [r for r in results if r.chunks and not r.problem]
-        chunk_items: list[tuple[str, Sequence[Chunk], npt.NDArray[np.float32]]] = []
+        chunk_vecs: dict[str, npt.NDArray[np.float32]] = {}
         if docs and self.text_encoder is not None:
             texts = [c.text for r in docs for c in r.chunks]
             vecs = np.concatenate(
@@ -279,31 +286,48 @@ class Pipeline:
             counts.embedded += len(texts)
             pos = 0
             for r in docs:
-                chunk_items.append((r.record.file_id, r.chunks, vecs[pos : pos + len(r.chunks)]))
+                chunk_vecs[r.record.file_id] = vecs[pos : pos + len(r.chunks)]
                 pos += len(r.chunks)
-        # One writer. Vectors first, the files rows last: a file's row (with its size and mtime)
-        # is the commit marker, so a crash in between leaves the file 'changed' for the next
-        # run, and the vectors it left behind are replaced then (or dropped as orphans).
-        if chunk_items and self.text_encoder is not None:
+        with self.writer.turn():
+            kept = [r for r in results if self.wanted(r.record.path)]
+            self._write(kept, image_vecs, chunk_vecs)
+        problems = [Problem(r.record.path, r.problem, time.time()) for r in kept if r.problem]
+        counts.processed += len(results)
+        counts.failed += len(problems)
+        counts.problems.extend(problems)
+
+    def _write(
+        self,
+        results: list[_Extracted],
+        image_vecs: dict[str, npt.NDArray[np.float32]],
+        chunk_vecs: dict[str, npt.NDArray[np.float32]],
+    ) -> None:
+        """One writer. Vectors first, the files rows last: a file's row (with its size and
+        mtime) is the commit marker, so a crash in between leaves the file 'changed' for the
+        next run, and the vectors it left behind are replaced then (or dropped as orphans)."""
+        store = self.store
+        docs = [r for r in results if r.record.file_id in chunk_vecs]
+        if docs and self.text_encoder is not None:
             store.passages.replace(
-                chunk_items, self.text_encoder.pack_id, new=not any(r.work.file_id for r in docs)
+                [(r.record.file_id, r.chunks, chunk_vecs[r.record.file_id]) for r in docs],
+                self.text_encoder.pack_id,
+                new=not any(r.work.file_id for r in docs),
             )
-        if image_vecs is not None and self.image_encoder is not None:
+        photos = [r for r in results if r.record.file_id in image_vecs]
+        if photos and self.image_encoder is not None:
             store.images.write(
                 [r.record.file_id for r in photos],
-                image_vecs,
+                np.stack([image_vecs[r.record.file_id] for r in photos]),
                 self.image_encoder.pack_id,
                 new=not any(r.work.file_id for r in photos),  # ids made in this run
             )
         # files met for the first time got fresh ids: appended; known files are merged
         store.files.upsert([r.record for r in results if not r.work.file_id], new=True)
         store.files.upsert([r.record for r in results if r.work.file_id])
-        problems = [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
-        store.problems.record(problems)
+        store.problems.record(
+            [Problem(r.record.path, r.problem, time.time()) for r in results if r.problem]
+        )
         store.problems.clear([r.record.path for r in results if not r.problem])
-        counts.processed += len(results)
-        counts.failed += len(problems)
-        counts.problems.extend(problems)
 
 
 class _ExtractPool:

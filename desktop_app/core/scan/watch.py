@@ -7,13 +7,15 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.scan.kinds import kind_for
 from desktop_app.core.scan.rules import ScanRules
 
 log = logging.getLogger(__name__)
+
+HOLD_DELETIONS_S = 2.0
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,10 @@ class ChangeBatch:
 class _Pending:
     last_event: float
     stat: tuple[int, float] | None = None
-    is_dir_gone: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    # the destination of a rename: complete when it arrives (an editor's atomic save, a
+    # finished download), so it needs no second look to be sure it is stable
+    renamed_here: bool = False
+    held_since: float | None = None  # a deletion held back while other events settle
 
 
 def inotify_limit() -> int | None:
@@ -153,14 +157,16 @@ class RootWatcher:
                 return
             self._touch(src, now)
             if dest:
-                self._touch(dest, now)
+                self._touch(dest, now, renamed_here=True)
 
-    def _touch(self, path: str, now: float) -> None:
+    def _touch(self, path: str, now: float, renamed_here: bool = False) -> None:
         p = self._pending.get(path)
         if p is None:
-            self._pending[path] = _Pending(now)
+            self._pending[path] = _Pending(now, renamed_here=renamed_here)
         else:
             p.last_event = now
+            p.renamed_here = p.renamed_here and renamed_here  # written to since: look twice
+            p.held_since = None
 
     def _run(self) -> None:
         tick = min(0.1, self.settle_s / 2) if self.settle_s > 0 else 0.05
@@ -186,39 +192,72 @@ class RootWatcher:
                 (p, s) for p, s in self._pending.items() if now - s.last_event >= self.settle_s
             ]
             gone_dirs = set(self._gone_dirs)
+        gone: list[tuple[str, _Pending]] = []
+        complete: list[tuple[str, _Pending]] = []
         for path, state in ready:
             if self._excluded(path):
                 self._drop(path, state)
                 continue
             if path in gone_dirs and not os.path.exists(path):
-                deleted_dirs.add(path)
-                self._drop(path, state)
-                with self._lock:
-                    self._gone_dirs.discard(path)
+                gone.append((path, state))
                 continue
             try:
                 st = os.stat(path)
             except OSError:
                 if kind_for(path, sniff=False) is not None or not os.path.splitext(path)[1]:
-                    deleted.add(path)
-                self._drop(path, state)
+                    gone.append((path, state))
+                else:
+                    self._drop(path, state)
                 continue
             if os.path.isdir(path):
                 changed.update(self._files_under(path))
-                self._drop(path, state)
+                complete.append((path, state))
                 continue
             sig = (st.st_size, st.st_mtime)
-            if state.stat != sig:
+            if state.stat != sig and not state.renamed_here:
                 # not yet stable: look again after another settle period
                 state.stat = sig
                 state.last_event = now
                 continue
             if kind_for(path) is not None:
                 changed.add(path)
+            complete.append((path, state))
+        if gone and self._hold(gone, complete, now):
+            return ChangeBatch(rescan_roots=frozenset(rescan))
+        for path, state in gone:
+            if path in gone_dirs:
+                deleted_dirs.add(path)
+                with self._lock:
+                    self._gone_dirs.discard(path)
+            else:
+                deleted.add(path)
+            self._drop(path, state)
+        for path, state in complete:
             self._drop(path, state)
         return ChangeBatch(
             frozenset(changed), frozenset(deleted), frozenset(deleted_dirs), frozenset(rescan)
         )
+
+    def _hold(
+        self, gone: list[tuple[str, _Pending]], complete: list[tuple[str, _Pending]], now: float
+    ) -> bool:
+        """Should this round wait? Deletions go out with the events that may be their other
+        half: a file moved to a new folder arrives as a deletion here and a creation there,
+        and the new file is stable only a look later. So while other events are still
+        settling the whole round waits (the next one walks and looks again), for at most
+        HOLD_DELETIONS_S: a storm of events must not hold deletions for ever."""
+        done = {p for p, _ in gone} | {p for p, _ in complete}
+        with self._lock:
+            settling = any(p not in done for p in self._pending)
+        if not settling:
+            return False
+        held = [s.held_since for _, s in gone if s.held_since is not None]
+        if held and now - min(held) >= HOLD_DELETIONS_S:
+            return False
+        for _, state in gone:
+            if state.held_since is None:
+                state.held_since = now
+        return True
 
     def _drop(self, path: str, state: _Pending) -> None:
         with self._lock:

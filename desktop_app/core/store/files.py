@@ -159,9 +159,11 @@ class Files(TableBase):
         paths: Iterable[str] | None = None,
         root: str | None = None,
         under: str | None = None,
+        sizes: Iterable[int] | None = None,
     ) -> dict[str, KnownFile]:
         """What finding changes compares with the disk, by path: the rows at these ``paths``,
-        of one ``root``, inside the folder ``under``, or (none given) every row."""
+        of one ``root``, inside the folder ``under``, of files with one of these ``sizes``
+        (where a moved file may have come from), or (none given) every row."""
         t = self._t()
         if t is None:
             return {}
@@ -171,6 +173,14 @@ class Files(TableBase):
             if not wanted:
                 return {}
             conds = [_in("path", wanted[s : s + BATCH]) for s in range(0, len(wanted), BATCH)]
+        elif sizes is not None:
+            want = sorted(set(sizes))
+            if not want:
+                return {}
+            conds = [
+                f"size IN ({', '.join(str(int(n)) for n in want[s : s + BATCH])})"
+                for s in range(0, len(want), BATCH)
+            ]
         elif root is not None:
             conds = [f"root = {_q(root)}"]
         elif under is not None:
