@@ -28,6 +28,7 @@ from desktop_app.core.types import (
 
 if TYPE_CHECKING:
     from desktop_app.core.indexing.indexer import Indexer
+    from desktop_app.core.indexing.passes.base import BackgroundPass
 
 ProgressCallback = Callable[[Progress], None]
 log = logging.getLogger(__name__)
@@ -98,7 +99,6 @@ class TroveEngine:
         self._writer = Writer()
         self._indexer: Indexer = None  # type: ignore[assignment]  # set by open()
         self._notices: list[str] = []
-        self._ocr_left = False  # the text-in-pictures pass gave way to newer changes (watch)
         self._missing_roots: set[str] = set()
         self._polling_roots: set[str] = set()
         self.read_only = False
@@ -108,6 +108,11 @@ class TroveEngine:
     def open(self, read_only: bool = False) -> None:
         """Open (or create) the index and find the packs. Raises EngineError."""
         from desktop_app.core.indexing.indexer import Encoders, Indexer
+        from desktop_app.core.indexing.passes.base import Scheduler
+        from desktop_app.core.indexing.passes.hashes import PerceptualHashes
+        from desktop_app.core.indexing.passes.ocr import TextInPictures
+        from desktop_app.core.indexing.passes.places import Places
+        from desktop_app.core.indexing.passes.vectors import PackVectors
         from desktop_app.core.search.engine import SearchEngine
         from desktop_app.core.store.api import StoreError
         from desktop_app.core.store.index_store import IndexStore
@@ -126,11 +131,15 @@ class TroveEngine:
         self.pack_manager = self._new_pack_manager()
         text, image = self._encoders()
         self._search = SearchEngine(store, text, image)
-        self._indexer = Indexer(
-            store,
-            self._writer,
-            lambda: Encoders(self._search.text_encoder, self._search.image_encoder),
-        )
+        encoders = lambda: Encoders(self._search.text_encoder, self._search.image_encoder)  # noqa: E731
+        self._indexer = Indexer(store, self._writer, encoders)
+        self._scheduler = Scheduler(store, self._writer)
+        self._catch_up: list[BackgroundPass] = [
+            PackVectors(self._indexer, encoders, self._pack_change_done),
+            PerceptualHashes(),
+            Places(),
+        ]
+        self._ocr = TextInPictures(lambda: self._search.text_encoder, lambda: self.config.ocr)
         self._pick_previous_pack()
 
     def _new_pack_manager(self) -> Any:
@@ -189,16 +198,9 @@ class TroveEngine:
                     break
         self._search.previous_image_encoder = previous
 
-    def _finish_pack_change(self) -> None:
-        """Every photo has the active pack's vector: the older packs' vectors can go."""
-        image = self._search.image_encoder
-        if image is None or not self.store.images.count_other_packs(image.pack_id):
-            return
-        have = self.store.images.file_ids(image.pack_id)
-        if not self.store.files.needing_vectors(Kind.PHOTO, have):
-            n = self.store.images.drop_other_packs(keep=image.pack_id)
-            log.info("image pack change complete: %d older vectors removed", n)
-            self._search.previous_image_encoder = None
+    def _pack_change_done(self) -> None:
+        """Every photo has the active pack's vector: the older pack no longer answers."""
+        self._search.previous_image_encoder = None
 
     def close(self) -> None:
         if self.pack_manager is not None:
@@ -243,7 +245,6 @@ class TroveEngine:
     ) -> IndexSummary:
         """Reconcile the roots (default: config.roots) with the index and process every change."""
         from desktop_app.core.indexing.changes import from_scan
-        from desktop_app.core.indexing.passes import fill_perceptual_hashes, name_places
         from desktop_app.core.scan.walker import RootMissingError, describe_os_error, walk_root
 
         self._need_writer()
@@ -299,14 +300,20 @@ class TroveEngine:
                 self.store.problems.record(
                     [p for p in scan_problems if not self._writer.forgotten_since(p.path, called)]
                 )
-            total = _add(total, self._backfill(called, progress, cancel))
+            caught_up = self._scheduler.run(self._catch_up, progress, cancel)
+            total = _add(
+                total,
+                IndexSummary(
+                    failed=len(caught_up.problems),
+                    embedded=caught_up.embedded,
+                    problems=tuple(caught_up.problems),
+                ),
+            )
             with self._writer.turn():
-                fill_perceptual_hashes(self.store, progress, cancel)
-                name_places(self.store, progress)
-                self._finish_pack_change()
                 self.store.maintain()
-                # last and slowest: everything above is already searchable while pictures are read
-                if self._ocr_pass(progress, cancel):
+            # last and slowest: everything above is already searchable while pictures are read
+            if self._scheduler.run([self._ocr], progress, cancel).done.get(self._ocr.name):
+                with self._writer.turn():
                     self.store.maintain()
         problems = tuple(scan_problems) + total.problems
         log.info(
@@ -332,42 +339,6 @@ class TroveEngine:
             problems,
         )
 
-    def _backfill(
-        self, mark: int, progress: ProgressCallback | None, cancel: CancelToken | None
-    ) -> IndexSummary:
-        """Give vectors to files stored without them (no pack then, or another active pack)."""
-        wanting = []
-        if self._search.image_encoder is not None:
-            have = self.store.images.file_ids(self._search.image_encoder.pack_id)
-            wanting += self.store.files.needing_vectors(Kind.PHOTO, have)
-        if self._search.text_encoder is not None:
-            have = self.store.passages.file_ids(self._search.text_encoder.pack_id)
-            wanting += self.store.files.needing_vectors(Kind.DOCUMENT, have)
-        counts = self._indexer.give_vectors(wanting, mark, progress, cancel)
-        return IndexSummary(
-            failed=counts.failed, embedded=counts.embedded, problems=tuple(counts.problems)
-        )
-
-    def _ocr_pass(
-        self,
-        progress: ProgressCallback | None,
-        cancel: CancelToken | None,
-        give_way: Callable[[], bool] | None = None,
-    ) -> int:
-        """Read the text in photos and scans (core.indexing.passes); returns files read.
-        With ``give_way`` it stops when newer changes wait, and ``_ocr_left`` says so."""
-        from desktop_app.core.indexing.passes import read_text_in_pictures
-
-        encoder = self._search.text_encoder
-        self._ocr_left = False
-        if not self.config.ocr or encoder is None:
-            return 0  # no document encoder: the passages would have no vectors; next run
-        done, left, notice = read_text_in_pictures(self.store, encoder, progress, cancel, give_way)
-        self._ocr_left = left > 0
-        if notice and notice not in self._notices:
-            self._notices.append(notice)
-        return done
-
     def apply_batch(
         self,
         batch: Any,
@@ -389,10 +360,10 @@ class TroveEngine:
             out = self._indexer.apply(changes, mark, progress, cancel)
             for root in batch.rescan_roots:
                 out = _add(out, self.index([root], progress, cancel))
-            with self._writer.turn():
-                if changes.work or self._ocr_left:
-                    self._ocr_pass(progress, cancel, more_waiting)
-                if self.store.needs_maintenance():
+            if changes.work or self._ocr.name in self._scheduler.unfinished:
+                self._scheduler.run([self._ocr], progress, cancel, more_waiting)
+            if self.store.needs_maintenance():
+                with self._writer.turn():
                     self.store.maintain()
         return out
 
@@ -511,7 +482,7 @@ class TroveEngine:
         """
         from dataclasses import replace
 
-        from desktop_app.core.indexing.passes import hash_batches
+        from desktop_app.core.indexing.passes.hashes import hash_batches
         from desktop_app.core.search.duplicates import find_duplicates
 
         self._need_open()
@@ -519,7 +490,7 @@ class TroveEngine:
         if compute_missing and any(r.dhash is None for r in records):
             todo = [(r.file_id, r.path) for r in records if r.dhash is None]
             hashes: dict[str, int] = {}
-            for _, part in hash_batches(todo, cancel):
+            for part in hash_batches(todo, cancel):
                 hashes.update(part)
             records = [replace(r, dhash=hashes.get(r.file_id, r.dhash)) for r in records]
         image = self._search.image_encoder
@@ -555,7 +526,9 @@ class TroveEngine:
             image_pack=img.pack_id if img else None,
             document_pack=txt.pack_id if txt else None,
             pending_vectors=counts.pending,
-            notices=tuple(self._notices + self.pack_manager.notices()),
+            notices=tuple(
+                self._notices + [n for n in (self._ocr.notice,) if n] + self.pack_manager.notices()
+            ),
             ocr_read=ocr_read,
             ocr_pending=ocr_pending,
             ocr_enabled=self.config.ocr,

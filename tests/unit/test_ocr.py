@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from desktop_app.core.extract import ocr
-from desktop_app.core.indexing.passes import write_reads
+from desktop_app.core.indexing.passes.ocr import write_reads
 from desktop_app.core.store import schema
 from desktop_app.core.store.api import OcrRead
 from desktop_app.core.store.index_store import IndexStore
