@@ -19,6 +19,7 @@ from desktop_app.commands.common import (
     print_json,
     store_settings,
 )
+from desktop_app.core.types import Origin, Phase
 from desktop_app.core.units import human_size
 
 T = TypeVar("T")
@@ -111,7 +112,7 @@ class _Bar:
         if now - self.last < 0.1 and p.done != p.total:
             return
         self.last = now
-        if p.phase == "indexing" and p.total and not p.message:
+        if p.phase == Phase.INDEXING and p.total and not p.message:
             eta = f", {_fmt_s(p.eta_s)} left" if p.eta_s else ""
             line = (
                 f"indexing {p.done}/{p.total} ({p.rate:.1f}/s{eta}) {os.path.basename(p.current)}"
@@ -202,6 +203,11 @@ def cmd_search(args: argparse.Namespace) -> int:
                     **({"stack": list(h.stack)} if h.stack else {}),
                     "score": h.score,
                     "why": h.why,
+                    "reason": {
+                        "origin": str(h.reason.origin),
+                        "source": str(h.reason.source),
+                        "page": h.reason.page,
+                    },
                     "snippet": h.snippet,
                     "page": h.page,
                     "matched_terms": list(h.matched_terms),
@@ -226,9 +232,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             print("  ── weaker matches ──")
         print(f"{i:>3}. {h.score:.3f}  {h.path}")
         detail = h.why
-        if h.place and not h.why.startswith("taken in"):
+        if h.place and h.reason.origin != Origin.PLACE:
             detail += f" · {h.place}"
-        if h.snippet and "“" not in h.why:  # an OCR hit quotes its line already
+        if h.snippet and h.reason.origin != Origin.OCR:  # an OCR hit quotes its line already
             detail += f': "{excerpt(h.snippet, q.terms)}"'
         if h.stack:
             detail += f" (+{len(h.stack)} near-duplicate{'s' if len(h.stack) > 1 else ''})"

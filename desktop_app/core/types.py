@@ -1,4 +1,4 @@
-"""Frozen dataclasses that cross layers: files, chunks, queries, hits and progress."""
+"""Frozen dataclasses and enums that cross layers: files, chunks, queries, hits, progress."""
 
 from __future__ import annotations
 
@@ -15,6 +15,83 @@ class FileStatus(StrEnum):
     OK = "ok"  # extracted and every vector it can have so far is stored
     FAILED = "failed"  # could not be read; ``problem`` says why
     PENDING_VECTORS = "pending"  # stored without vectors (e.g. no image pack yet)
+
+
+class PassageSource(StrEnum):
+    """Where a passage's words came from (stored with it)."""
+
+    TEXT = ""  # the file's own text
+    OCR = "ocr"  # read from its pixels
+
+
+class Phase(StrEnum):
+    SCANNING = "scanning"
+    INDEXING = "indexing"
+    IDLE = "idle"
+    PAUSED = "paused"
+    ERROR = "error"
+
+
+class RootState(StrEnum):
+    OK = "ok"
+    MISSING = "missing"  # an unplugged drive: its rows stay
+    POLLING = "polling"  # the watch limit was reached: checked every so often instead
+
+
+class Origin(StrEnum):
+    """What in a file matched a query."""
+
+    TEXT = "text"  # a passage of its own text
+    OCR = "ocr"  # words read from its pixels
+    NAME = "name"  # its name or folders
+    PLACE = "place"  # where the photo was taken
+    IMAGE = "image"  # what the picture looks like
+    OTHER = "other"
+
+
+class Source(StrEnum):
+    """Which kind of search found it."""
+
+    MEANING = "meaning"  # an encoder put it close to the query
+    WORDS = "words"  # the query's words are in it (full-text search)
+    EXACT = "exact"  # an identifier or quoted phrase of the query is in it, verbatim
+
+
+@dataclass(frozen=True)
+class MatchReason:
+    """Why a hit matched, as machines read it; ``sentence`` is what people read."""
+
+    origin: Origin
+    source: Source
+    page: int | None = None
+    quote: str = ""  # OCR: the line of the picture's text that matched
+    terms: tuple[str, ...] = ()  # NAME: the query's words found in the name or folders
+    place: str = ""  # PLACE: the place whose words matched
+    like_image: bool = False  # IMAGE: like the query's image (else like its words)
+    modifiers: str = ""  # IMAGE: the words that moved the image query ("at night -people")
+
+    def sentence(self, kind: Kind) -> str:
+        if self.origin == Origin.OCR:
+            if kind == Kind.PHOTO:
+                return f"text in the picture: “{self.quote}”"
+            return f"text in the scan{f' of page {self.page}' if self.page else ''}: “{self.quote}”"
+        if self.origin == Origin.TEXT:
+            why = f"passage on page {self.page}" if self.page else "passage"
+            ends = {Source.WORDS: " (words match)", Source.EXACT: " (exact match)"}
+            return why + ends.get(self.source, "")
+        if self.origin == Origin.PLACE:
+            return f"taken in {self.place}"
+        if self.origin == Origin.NAME:
+            return "name matches: " + ", ".join(self.terms) if self.terms else "name matches"
+        if self.origin == Origin.IMAGE:
+            if not self.like_image:
+                return "looks like the words"
+            return (
+                f"looks like your image, {self.modifiers}"
+                if self.modifiers
+                else ("looks like your image")
+            )
+        return "matches"
 
 
 @dataclass(frozen=True)
@@ -51,7 +128,7 @@ class Chunk:
     start: int  # character offset in the page (or whole text)
     end: int
     ordinal: int = 0  # position of the chunk in the file
-    source: str = ""  # "": the file's own text; "ocr": read from its pixels
+    source: PassageSource = PassageSource.TEXT
 
 
 @dataclass(frozen=True)
@@ -120,7 +197,7 @@ class Hit:
     path: str
     kind: Kind
     score: float
-    why: str  # a short human sentence, e.g. 'passage on page 3', 'looks like', 'name matches'
+    reason: MatchReason
     file_id: str = ""
     snippet: str = ""  # the passage or matched text
     page: int | None = None
@@ -139,6 +216,11 @@ class Hit:
     strong: bool = False
     stack: tuple[str, ...] = ()  # paths of near-duplicate photos folded under this hit
     place: str = ""  # where a photo was taken: "Lisbon, Portugal"
+
+    @property
+    def why(self) -> str:
+        """A short sentence for people: 'passage on page 3', 'looks like your image'."""
+        return self.reason.sentence(self.kind)
 
 
 @dataclass(frozen=True)
@@ -163,7 +245,7 @@ class SearchResult:
 class Progress:
     """Indexing progress, reported through callbacks between batches."""
 
-    phase: str  # 'scanning', 'indexing', 'idle', 'paused'
+    phase: Phase
     done: int = 0
     total: int = 0
     failed: int = 0
@@ -226,3 +308,31 @@ class DuplicateReport:
     unhashed: int = 0  # photos left out: not yet given a perceptual hash
     by_vectors: bool = False  # candidates came from image vectors (else from hashes alone)
     elapsed_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class RootStatus:
+    path: str
+    photos: int = 0
+    documents: int = 0
+    failed: int = 0
+    state: RootState = RootState.OK
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    index_dir: str
+    size_bytes: int
+    roots: tuple[RootStatus, ...]
+    photos: int
+    documents: int
+    passages: int
+    failed: int
+    vectors_per_pack: dict[str, int] = field(default_factory=dict)
+    image_pack: str | None = None
+    document_pack: str | None = None
+    pending_vectors: int = 0  # files waiting for an encoder (e.g. photos without an image pack)
+    notices: tuple[str, ...] = ()
+    ocr_read: int = 0  # photos and PDFs whose text in pixels has been read
+    ocr_pending: int = 0  # ... and those waiting for the text-in-pictures pass
+    ocr_enabled: bool = True

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.search.highlight import spans
-from desktop_app.core.types import Hit, Kind
+from desktop_app.core.types import Hit, Kind, Origin
 from desktop_app.ui.thumbnails import read_scaled
 
 
@@ -111,7 +111,7 @@ class PreviewPane(QWidget):
         self.title.setText(os.path.basename(hit.path))
         facts = [os.path.dirname(hit.path)]
         if hit.kind == Kind.PHOTO:
-            if hit.snippet and hit.why.startswith("text in the picture"):
+            if hit.snippet and hit.reason.origin == Origin.OCR:
                 # the words read from the picture, the matched ones highlighted
                 body = highlight(hit.snippet, terms)
                 self.text.setHtml(f"<p><i>Text in the picture</i></p><p>{body}</p>")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engine import EngineConfig, EngineError, TroveEngine
-from desktop_app.core.types import Progress, Query
+from desktop_app.core.types import Phase, Progress, Query
 
 log = logging.getLogger(__name__)
 
@@ -108,14 +108,14 @@ class EngineHost(QObject):
         assert self.engine is not None
         try:
             if not self.engine.config.roots:
-                self.progress_changed.emit(Progress("idle", message="Add a folder to start"))
+                self.progress_changed.emit(Progress(Phase.IDLE, message="Add a folder to start"))
                 return
             self.engine.watch(progress=self.progress_changed.emit, cancel=cancel)
         except EngineError as exc:
-            self.progress_changed.emit(Progress("error", message=str(exc)))
+            self.progress_changed.emit(Progress(Phase.ERROR, message=str(exc)))
         except Exception as exc:
             log.exception("indexing stopped")
-            self.progress_changed.emit(Progress("error", message=f"Indexing stopped: {exc}"))
+            self.progress_changed.emit(Progress(Phase.ERROR, message=f"Indexing stopped: {exc}"))
 
     def restart_indexing(self, roots: tuple[str, ...], excludes: tuple[str, ...]) -> None:
         """New roots or exclusions: stop the watcher, apply, reconcile again (off the GUI thread)."""
@@ -136,11 +136,11 @@ class EngineHost(QObject):
 
     def pause(self) -> None:
         self._cancel.pause()
-        self.progress_changed.emit(Progress("paused", message="Paused"))
+        self.progress_changed.emit(Progress(Phase.PAUSED, message="Paused"))
 
     def resume(self) -> None:
         self._cancel.resume()
-        self.progress_changed.emit(Progress("indexing", message="Resuming"))
+        self.progress_changed.emit(Progress(Phase.INDEXING, message="Resuming"))
 
     @property
     def paused(self) -> bool:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from desktop_app.core.extract.dhash import to_signed
 from desktop_app.core.search.duplicates import find_duplicates
 from desktop_app.core.store.index_store import IndexStore
-from desktop_app.core.types import FileRecord, Kind
+from desktop_app.core.types import FileRecord, Kind, MatchReason, Origin, Source
 from tests.benchmarks.common import machine_line
 
 
@@ -109,7 +109,7 @@ def main() -> int:
 
         picks = [r for r in records if r.file_id >= f"id{args.photos - 100:07d}"][:100]
         picks += records[:100]
-        hits = [Hit(r.path, Kind.PHOTO, 1.0, "", file_id=r.file_id) for r in picks]
+        hits = [Hit(r.path, Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING), file_id=r.file_id) for r in picks]
         for label in ("first", "warm"):
             t0 = time.perf_counter()
             folded = fold_duplicates(hits, store, _Pack())

@@ -131,7 +131,7 @@ class Systems:
     def __init__(self, engine: Any, core: Path) -> None:
         self.engine = engine
         self.core = core
-        self.text = engine.pack_manager.document_encoder()
+        self.text = engine.active_packs.text
         self.store = engine.store
         self._paths: dict[str, str] = {}
 

@@ -72,6 +72,7 @@ def test_index_and_search_documents(library: Path, capsys: pytest.CaptureFixture
     assert top["path"].endswith("garden.pdf") and top["kind"] == "document"
     assert top["page"] == 2 and "income tax return" in top["snippet"]
     assert "page 2" in top["why"]
+    assert top["reason"] == {"origin": "text", "source": "meaning", "page": 2}
     hits = run_json(["search", "baking bread at home"], capsys)
     assert hits[0]["path"].endswith("bread.md")
     for h in hits:

@@ -114,16 +114,16 @@ def test_moved_photo_keeps_its_place_and_new_photos_get_theirs(
 
 
 def test_preview_shows_the_place(qtbot: object, tmp_path: Path) -> None:
-    from desktop_app.core.types import Hit, Kind
+    from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
     from desktop_app.ui.preview import PreviewPane
 
     photo = make_photo(tmp_path / "beach.jpg", seed=1, gps=LISBON)
     pane = PreviewPane()
     qtbot.addWidget(pane)  # type: ignore[attr-defined]
     pane.resize(360, 520)
-    hit = Hit(str(photo), Kind.PHOTO, 0.9, "taken in Lisbon, Portugal", width=640, height=480,
+    hit = Hit(str(photo), Kind.PHOTO, 0.9, MatchReason(Origin.PLACE, Source.WORDS, place="Lisbon, Portugal"), width=640, height=480,
               place="Lisbon, Portugal")  # fmt: skip
     pane.show_hit(hit)
     assert "Place: Lisbon, Portugal" in pane.facts.text()
-    pane.show_hit(Hit(str(photo), Kind.PHOTO, 0.9, "looks like the words"))
+    pane.show_hit(Hit(str(photo), Kind.PHOTO, 0.9, MatchReason(Origin.IMAGE, Source.MEANING)))
     assert "Place:" not in pane.facts.text()

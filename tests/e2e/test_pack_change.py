@@ -38,13 +38,13 @@ def test_old_pack_answers_until_photos_are_re_embedded(
         first.index()
         pack_a = first.search("", image=str(photos[0])).hits
         assert pack_a and Path(pack_a[0].path) == photos[0]
-        old_id = first._search.image_encoder.pack_id
+        old_id = first.active_packs.image.pack_id
     finally:
         first.close()
 
     second = _engine(trove_home, root, "tiny-clip-b")  # chosen in Settings; not re-embedded yet
     try:
-        new_id = second._search.image_encoder.pack_id
+        new_id = second.active_packs.image.pack_id
         assert second.store.images.per_pack() == {old_id: 6}
         hits = second.search("", image=str(photos[3])).hits  # answered by the older vectors
         assert hits and Path(hits[0].path) == photos[3]

@@ -14,7 +14,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.engine import EngineConfig, TroveEngine
-from desktop_app.core.types import DuplicateFile, DuplicateGroup, DuplicateReport, Hit, Kind
+from desktop_app.core.types import (
+    DuplicateFile,
+    DuplicateGroup,
+    DuplicateReport,
+    Hit,
+    Kind,
+    MatchReason,
+    Origin,
+    Source,
+)
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.duplicates_view import DuplicatesPanel
@@ -140,9 +149,13 @@ def test_stacked_hit_tooltip_lists_the_copies(qtbot: QtBot) -> None:
     m.set_hits(
         (
             Hit(
-                "/p/a.jpg", Kind.PHOTO, 0.9, "looks like the words", stack=("/p/b.jpg", "/q/c.jpg")
+                "/p/a.jpg",
+                Kind.PHOTO,
+                0.9,
+                MatchReason(Origin.IMAGE, Source.MEANING),
+                stack=("/p/b.jpg", "/q/c.jpg"),
             ),
-            Hit("/p/d.jpg", Kind.PHOTO, 0.8, "looks like the words"),
+            Hit("/p/d.jpg", Kind.PHOTO, 0.8, MatchReason(Origin.IMAGE, Source.MEANING)),
         )
     )
     tip = tooltip_text(m.index(0))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.types import Hit, Kind
+from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
 from desktop_app.ui.preview import PreviewPane
 from tests.fixtures import make_photo
 
@@ -20,7 +20,7 @@ def test_photo_hit_from_its_text_shows_the_line(qtbot: QtBot, tmp_path: Path) ->
         photo,
         Kind.PHOTO,
         0.5,
-        "text in the picture: “HARDWARE STORE RECEIPT”",
+        MatchReason(Origin.OCR, Source.WORDS, quote="HARDWARE STORE RECEIPT"),
         snippet="HARDWARE STORE RECEIPT\nTOTAL 42.50",
     )
     pane.show_hit(hit, ("receipt",))
@@ -28,5 +28,7 @@ def test_photo_hit_from_its_text_shows_the_line(qtbot: QtBot, tmp_path: Path) ->
     html = pane.text.toHtml()
     assert "Text in the picture" in html and "RECEIPT" in html and "fde68a" in html
     assert "text in the picture" in pane.facts.text()
-    pane.show_hit(Hit(photo, Kind.PHOTO, 0.5, "looks like the words"), ("receipt",))
+    pane.show_hit(
+        Hit(photo, Kind.PHOTO, 0.5, MatchReason(Origin.IMAGE, Source.MEANING)), ("receipt",)
+    )
     assert not pane.text.isVisible()

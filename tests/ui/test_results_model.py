@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.types import Hit, Kind
+from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
 from desktop_app.ui.results_model import (
     DateRole,
     FolderRole,
@@ -20,13 +20,17 @@ from desktop_app.ui.results_model import (
 def _hits() -> tuple[Hit, ...]:
     return (
         Hit(
-            "/p/Holidays/beach.jpg", Kind.PHOTO, 0.9, "looks like the words", mtime=1_700_000_000.0
+            "/p/Holidays/beach.jpg",
+            Kind.PHOTO,
+            0.9,
+            MatchReason(Origin.IMAGE, Source.MEANING),
+            mtime=1_700_000_000.0,
         ),
         Hit(
             "/d/Taxes/return.pdf",
             Kind.DOCUMENT,
             0.7,
-            "passage on page 2",
+            MatchReason(Origin.TEXT, Source.MEANING, page=2),
             snippet="Your income tax return is due in April.",
             page=2,
             taken_at=None,

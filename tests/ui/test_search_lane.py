@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.engine import EngineConfig
 from desktop_app.core.search.query import parse_query
-from desktop_app.core.types import Hit, Kind, Query, SearchResult
+from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Query, SearchResult, Source
 from desktop_app.workers.engine_host import EngineHost
 
 
@@ -27,7 +27,14 @@ class SlowEngine:
         time.sleep(0.05 if query.text != "final" else 0.0)
         return SearchResult(
             query,
-            (Hit(f"/x/{query.text}.txt", Kind.DOCUMENT, 1.0, "passage"),),
+            (
+                Hit(
+                    f"/x/{query.text}.txt",
+                    Kind.DOCUMENT,
+                    1.0,
+                    MatchReason(Origin.TEXT, Source.MEANING),
+                ),
+            ),
             generation=generation,
         )
 

@@ -12,7 +12,7 @@ from PIL import Image
 import desktop_app.core.search.duplicates as dup
 from desktop_app.core.extract.dhash import dhash, dhash_file, hamming, to_signed
 from desktop_app.core.store.index_store import IndexStore
-from desktop_app.core.types import FileRecord, Hit, Kind
+from desktop_app.core.types import FileRecord, Hit, Kind, MatchReason, Origin, Source
 from tests.fixtures import make_photo
 
 # --- the perceptual hash ------------------------------------------------------------------
@@ -227,9 +227,17 @@ def test_fold_keeps_the_best_ranked_copy() -> None:
     h["f3"], h["f4"] = _flip(h["f0"], 1), _flip(h["f0"], 9)
     store = _Store(h, {f"f{i}": v[i] for i in range(5)})
     hits = [
-        Hit(f"/p/{i}.jpg", Kind.PHOTO, 1 - i / 10, "looks like the words", file_id=f"f{i}")
+        Hit(
+            f"/p/{i}.jpg",
+            Kind.PHOTO,
+            1 - i / 10,
+            MatchReason(Origin.IMAGE, Source.MEANING),
+            file_id=f"f{i}",
+        )
         for i in (3, 1, 0, 2, 4)
-    ] + [Hit("/d/x.pdf", Kind.DOCUMENT, 0.1, "passage", file_id="d1")]
+    ] + [
+        Hit("/d/x.pdf", Kind.DOCUMENT, 0.1, MatchReason(Origin.TEXT, Source.MEANING), file_id="d1")
+    ]
     out = dup.fold_duplicates(hits, store, _Encoder())
     assert [h.file_id for h in out] == ["f3", "f1", "f2", "d1"]
     assert out[0].stack == ("/p/0.jpg", "/p/4.jpg") and out[1].stack == ()

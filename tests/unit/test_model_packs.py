@@ -312,7 +312,7 @@ def test_engine_gives_the_image_tower_half_the_threads(
     engine = TroveEngine(EngineConfig(trove_home / "data" / "index", (packs,), threads=threads))
     engine.open()
     try:
-        image, text = engine._search.image_encoder, engine._search.text_encoder
+        image, text = engine.active_packs.image, engine.active_packs.text
         image.prepare()
         text.encode_texts(["warm up"])
         vision = image._vision.get().get_session_options()

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.core.embed.errors import ImageDecodeError
 from desktop_app.core.extract import ExtractError
+from desktop_app.core.types import PassageSource
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +287,10 @@ def ocr_chunks(pages: Sequence[tuple[int | None, Sequence[OcrLine]]]) -> list[An
 
     text_pages = [(page, "\n".join(ln.text for ln in lines)) for page, lines in pages if lines]
     chunks = chunk_pages(text_pages, max_chars=PASSAGE_CHARS, overlap=0, max_chunks=500)
-    return [replace(c, ordinal=OCR_ORDINAL_BASE + i, source="ocr") for i, c in enumerate(chunks)]
+    return [
+        replace(c, ordinal=OCR_ORDINAL_BASE + i, source=PassageSource.OCR)
+        for i, c in enumerate(chunks)
+    ]
 
 
 __all__ = [

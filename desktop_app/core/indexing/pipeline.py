@@ -37,6 +37,7 @@ from desktop_app.core.types import (
     FileRecord,
     FileStatus,
     Kind,
+    Phase,
     Problem,
     Progress,
     ScannedFile,
@@ -146,7 +147,7 @@ class Pipeline:
                 if progress is not None:
                     progress(
                         Progress(
-                            "indexing",
+                            Phase.INDEXING,
                             counts.processed,
                             total,
                             counts.failed,

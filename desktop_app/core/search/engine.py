@@ -17,7 +17,17 @@ from desktop_app.core.search.duplicates import fold_duplicates
 from desktop_app.core.search.query import STOPWORDS, exact_terms, fold, place_matches
 from desktop_app.core.store.api import Background, Store, TextHit
 from desktop_app.core.threads import single_threaded_blas
-from desktop_app.core.types import FileRecord, Hit, Kind, Query, SearchResult
+from desktop_app.core.types import (
+    FileRecord,
+    Hit,
+    Kind,
+    MatchReason,
+    Origin,
+    PassageSource,
+    Query,
+    SearchResult,
+    Source,
+)
 
 RRF_K = 60.0
 CANDIDATES = 200
@@ -79,7 +89,7 @@ class _Candidate:
     sources: set[str] = field(default_factory=set)
     snippet: str = ""
     page: int | None = None
-    snippet_source: str = ""  # "ocr": the snippet was read from the picture's pixels
+    snippet_source: PassageSource = PassageSource.TEXT
     similarity: float | None = None
     margin: float | None = None  # best vector score over its line, in standard deviations
     above: float | None = None  # best vector score over an unrelated one's mean, likewise
@@ -95,7 +105,7 @@ class _Candidate:
         page: int | None = None,
         similarity: float | None = None,
         cal: _Calibration | None = None,
-        origin: str = "",
+        origin: PassageSource = PassageSource.TEXT,
     ) -> None:
         contrib = WEIGHTS[source] / (RRF_K + rank + 1)
         self.fused += contrib
@@ -439,42 +449,12 @@ class SearchEngine:
         confidence = 0.95 if c.verbatim else confidence_of(margin, coverage, c.sure)
         src = c.best_source
         page = c.page
-        if src in ("passage", "fts_text", "exact") and c.snippet_source == "ocr":
-            line = ocr_line(c.snippet, q.terms)
-            if rec.kind == Kind.PHOTO:
-                why = f"text in the picture: “{line}”"
-            else:
-                why = f"text in the scan{f' of page {page}' if page else ''}: “{line}”"
-        elif src in ("passage", "fts_text", "exact"):
-            why = f"passage on page {page}" if page else "passage"
-            if src == "fts_text":
-                why += " (words match)"
-            elif src == "exact":
-                why += " (exact match)"
-        elif (
-            src == "fts_name"
-            and not matched
-            and set(q.terms) & set(re.split(r"\W+", fold(rec.place)))
-        ):
-            why = f"taken in {rec.place}"  # the name did not match: the place's words did
-        elif src == "fts_name":
-            why = "name matches: " + ", ".join(matched) if matched else "name matches"
-        elif src == "image":
-            why = "looks like your image"
-        elif src == "composed":
-            mods = " ".join(
-                (f"-{t}" if w < 0 else t) for w, t in (q.parts or ((1.0, q.text),)) if t
-            )
-            why = f"looks like your image, {mods}" if mods else "looks like your image"
-        elif src == "clip_text":
-            why = "looks like the words"
-        else:
-            why = "matches"
+        reason = _reason(rec, c, q, matched)
         return Hit(
             path=rec.path,
             kind=rec.kind,
             score=round(score, 4),
-            why=why,
+            reason=reason,
             file_id=rec.file_id,
             snippet=c.snippet
             if src in ("passage", "fts_text", "exact") or rec.kind == Kind.DOCUMENT
@@ -492,3 +472,27 @@ class SearchEngine:
             confidence=round(confidence, 3),
             strong=confidence >= 0.5,
         )
+
+
+def _reason(rec: FileRecord, c: _Candidate, q: Query, matched: tuple[str, ...]) -> MatchReason:
+    """Why the hit matched, from the list that contributed most to its rank."""
+    src, page = c.best_source, c.page
+    words = {"fts_text": Source.WORDS, "fts_name": Source.WORDS, "exact": Source.EXACT}.get(
+        src, Source.MEANING
+    )
+    if src in ("passage", "fts_text", "exact") and c.snippet_source == PassageSource.OCR:
+        return MatchReason(Origin.OCR, words, page, quote=ocr_line(c.snippet, q.terms))
+    if src in ("passage", "fts_text", "exact"):
+        return MatchReason(Origin.TEXT, words, page)
+    if src == "fts_name":
+        if not matched and set(q.terms) & set(re.split(r"\W+", fold(rec.place))):
+            return MatchReason(Origin.PLACE, words, place=rec.place)  # the place's words did
+        return MatchReason(Origin.NAME, words, terms=matched)
+    if src == "image":
+        return MatchReason(Origin.IMAGE, words, like_image=True)
+    if src == "composed":
+        mods = " ".join((f"-{t}" if w < 0 else t) for w, t in (q.parts or ((1.0, q.text),)) if t)
+        return MatchReason(Origin.IMAGE, words, like_image=True, modifiers=mods)
+    if src == "clip_text":
+        return MatchReason(Origin.IMAGE, words)
+    return MatchReason(Origin.OTHER, words)

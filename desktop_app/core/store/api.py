@@ -14,7 +14,7 @@ from typing import Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, Problem
+from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, PassageSource, Problem
 
 Vector = npt.NDArray[np.float32]
 
@@ -49,7 +49,7 @@ class VectorHit:
     chunk_ordinal: int = -1  # -1 for whole-file vectors (images)
     text: str = ""
     page: int | None = None
-    source: str = ""  # where the passage came from: "" the file's text, "ocr" its pixels
+    source: PassageSource = PassageSource.TEXT  # the file's text, or read from its pixels
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class TextHit:
     text: str = ""
     page: int | None = None
     chunk_ordinal: int = -1
-    source: str = ""  # "ocr": a passage read from the pixels
+    source: PassageSource = PassageSource.TEXT
 
 
 @dataclass(frozen=True)

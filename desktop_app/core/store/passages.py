@@ -18,7 +18,7 @@ from desktop_app.core.store.connection import (
 )
 from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.memory import reading
-from desktop_app.core.types import Chunk
+from desktop_app.core.types import Chunk, PassageSource
 
 BATCH = 500
 
@@ -64,7 +64,7 @@ class Passages(VectorTablesBase):
         for fid, chunks, vecs in with_text:
             if vecs is None:
                 continue
-            if any(c.source != "ocr" for c in chunks):
+            if any(c.source != PassageSource.OCR for c in chunks):
                 raise ValueError("replace_ocr stores OCR passages only")
             items.append((fid, chunks, vecs))
         if items:
@@ -93,7 +93,7 @@ class Passages(VectorTablesBase):
                         "text": c.text,
                         "pack_id": pack_id,
                         "vector": np.asarray(v, dtype=np.float32),
-                        "source": c.source,
+                        "source": str(c.source),
                     }
                 )
         if rows:
@@ -129,7 +129,7 @@ class Passages(VectorTablesBase):
                     o,
                     r.get("text", ""),
                     None if page is None or page < 0 else int(page),
-                    r.get("source") or "",
+                    PassageSource(r.get("source") or ""),
                 )
             )
         return out
@@ -158,7 +158,7 @@ class Passages(VectorTablesBase):
                         r["text"],
                         None if page is None or page < 0 else int(page),
                         int(r["ordinal"]),
-                        r.get("source") or "",
+                        PassageSource(r.get("source") or ""),
                     )
                 )
         if refresh:

@@ -56,6 +56,7 @@ class BackgroundPass(Protocol):
     ``finish`` runs once nothing is left."""
 
     name: str
+    notice: str  # why the pass cannot do its work ("" when it can), for the person
 
     def plan(self, ctx: PassContext) -> int: ...  # items pending
     def pending(self) -> int: ...

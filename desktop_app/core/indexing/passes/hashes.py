@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.indexing.passes.base import PassContext, SliceResult
-from desktop_app.core.types import Progress
+from desktop_app.core.types import Phase, Progress
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +19,7 @@ class PerceptualHashes:
     """A cheap draft decode each, on two threads, a batch per write."""
 
     name = "perceptual hashes"
+    notice = ""
 
     def __init__(self) -> None:
         self._todo: list[tuple[str, str]] = []
@@ -40,7 +41,7 @@ class PerceptualHashes:
         done = self._total - len(self._todo)
         ctx.progress(
             Progress(
-                "indexing",
+                Phase.INDEXING,
                 done,
                 self._total,
                 current=part[-1][1],

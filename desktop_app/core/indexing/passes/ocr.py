@@ -9,7 +9,7 @@ from typing import Any
 from desktop_app.core.embed.api import TextEncoder
 from desktop_app.core.indexing.passes.base import PassContext, SliceResult
 from desktop_app.core.store.api import OcrRead, Store
-from desktop_app.core.types import Chunk, Problem, Progress
+from desktop_app.core.types import Chunk, Phase, Problem, Progress
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class TextInPictures:
                 continue  # its folder was removed since the pass was planned: not wanted
             ctx.progress(
                 Progress(
-                    "indexing",
+                    Phase.INDEXING,
                     self._done,
                     self._total,
                     current=path,
@@ -116,7 +116,9 @@ class TextInPictures:
         if not self._todo and self._done:
             log.info("read the text in %d pictures and scans", self._done)
             ctx.progress(
-                Progress("indexing", self._done, self._total, message="Read the text in pictures")
+                Progress(
+                    Phase.INDEXING, self._done, self._total, message="Read the text in pictures"
+                )
             )
         return SliceResult(done=kept, problems=problems)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from desktop_app.core.indexing.passes.base import PassContext, SliceResult
-from desktop_app.core.types import Progress
+from desktop_app.core.types import Phase, Progress
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +17,7 @@ class Places:
     once when the gazetteer changes (a newer place list names them better)."""
 
     name = "places"
+    notice = ""
 
     def __init__(self) -> None:
         self._todo: list[tuple[str, float, float, str | None]] = []
@@ -33,7 +34,7 @@ class Places:
             self._todo = []  # a broken install: try again next run, store nothing
         elif self._todo:
             ctx.progress(
-                Progress("indexing", message=f"Naming the places of {len(self._todo)} photos")
+                Progress(Phase.INDEXING, message=f"Naming the places of {len(self._todo)} photos")
             )
         return len(self._todo)
 

@@ -22,6 +22,7 @@ class PackVectors:
     older pack's vectors keep answering; once every photo has the new pack's, they go."""
 
     name = "pack vectors"
+    notice = ""
 
     def __init__(
         self,

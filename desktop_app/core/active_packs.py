@@ -1,0 +1,101 @@
+"""ActivePacks: which model packs answer now, and the image pack a change of pack replaces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from desktop_app.core.config import EngineConfig
+from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.indexing.indexer import Encoders
+from desktop_app.core.store.api import Store
+
+if TYPE_CHECKING:
+    from desktop_app.core.embed.packs import PackManager
+
+
+class ActivePacks:
+    """The document encoder, the image encoder and, while photos are re-embedded by a newly
+    chosen image pack, the pack that made the older vectors (it answers for the photos the
+    new one has not reached yet). ``on_change`` hears of every change (the search engine)."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: Callable[[], EngineConfig],
+        on_change: Callable[[ActivePacks], None] = lambda _a: None,
+    ) -> None:
+        self._store = store
+        self._config = config
+        self._on_change = on_change
+        self.manager: PackManager | None = None
+        self.text: TextEncoder | None = None
+        self.image: ImageEncoder | None = None
+        self.previous_image: ImageEncoder | None = None
+        self.notices: list[str] = []
+
+    def encoders(self) -> Encoders:
+        return Encoders(self.text, self.image)
+
+    def load(self) -> None:
+        """Find the installed packs (again) and pick the ones the settings ask for."""
+        from desktop_app.core.embed.errors import PackError
+
+        if self.manager is not None:
+            self.manager.unload()
+        self.manager = new_pack_manager(self._config())
+        cfg = self._config()
+        try:
+            self.text = self.manager.document_encoder(cfg.document_pack)
+        except PackError as exc:
+            self._note(str(exc))
+            self.text = None
+        try:
+            self.image = self.manager.image_encoder(cfg.active_image_pack)
+        except PackError as exc:
+            self._note(str(exc))
+            self.image = None
+        self.previous_image = self._previous()
+        self._on_change(self)
+
+    def _previous(self) -> ImageEncoder | None:
+        """After a change of image pack, the pack with the most older vectors keeps answering."""
+        image, images = self.image, self._store.images
+        if self.manager is None or image is None or not images.count_other_packs(image.pack_id):
+            return None
+        counts = images.per_pack()
+        for _n, pack_id in sorted(
+            ((n, p) for p, n in counts.items() if p != image.pack_id), reverse=True
+        ):
+            previous = self.manager.image_encoder_for(pack_id)
+            if previous is not None:
+                return previous
+        return None
+
+    def pack_change_done(self) -> None:
+        """Every photo has the active pack's vector: the older pack no longer answers."""
+        self.previous_image = None
+        self._on_change(self)
+
+    def all_notices(self) -> list[str]:
+        return self.notices + (self.manager.notices() if self.manager is not None else [])
+
+    def unload(self) -> None:
+        if self.manager is not None:
+            self.manager.unload()
+
+    def _note(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+
+
+def new_pack_manager(config: EngineConfig) -> PackManager:
+    from desktop_app.core.embed.packs import PackManager, default_threads, indexing_image_threads
+
+    threads = config.threads or default_threads()
+    return PackManager(
+        config.pack_dirs,
+        threads,
+        indexing_image_threads(threads),
+        fidelity_file=config.pack_checks_file,
+    )
