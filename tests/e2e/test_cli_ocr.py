@@ -9,14 +9,11 @@ import pytest
 from PIL import Image
 
 from desktop_app.cli import main
-from desktop_app.core.extract import ocr
 from desktop_app.paths import Paths
 from desktop_app.settings import load_settings, save_settings
 from tests.conftest import install_pack
 from tests.fixtures import make_photo
 from tests.unit.test_ocr import text_picture
-
-pytestmark = pytest.mark.skipif(not ocr.available(), reason="rapidocr is not installed")
 
 
 def _json(capsys: pytest.CaptureFixture[str], args: list[str]) -> object:

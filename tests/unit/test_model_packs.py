@@ -65,6 +65,7 @@ def test_tiny_clip_pack_has_two_graphs_and_verified_manifest(tiny_clip_pack: Pat
         assert sha256_file(tiny_clip_pack / name) == digest
     assert m["preprocessing"]["crop"] == 224
     assert m["pack_id"].startswith("tiny-clip@")
+    assert _eight_bit_weights(tiny_clip_pack / "vision.onnx") > 0  # int8, as built by default
 
 
 def test_tiny_clip_encoders_shapes_and_normalisation(tiny_clip_pack: Path, tmp_path: Path) -> None:
@@ -272,8 +273,19 @@ def test_build_from_dir_via_cli(tiny_clip_source: Path, trove_home: Path) -> Non
         )
         == 0
     )
-    m = read_manifest(trove_home / "data" / "packs" / "my-clip")
+    pack = trove_home / "data" / "packs" / "my-clip"
+    m = read_manifest(pack)
     assert m["precision"] == "fp32" and m["family"] == "clip"
+    # what the manifest says, seen in the graphs: no 8-bit weights in either tower
+    assert _eight_bit_weights(pack / "vision.onnx") == 0
+    assert _eight_bit_weights(pack / "text.onnx") == 0
+
+
+def _eight_bit_weights(graph: Path) -> int:
+    import onnx
+
+    eight = (onnx.TensorProto.INT8, onnx.TensorProto.UINT8)
+    return sum(1 for t in onnx.load(str(graph)).graph.initializer if t.data_type in eight)
 
 
 def test_embed_runtime_never_imports_torch(minilm_pack: Path) -> None:

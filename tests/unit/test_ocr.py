@@ -29,7 +29,10 @@ def text_picture(path: Path, lines: list[str], size: tuple[int, int] = (1280, 72
     return path
 
 
-pytestmark = pytest.mark.skipif(not ocr.available(), reason="rapidocr is not installed")
+def test_ocr_is_part_of_every_install() -> None:
+    """rapidocr and its two models are dependencies, not options: a test must fail, never
+    skip, when they are missing."""
+    assert ocr.available()
 
 
 def test_rendered_words_are_read(tmp_path: Path) -> None:

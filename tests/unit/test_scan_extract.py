@@ -56,7 +56,9 @@ def test_walk_excludes_defaults_and_patterns(tmp_path: Path) -> None:
     assert ".hidden.txt" in _paths(tmp_path, ScanRules(include_hidden=True))
 
 
-def test_walk_survives_symlink_loops_and_reports_unreadable(tmp_path: Path) -> None:
+def test_walk_survives_symlink_loops_and_reports_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "f.txt").write_text("x")
     os.symlink(tmp_path, tmp_path / "d" / "loop")
@@ -64,14 +66,19 @@ def test_walk_survives_symlink_loops_and_reports_unreadable(tmp_path: Path) -> N
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "g.txt").write_text("y")
-    locked.chmod(0)
-    try:
-        files = list(walk_root(str(tmp_path), ScanRules(), lambda p, r: errors.append((p, r))))
-    finally:
-        locked.chmod(0o755)
-    assert sorted(os.path.basename(f.path) for f in files) == ["f.txt"] or os.geteuid() == 0
-    if os.geteuid() != 0:
-        assert errors and "permission denied" in errors[0][1]
+    # a folder this user may not read; chmod alone does not stop root (CI runs as root)
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.path.abspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = list(walk_root(str(tmp_path), ScanRules(), lambda p, r: errors.append((p, r))))
+    assert sorted(os.path.basename(f.path) for f in files) == ["f.txt"]
+    assert [(p, r) for p, r in errors] == [(str(locked), errors[0][1])]
+    assert "permission denied" in errors[0][1]
 
 
 def test_missing_root(tmp_path: Path) -> None:
@@ -259,3 +266,13 @@ def test_camera_raw_through_its_embedded_preview(tmp_path: Path) -> None:
     Image.new("L", (16, 16)).save(tiff_only, format="TIFF")  # TIFF without any JPEG inside
     with pytest.raises(ImageDecodeError, match="no embedded preview"):
         load_image(str(tiff_only), 224)
+
+
+def test_inside_a_folder_means_after_a_separator() -> None:
+    from desktop_app.core.fspath import folder_of, is_under
+
+    assert is_under("/a/b", "/a/b") and is_under("/a/b/c.txt", "/a/b")
+    assert is_under("/a/b/c.txt", "/a/b/") and is_under("/x/y", "/")
+    assert not is_under("/a/bc/d.txt", "/a/b") and not is_under("/a", "/a/b")
+    assert folder_of("/a/bc/d.txt", ["/a/b", "/a/bc"]) == "/a/bc"
+    assert folder_of("/z/d.txt", ["/a/b"]) is None

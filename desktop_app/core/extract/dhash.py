@@ -7,7 +7,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-HASH_BITS = 64
 _SIGN = 1 << 63
 
 

@@ -103,10 +103,9 @@ class Pipeline:
         items: Sequence[Work],
         progress: Callable[[Progress], None] | None = None,
         cancel: CancelToken | None = None,
-        total_hint: int | None = None,
     ) -> RunCounts:
         counts = RunCounts()
-        total = total_hint or len(items)
+        total = len(items)
         recent: collections.deque[tuple[float, int]] = collections.deque(maxlen=20)
         started = time.monotonic()
         recent.append((started, 0))

@@ -6,6 +6,8 @@ import fnmatch
 import os
 from collections.abc import Sequence
 
+from desktop_app.core.fspath import is_under
+
 DEFAULT_EXCLUDED_NAMES = frozenset(
     {
         ".git",
@@ -51,11 +53,11 @@ class ScanRules:
             return True
         if name.endswith((".part", ".crdownload", ".tmp", "~")) or name.startswith("~$"):
             return True  # downloads and editors' temporary files
-        if is_dir and any(path == p or path.startswith(p + os.sep) for p in SYSTEM_PREFIXES):
+        if is_dir and any(is_under(path, p) for p in SYSTEM_PREFIXES):
             return True
         if self.protected:
             real = os.path.realpath(path)
-            if any(real == p or real.startswith(p + os.sep) for p in self.protected):
+            if any(is_under(real, p) for p in self.protected):
                 return True
         for pat in self.patterns:
             if fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(path, pat):

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.fspath import is_under
 from desktop_app.core.scan.kinds import kind_for
 from desktop_app.core.scan.rules import ScanRules
 
@@ -266,7 +267,7 @@ class RootWatcher:
 
     def _excluded(self, path: str) -> bool:
         for root in self.roots:
-            if path == root or path.startswith(root + os.sep):
+            if is_under(path, root):
                 rel_parts = os.path.relpath(path, root).split(os.sep)
                 cur = root
                 for i, part in enumerate(rel_parts):

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.fspath import is_under
 from desktop_app.core.search.duplicates import fold_duplicates
 from desktop_app.core.search.query import STOPWORDS, exact_terms, fold, place_matches
 from desktop_app.core.store.api import Background, Store, TextHit
@@ -411,7 +412,7 @@ class SearchEngine:
             ok = False
             for f in q.folders:
                 fl = f.lower().rstrip("/\\")
-                if rec.path.lower().startswith(fl + os.sep) or fl in parts:
+                if is_under(rec.path.lower(), fl) or fl in parts:
                     ok = True
             if not ok:
                 return False
