@@ -101,6 +101,31 @@ def install_pack(pack: Path, home: Path) -> Path:
     return dest
 
 
+def assert_towers_match_torch(pack: Path, model: object) -> None:
+    """The pack's towers as Trove runs them, measured against the torch model they came from
+    (not read from the manifest): both within fidelity.LINE_REAL on this CPU."""
+    import numpy as np
+    import torch
+
+    from desktop_app.core.embed import PackManager
+    from desktop_app.core.embed import fidelity as fid
+    from desktop_app.core.embed.encoders import tokenize
+    from desktop_app.core.embed.manifest import read_manifest
+    from models.export import verification_images
+
+    enc = PackManager([pack.parent]).image_encoder(pack.name)
+    assert enc is not None
+    px = np.stack([enc.pixels(im) for im in verification_images()])
+    texts = [f"a photo of {w}" for w in ("a dog", "the sea at night", "two red bicycles", "a cake")]
+    ids = tokenize(pack / "tokenizer.json", read_manifest(pack)["tokenizer"], texts)["input_ids"]
+    with torch.no_grad():
+        ref_v = model.get_image_features(pixel_values=torch.from_numpy(px)).numpy()  # type: ignore[attr-defined]
+        ref_t = model.get_text_features(input_ids=torch.from_numpy(ids)).numpy()  # type: ignore[attr-defined]
+    for ref, got in ((ref_v, enc.encode_pixels(px)), (ref_t, enc.encode_texts(texts))):
+        mean, low = fid.compare(ref, got)
+        assert mean >= fid.LINE_REAL[0] and low >= fid.LINE_REAL[1], (mean, low)
+
+
 def damaged_copy(pack: Path, dest: Path, keep_fp32: bool) -> Path:
     """A copy of ``pack`` whose int8 vision graph computes something else (its 8-bit weights
     mirrored), with a manifest whose hashes match again: a pack that loads but is off."""

@@ -16,7 +16,7 @@ from PIL import Image
 from desktop_app.cli import main
 from desktop_app.core.embed import PackError, PackManager
 from desktop_app.core.embed.manifest import read_manifest, sha256_file, verify_files
-from tests.conftest import install_pack
+from tests.conftest import assert_towers_match_torch, install_pack
 
 SENTENCE_PAIRS = [
     (
@@ -149,26 +149,9 @@ def test_tiny_clip_int8_towers_agree_with_torch_on_this_cpu(
     tiny_clip_pack: Path, tiny_clip_source: Path
 ) -> None:
     """Measured here, not read from the manifest: the int8 towers against the torch model."""
-    import torch
     from transformers import CLIPModel
 
-    from desktop_app.core.embed import fidelity as fid
-    from desktop_app.core.embed.encoders import tokenize
-    from models.export import verification_images
-
-    enc = PackManager([tiny_clip_pack.parent]).image_encoder("tiny-clip")
-    assert enc is not None
-    m = read_manifest(tiny_clip_pack)
-    model = CLIPModel.from_pretrained(tiny_clip_source).eval()
-    px = np.stack([enc.pixels(im) for im in verification_images()])
-    texts = [f"a photo of {w}" for w in ("a dog", "the sea at night", "two red bicycles", "a cake")]
-    ids = tokenize(tiny_clip_pack / "tokenizer.json", m["tokenizer"], texts)["input_ids"]
-    with torch.no_grad():
-        ref_v = model.get_image_features(pixel_values=torch.from_numpy(px)).numpy()
-        ref_t = model.get_text_features(input_ids=torch.from_numpy(ids)).numpy()
-    for ref, got in ((ref_v, enc.encode_pixels(px)), (ref_t, enc.encode_texts(texts))):
-        mean, low = fid.compare(ref, got)
-        assert mean >= fid.LINE_REAL[0] and low >= fid.LINE_REAL[1], (mean, low)
+    assert_towers_match_torch(tiny_clip_pack, CLIPModel.from_pretrained(tiny_clip_source).eval())
 
 
 def test_real_minilm_int8_agrees_with_torch_and_keeps_every_top1(minilm_pack: Path) -> None:

@@ -10,6 +10,7 @@ from PIL import Image
 from desktop_app.cli import main
 from desktop_app.core.embed import PackManager
 from desktop_app.core.embed.manifest import read_manifest, verify_files
+from tests.conftest import assert_towers_match_torch
 
 
 def test_siglip_pack_via_cli(tiny_siglip_source: Path, trove_home: Path, tmp_path: Path) -> None:
@@ -23,23 +24,9 @@ def test_siglip_pack_via_cli(tiny_siglip_source: Path, trove_home: Path, tmp_pat
     enc = PackManager([pack.parent]).image_encoder("tiny-siglip")
     assert enc is not None
     # measured here, not read from the manifest: the towers as Trove runs them against torch
-    import torch
     from transformers import SiglipModel
 
-    from desktop_app.core.embed import fidelity as fid
-    from desktop_app.core.embed.encoders import tokenize
-    from models.export import verification_images
-
-    model = SiglipModel.from_pretrained(tiny_siglip_source).eval()
-    px = np.stack([enc.pixels(im) for im in verification_images()])
-    texts = ["a dog", "the sea at night", "two red bicycles", "a birthday cake"]
-    ids = tokenize(pack / "tokenizer.json", m["tokenizer"], texts)["input_ids"]
-    with torch.no_grad():
-        ref_v = model.get_image_features(pixel_values=torch.from_numpy(px)).numpy()
-        ref_t = model.get_text_features(input_ids=torch.from_numpy(ids)).numpy()
-    for ref, got in ((ref_v, enc.encode_pixels(px)), (ref_t, enc.encode_texts(texts))):
-        mean, low = fid.compare(ref, got)
-        assert mean >= fid.LINE_REAL[0] and low >= fid.LINE_REAL[1], (mean, low)
+    assert_towers_match_torch(pack, SiglipModel.from_pretrained(tiny_siglip_source).eval())
     t = enc.encode_texts(["a dog", "a much longer description of a cat sleeping on a sofa"])
     assert t.shape == (2, 32)
     np.testing.assert_allclose(np.linalg.norm(t, axis=1), 1.0, atol=1e-5)
