@@ -140,3 +140,74 @@ def test_json_lists_each_file_once(
     assert main(["search", '"Module Reference"', "--json", "--limit", "100"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == len({r["path"] for r in rows}) == len(MODULES)
+
+
+# Terms people search for that tokenisers like to break: a dashed invoice number, a hex code,
+# a chess move, words with ß and accents. Each is added to one real page; the rest of the text
+# and the other pages are the real documentation, so every other file is a near miss.
+PLANTED = {
+    "csv": "Exported with the ledger of invoice INV-2023-00481.",
+    "json": "The service answered with status 0x524 for that request.",
+    "random": "The engine opened with e2e4 and the reply came at once.",
+    "calendar": "Die Sitzung findet in der Hauptstraße in Köln statt.",
+    "textwrap": "Le résumé du système est prêt.",
+}
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory, minilm_pack: Path) -> Iterator[TroveEngine]:
+    root = tmp_path_factory.mktemp("planted")
+    docs = root / "docs"
+    docs.mkdir()
+    for name in ("csv", "json", "random", "calendar", "textwrap", "heapq", "bisect", "glob"):
+        text = pydoc.render_doc(importlib.import_module(name), renderer=pydoc.plaintext)[:3000]
+        extra = PLANTED.get(name)
+        (docs / f"{name}.txt").write_text(text + ("\n\n" + extra if extra else ""), "utf-8")
+    packs = root / "packs"
+    shutil.copytree(minilm_pack, packs / minilm_pack.name)
+    engine = TroveEngine(EngineConfig(root / "index", (packs,), roots=(str(docs),)))
+    engine.open()
+    assert engine.index().failed == 0
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "module"),
+    [
+        ("INV-2023-00481", "csv"),
+        ("invoice INV-2023-00481", "csv"),
+        ("0x524", "json"),
+        ("e2e4", "random"),
+        ("Hauptstraße", "calendar"),
+        ("Köln", "calendar"),
+        ("résumé système", "textwrap"),
+    ],
+)
+def test_terms_tokenisers_break_are_found_in_the_one_file_that_has_them(
+    planted: TroveEngine, query: str, module: str
+) -> None:
+    result = _search(planted, query)
+    assert _names(result)[:1] == [module]
+    assert result.hits[0].strong
+
+
+@pytest.mark.parametrize(
+    ("words", "module"),
+    [
+        ('"INV-2023-00481"', "csv"),
+        ("00481", "csv"),
+        ("0x524", "json"),
+        ("e2e4", "random"),
+        ("Hauptstraße", "calendar"),
+        ("Köln", "calendar"),
+        ("résumé", "textwrap"),
+    ],
+)
+def test_the_full_text_index_alone_finds_them(
+    planted: TroveEngine, words: str, module: str
+) -> None:
+    # the words' own path, without the vectors that could find the passage anyway
+    hits = planted.store.passages.search_words(words, 10)
+    files = planted.store.files.get([h.file_id for h in hits], brief=True)
+    assert {Path(files[h.file_id].path).stem for h in hits} == {module}
