@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from enum import Enum
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.core.config import EngineConfig
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
@@ -12,6 +13,14 @@ from desktop_app.core.store.api import Store
 
 if TYPE_CHECKING:
     from desktop_app.core.embed.packs import PackManager
+
+
+class KeepChoice(Enum):
+    KEEP = "keep"
+
+
+# reload_packs(): keep the image pack chosen now (None is a choice: the best installed one)
+KEEP_PACK: Final = KeepChoice.KEEP
 
 
 class ActivePacks:

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from desktop_app.core.active_packs import KEEP_PACK, KeepChoice
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.config import EngineConfig
 from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.types import (
+    BrowseResult,
     DuplicateReport,
     IndexStatus,
     IndexSummary,
@@ -90,9 +92,10 @@ class TroveEngine:
         """Which packs answer now (the document and image encoders)."""
         return self.parts.packs
 
-    def reload_packs(self, active_image_pack: str | None = None) -> None:
-        """Pick up installed/removed packs (and a new active image pack) without reopening."""
-        if active_image_pack is not None:
+    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None:
+        """Pick up installed/removed packs without reopening; ``active_image_pack`` chooses the
+        image pack (a name, or None for the best installed), by default the current choice."""
+        if not isinstance(active_image_pack, KeepChoice):
             self.config = replace(self.config, active_image_pack=active_image_pack)
         self.parts.packs.load()
 
@@ -185,6 +188,15 @@ class TroveEngine:
         except ImageDecodeError as exc:
             raise EngineError(f"cannot use {query.image_path} as a query: {exc}") from exc
 
+    def recent(
+        self, query: Query | None = None, limit: int = 300, generation: int = 0
+    ) -> BrowseResult:
+        """The newest files (date taken, else modified) that pass the query's filters — type,
+        folder, date, place; its words are ignored. What the window shows before a search."""
+        from desktop_app.core.search.browse import recent
+
+        return recent(self.parts.store.files, query or Query(), limit, generation)
+
     def duplicates(
         self,
         compute_missing: bool = True,
@@ -263,6 +275,7 @@ class TroveEngine:
 
 
 __all__ = [
+    "KEEP_PACK",
     "EngineConfig",
     "EngineError",
     "IndexStatus",

@@ -47,6 +47,7 @@ class Origin(StrEnum):
     PLACE = "place"  # where the photo was taken
     IMAGE = "image"  # what the picture looks like
     OTHER = "other"
+    NONE = "none"  # nothing was asked: a file shown while browsing
 
 
 class Source(StrEnum):
@@ -55,6 +56,7 @@ class Source(StrEnum):
     MEANING = "meaning"  # an encoder put it close to the query
     WORDS = "words"  # the query's words are in it (full-text search)
     EXACT = "exact"  # an identifier or quoted phrase of the query is in it, verbatim
+    NONE = "none"  # no search: a file shown while browsing
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class MatchReason:
     modifiers: str = ""  # IMAGE: the words that moved the image query ("at night -people")
 
     def sentence(self, kind: Kind) -> str:
+        if self.origin == Origin.NONE:
+            return ""
         if self.origin == Origin.OCR:
             if kind == Kind.PHOTO:
                 return f"text in the picture: “{self.quote}”"
@@ -219,8 +223,14 @@ class Hit:
 
     @property
     def why(self) -> str:
-        """A short sentence for people: 'passage on page 3', 'looks like your image'."""
+        """A short sentence for people: 'passage on page 3', 'looks like your image'; "" for a
+        file shown while browsing."""
         return self.reason.sentence(self.kind)
+
+    @property
+    def matched(self) -> bool:
+        """False for a file shown while browsing: no query, nothing to explain."""
+        return self.reason.origin != Origin.NONE
 
 
 @dataclass(frozen=True)
@@ -336,3 +346,15 @@ class IndexStatus:
     ocr_read: int = 0  # photos and PDFs whose text in pixels has been read
     ocr_pending: int = 0  # ... and those waiting for the text-in-pictures pass
     ocr_enabled: bool = True
+
+
+@dataclass(frozen=True)
+class BrowseResult:
+    """The newest files matching a query's filters, its words ignored: what the window shows
+    before and between searches."""
+
+    query: Query
+    hits: tuple[Hit, ...]  # newest first (date taken, else modified)
+    total: int = 0  # files matching the filters in all; ``hits`` holds the newest of them
+    elapsed_ms: float = 0.0
+    generation: int = 0

@@ -56,3 +56,25 @@ def test_old_pack_answers_until_photos_are_re_embedded(
         assert hits and Path(hits[0].path) == photos[3]
     finally:
         second.close()
+
+
+def test_best_installed_is_taken_at_once(
+    tmp_path: Path, trove_home: Path, tiny_clip_source: Path, tiny_clip_pack: Path
+) -> None:
+    """Settings → Image pack → "Best installed" after a named pack: no restart needed."""
+    from models.export import build_pack
+
+    other = build_pack("tiny-clip-b", tiny_clip_source, tmp_path / "packs-b").pack_dir
+    install_pack(tiny_clip_pack, trove_home)
+    install_pack(other, trove_home)
+    engine = _engine(trove_home, tmp_path / "photos", "tiny-clip-b")
+    try:
+        assert engine.status().image_pack.startswith("tiny-clip-b@")  # type: ignore[union-attr]
+        engine.reload_packs()  # a pack installed or removed: the choice stays
+        assert engine.config.active_image_pack == "tiny-clip-b"
+        engine.reload_packs(None)  # "Best installed"
+        assert engine.config.active_image_pack is None
+        # both packs are CLIP: the first in name order is the best installed
+        assert engine.status().image_pack.startswith("tiny-clip@")  # type: ignore[union-attr]
+    finally:
+        engine.close()

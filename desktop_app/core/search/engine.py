@@ -13,9 +13,14 @@ from typing import Any
 import numpy as np
 
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
-from desktop_app.core.fspath import is_under
 from desktop_app.core.search.duplicates import fold_duplicates
-from desktop_app.core.search.query import STOPWORDS, exact_terms, fold, place_matches
+from desktop_app.core.search.query import (
+    STOPWORDS,
+    exact_terms,
+    fold,
+    folder_matches,
+    place_matches,
+)
 from desktop_app.core.store.api import Background, Store, TextHit
 from desktop_app.core.threads import single_threaded_blas
 from desktop_app.core.types import (
@@ -407,15 +412,8 @@ class SearchEngine:
             return False
         if q.extensions and rec.ext not in q.extensions:
             return False
-        if q.folders:
-            parts = [p.lower() for p in rec.path.split(os.sep)[:-1]]
-            ok = False
-            for f in q.folders:
-                fl = f.lower().rstrip("/\\")
-                if is_under(rec.path.lower(), fl) or fl in parts:
-                    ok = True
-            if not ok:
-                return False
+        if q.folders and not folder_matches(rec.path, q.folders):
+            return False
         if q.places and not place_matches(rec.place, q.places):
             return False
         when = rec.taken_at if rec.taken_at is not None else rec.mtime

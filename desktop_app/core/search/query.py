@@ -4,12 +4,14 @@ before:) and composed photo queries in rclip's syntax: `2:sunset + dog - people`
 from __future__ import annotations
 
 import calendar
+import os
 import re
 import shlex
 import unicodedata
 from datetime import date
 from typing import Any
 
+from desktop_app.core.fspath import is_under
 from desktop_app.core.types import Kind, Query
 
 _KIND_WORDS = {
@@ -62,6 +64,16 @@ def place_matches(place: str, wanted: tuple[str, ...]) -> bool:
     """Does a file's place contain any of the place: filter's names?"""
     have = fold(place)
     return any(w in have for w in wanted)
+
+
+def folder_matches(path: str, folders: tuple[str, ...]) -> bool:
+    """Is the file under any of the in: filter's folders (a path prefix, or a folder's name)?"""
+    parts = [p.lower() for p in path.split(os.sep)[:-1]]
+    for f in folders:
+        fl = f.lower().rstrip("/\\")
+        if is_under(path.lower(), fl) or fl in parts:
+            return True
+    return False
 
 
 def _date_bound(value: str, end: bool) -> float | None:

@@ -7,7 +7,7 @@ reads are safe from any thread and see the latest commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -119,6 +119,13 @@ class FilesTable(Protocol):
     def counts(self) -> FileCounts: ...
     def counts_by_root(self) -> dict[str, RootCounts]: ...
     def search_words(self, terms: str, k: int) -> list[TextHit]: ...
+    def recent(
+        self,
+        limit: int,
+        kinds: Sequence[Kind] = (),
+        extensions: Sequence[str] = (),
+        keep: Callable[[str, float, str], bool] | None = None,
+    ) -> tuple[list[FileRecord], int]: ...
     # places
     def to_place(self, every: bool = False) -> list[tuple[str, float, float, str | None]]: ...
     def set_places(self, places: Mapping[str, str]) -> None: ...

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, fields, replace
 from typing import Any
 
@@ -316,6 +316,37 @@ class Files(TableBase):
             TextHit(r["file_id"], float(r["_score"]), "name")
             for r in full_text(t, terms, k, ["file_id", "_score"])
         ]
+
+    @reading
+    def recent(
+        self,
+        limit: int,
+        kinds: Sequence[Kind] = (),
+        extensions: Sequence[str] = (),
+        keep: Callable[[str, float, str], bool] | None = None,
+    ) -> tuple[list[FileRecord], int]:
+        """The newest indexed files first — by date taken (photos), else modified — as brief
+        records, at most ``limit``, and how many matched in all. Kinds and extensions are
+        filtered in the read; ``keep(path, when, place)`` decides the rest (dates, folders,
+        places). Five small columns of every row are read, whole rows only for the newest."""
+        t = self._t()
+        if t is None or limit <= 0:
+            return [], 0
+        conds = [_READABLE]
+        if kinds:
+            conds.append(_in("kind", [str(k) for k in kinds]))
+        if extensions:
+            conds.append(_in("ext", list(extensions)))
+        rows = rows_where(t, " AND ".join(conds), ["file_id", "path", "mtime", "taken_at", "place"])
+        dated = []
+        for r in rows:
+            when = r["taken_at"] if r["taken_at"] is not None else r["mtime"]
+            if keep is None or keep(r["path"], float(when), r["place"] or ""):
+                dated.append((float(when), r["path"], r["file_id"]))
+        dated.sort(reverse=True)  # newest first; the path breaks ties the same way each time
+        ids = [fid for _, _, fid in dated[:limit]]
+        records = self.get(ids, brief=True)
+        return [records[i] for i in ids if i in records], len(dated)
 
     # --- places ----------------------------------------------------------------------
 

@@ -1,0 +1,65 @@
+"""Browsing without words: the newest files that pass a query's filters (type, folder, date,
+place), as hits for the window's view before and between searches."""
+
+from __future__ import annotations
+
+import time
+
+from desktop_app.core.search.query import folder_matches, place_matches
+from desktop_app.core.store.api import FilesTable
+from desktop_app.core.types import (
+    BrowseResult,
+    FileRecord,
+    Hit,
+    Kind,
+    MatchReason,
+    Origin,
+    Query,
+    Source,
+)
+
+NO_MATCH = MatchReason(Origin.NONE, Source.NONE)
+
+
+def recent(files: FilesTable, query: Query, limit: int, generation: int = 0) -> BrowseResult:
+    """The ``limit`` newest files the query's filters allow; its words play no part."""
+    t0 = time.perf_counter()
+
+    def keep(path: str, when: float, place: str) -> bool:
+        if query.after is not None and when < query.after:
+            return False
+        if query.before is not None and when >= query.before:
+            return False
+        if query.folders and not folder_matches(path, query.folders):
+            return False
+        return not (query.places and not place_matches(place, query.places))
+
+    records, total = files.recent(limit, query.kinds, query.extensions, keep)
+    return BrowseResult(
+        query,
+        tuple(_hit(r) for r in records),
+        total,
+        (time.perf_counter() - t0) * 1000,
+        generation,
+    )
+
+
+def _hit(rec: FileRecord) -> Hit:
+    """A file as a hit with no match to explain: every one shown as strong, none dimmed."""
+    return Hit(
+        path=rec.path,
+        kind=rec.kind,
+        score=0.0,
+        reason=NO_MATCH,
+        file_id=rec.file_id,
+        snippet=rec.text_preview if rec.kind == Kind.DOCUMENT else "",
+        mtime=rec.mtime,
+        taken_at=rec.taken_at,
+        size=rec.size,
+        width=rec.width,
+        height=rec.height,
+        camera=rec.camera,
+        place=rec.place,
+        confidence=1.0,
+        strong=True,
+    )
