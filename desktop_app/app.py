@@ -83,7 +83,7 @@ def run_gui(argv: list[str] | None = None) -> int:
         window.activateWindow()
 
     server.newConnection.connect(on_second_launch)
-    install_tray(window)
+    install_tray(window, window.power)
     window.show()
     window.focus_search() if settings.roots else None
     # Heavy imports (lancedb ~2 s, onnxruntime) run on a worker thread once the window shows.

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SettingsError(Exception):
@@ -30,7 +30,7 @@ class Settings:
     recent_searches: list[str] = field(default_factory=list)
     welcome_done: bool = False
     banner_dismissed: bool = False
-    view_mode: str = "grid"
+    view_mode: str = "auto"  # 'auto' (list when documents dominate, else grid), 'grid', 'list'
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
 
     def add_root(self, path: str) -> bool:
@@ -46,8 +46,16 @@ class Settings:
         return True
 
 
+def _to_2(raw: dict[str, Any]) -> dict[str, Any]:
+    """"grid" was everyone's default and was saved for everyone: it becomes "auto", the
+    layout that suits what is shown."""
+    if raw.get("view_mode", "grid") == "grid":
+        raw = {**raw, "view_mode": "auto"}
+    return raw
+
+
 # version N -> N+1; each step takes and returns the raw dict
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_2}
 
 
 def load_settings(path: Path) -> Settings:

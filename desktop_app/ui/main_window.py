@@ -1,16 +1,18 @@
-"""The main window: composes the search bar, results, preview, status and dialogs."""
+"""The main window: composes the search bar, browse and results views, preview, status and
+dialogs, and connects them to the controllers (desktop_app/ui/controllers), which hold the
+policy and run every slow step off the GUI thread."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -20,51 +22,50 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSlider,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.search.query import parse_query
-from desktop_app.core.types import Hit, Progress, SearchResult
+from desktop_app.core.scan.kinds import IMAGE_EXTS, kind_for
+from desktop_app.core.types import BrowseResult, Hit, Kind, SearchResult
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings, SettingsError, save_settings
+from desktop_app.ui.browse import BrowsePanel
+from desktop_app.ui.controllers.folders import FoldersController
+from desktop_app.ui.controllers.packs import PacksController
+from desktop_app.ui.controllers.power import PowerController
+from desktop_app.ui.controllers.search import BrowseState, SearchController
+from desktop_app.ui.controllers.settings import SettingsController
+from desktop_app.ui.controllers.status import StatusController
 from desktop_app.ui.duplicates_view import DuplicatesPanel
 from desktop_app.ui.folders import FoldersDialog
 from desktop_app.ui.preview import PreviewPane
-from desktop_app.ui.results_model import HitRole, ResultsModel
+from desktop_app.ui.results_model import HitRole, ResultsModel, layout_for
 from desktop_app.ui.results_view import ResultsView
-from desktop_app.ui.search_bar import SearchBar
+from desktop_app.ui.search_bar import ImageQueryChip, SearchBar
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.status import DetailsDialog, StatusWidget
 from desktop_app.ui.thumbnails import ThumbnailLoader
 from desktop_app.ui.welcome import PackBanner, WelcomePanel
 from desktop_app.workers.engine_host import EngineHost
 
-IMAGE_SUFFIXES = {
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".webp",
-    ".gif",
-    ".bmp",
-    ".tif",
-    ".tiff",
-    ".heic",
-    ".heif",
-    ".avif",
-}
+
+def is_image_file(path: str) -> bool:
+    """Trove's own list of picture formats (core/scan/kinds.py): what it indexes, it takes."""
+    return kind_for(path, sniff=False) == Kind.PHOTO
+
+
+IMAGE_FILTER = "Images (" + " ".join(f"*.{e}" for e in sorted(IMAGE_EXTS)) + ")"
 
 
 class MainWindow(QMainWindow):
-    results_shown = Signal(object)  # SearchResult, after the grid was updated (tests wait on it)
+    results_shown = Signal(object)  # SearchResult, after the view was updated (tests wait on it)
+    browse_shown = Signal(object)  # BrowseResult, likewise for the browse view
 
     def __init__(self, paths: Paths, settings: Settings, host: EngineHost) -> None:
         super().__init__()
@@ -72,57 +73,44 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Trove")
         self.resize(1180, 760)
         self.setAcceptDrops(True)
-        self.image_query: str | None = None
-        self.last_result: SearchResult | None = None
-        self._pending_text = ""
-        icons = paths.resources / "icons"
-        self.setWindowIcon(QIcon(str(icons / "trove.svg")))
-        doc_icon = self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon)
+        self.setWindowIcon(QIcon(str(paths.resources / "icons" / "trove.svg")))
 
-        self.search = SearchBar()
-        self.model = ResultsModel(self)
-        self.view = ResultsView(doc_icon)
-        self.view.setModel(self.model)
-        self.preview = PreviewPane()
+        self.folders = FoldersController(host, settings, self._save, self)
+        self.packs = PacksController(host, paths, settings, self._save, self)
+        self.power = PowerController(host, settings, parent=self)
+        self.searching = SearchController(host, settings, self)
+        self.indexing = StatusController(host, self)
+        self.preferences = SettingsController(
+            host, settings, self._save, self.packs, self.power, self
+        )
+
         self.thumbs = ThumbnailLoader(paths.thumbnails_dir, self)
-        self.model.thumbnail_wanted = self.thumbs.request
-        self.thumbs.thumbnail_ready.connect(self.model.set_thumbnail)
+        self.search = SearchBar()
+        self.image_chip = ImageQueryChip()
+        self.model = ResultsModel(self)
+        self.view = ResultsView()
+        self.view.setModel(self.model)
+        self.browse = BrowsePanel()
+        for m in (self.model, self.browse.model):
+            m.thumbnail_wanted = self.thumbs.request
+            self.thumbs.thumbnail_ready.connect(m.set_thumbnail)
+        self.preview = PreviewPane(self.thumbs)
         self.banner = PackBanner()
         self.banner.hide()
-        self.message = QLabel("Type to search your photos and documents.")
+        self.message = QLabel()
         self.message.setObjectName("hint")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_chip = QWidget()
-        chip_lay = QHBoxLayout(self.image_chip)
-        chip_lay.setContentsMargins(0, 0, 0, 0)
-        self.image_label = QLabel()
-        clear_img = QPushButton("Clear image")
-        clear_img.setAccessibleName("Stop searching by image")
-        clear_img.clicked.connect(self.clear_image_query)
-        # How far the typed words move the image (a composed query: "this photo, at night").
-        self.strength = QSlider(Qt.Orientation.Horizontal)
-        self.strength.setRange(0, 30)
-        self.strength.setValue(10)
-        self.strength.setMaximumWidth(160)
-        self.strength.setAccessibleName("Strength of the words on the image")
-        self.strength.setToolTip(
-            "How far the words you type move the image query: left keeps the image, right "
-            "follows the words"
-        )
-        self.strength_label = QLabel("Words: 1.0×")
-        self.strength.valueChanged.connect(self._on_strength)
-        chip_lay.addWidget(self.image_label, 1)
-        chip_lay.addWidget(self.strength_label)
-        chip_lay.addWidget(self.strength)
-        chip_lay.addWidget(clear_img)
-        self.image_chip.hide()
+        self.message.hide()
+        self.results_stack = QStackedWidget()
+        self.results_stack.addWidget(self.browse)
+        self.results_stack.addWidget(self.view)
 
         split = QSplitter()
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(self.message)
-        left_lay.addWidget(self.view, 1)
+        left_lay.addWidget(self.results_stack, 1)
         split.addWidget(left)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
@@ -135,12 +123,12 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.image_chip)
         lay.addWidget(split, 1)
 
-        self.welcome = WelcomePanel(self._pack_names())
+        self.welcome = WelcomePanel([])
+        self.duplicates = DuplicatesPanel()
+        self.duplicates.set_thumbnail_loader(self.thumbs)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(search_page)
-        self.duplicates = DuplicatesPanel()
-        self.duplicates.set_thumbnail_loader(self.thumbs)
         self.stack.addWidget(self.duplicates)
         self.stack.setCurrentIndex(0 if not settings.roots and not settings.welcome_done else 1)
         self.setCentralWidget(self.stack)
@@ -151,13 +139,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.search.set_recent(settings.recent_searches)
-        self.view.set_grid(settings.view_mode != "list")
-        self._battery_timer = QTimer(self)
-        self._battery_timer.setInterval(60_000)
-        self._battery_timer.timeout.connect(self._check_battery)
-        self._battery_timer.start()
-        self._paused_for_battery = False
-        self._update_banner()
+        self._check_layout_action()
+        self.packs.refresh()  # the list, the banner and the welcome page fill in when read
+        self.searching.run()  # before the first query: the newest files, or what to do first
 
     # --- construction --------------------------------------------------------------
 
@@ -170,8 +154,18 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, "Quit", self.close, QKeySequence.StandardKey.Quit)
         v = self.menuBar().addMenu("&View")
-        self.grid_action = self._action(v, "Grid", lambda: self.set_view_mode("grid"), "Ctrl+1")
-        self.list_action = self._action(v, "List", lambda: self.set_view_mode("list"), "Ctrl+2")
+        group = QActionGroup(self)
+        self.layout_actions = {}
+        for mode, text, key in (
+            ("auto", "Automatic layout", "Ctrl+0"),
+            ("grid", "Grid", "Ctrl+1"),
+            ("list", "List", "Ctrl+2"),
+        ):
+            a = self._action(v, text, lambda _c=False, m=mode: self.set_view_mode(m), key)
+            a.setCheckable(True)
+            group.addAction(a)
+            self.layout_actions[mode] = a
+        v.addSeparator()
         self._action(v, "Indexing details and problems", self.show_details, "Ctrl+I")
         self._action(v, "Duplicates", self.show_duplicates, "Ctrl+D")
         s = self.menuBar().addMenu("&Search")
@@ -190,118 +184,109 @@ class MainWindow(QMainWindow):
         return a
 
     def _wire(self) -> None:
-        self.search.search_changed.connect(self._on_search_changed)
-        self.search.filters_changed.connect(
-            lambda: self._on_search_changed(self.search.field.text())
-        )
-        self.host.results_ready.connect(self._on_host_results)
-        self.host.search_failed.connect(self._on_host_search_failed)
-        self.host.progress_changed.connect(self._on_host_progress)
-        self.host.opened.connect(self._on_host_opened)
-        self.host.open_failed.connect(self._on_host_open_failed)
-        self.view.selectionModel().currentChanged.connect(self._on_view_current)
-        self.view.open_requested.connect(self._open_hit)
-        self.view.preview_requested.connect(lambda h: self.preview.show_hit(h, self._terms()))
+        s = self.searching
+        self.search.search_changed.connect(s.set_text)
+        self.search.filters_changed.connect(lambda: s.set_filters(self.search.filter_tokens()))
+        self.image_chip.cleared.connect(s.clear_image)
+        self.image_chip.strength_changed.connect(s.set_strength)
+        s.image_changed.connect(self.image_chip.show_image)
+        s.results.connect(self._on_results)
+        s.browsed.connect(self._on_browsed)
+        s.message_changed.connect(self._show_message)
+        s.recent_changed.connect(self.search.set_recent)
+        s.status_message.connect(self.statusBar().showMessage)
+        for view in (self.view, self.browse.view):
+            view.selectionModel().currentChanged.connect(self._on_view_current)
+            view.open_requested.connect(self._open_hit)
+            view.preview_requested.connect(lambda h: self.preview.show_hit(h, s.terms))
         self.preview.more_like_this.connect(self.search_image)
-        self.status.pause_toggled.connect(self._on_status_pause)
+        self.browse.empty.add_folder.connect(self.add_folder_dialog)
+        self.browse.empty.details.connect(self.show_details)
+        self.browse.empty.clear_filters.connect(self.search.clear_filters)
+
+        self.status.pause_clicked.connect(self.power.toggle)
+        self.power.paused_changed.connect(self.status.set_paused)
         self.status.details_requested.connect(self.show_details)
+        self.indexing.progress_changed.connect(self._on_progress)
+        self.indexing.notices_changed.connect(self.status.set_notices)
+        self.indexing.notices_changed.connect(self.details.set_notices)
+        self.indexing.problems_changed.connect(self.details.set_problems)
+        self.details.finished.connect(lambda _r: setattr(self.indexing, "watch_problems", False))
+        self.host.open_failed.connect(self._on_open_failed)
+        self.host.task_failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+
         self.welcome.folders_chosen.connect(self.add_folders)
         self.welcome.choose_other.connect(self.add_folder_dialog)
+        self.packs.packs_changed.connect(self._on_packs)
+        self.packs.message.connect(self.statusBar().showMessage)
+        self.packs.problem.connect(lambda title, text: QMessageBox.warning(self, title, text))
         self.banner.import_requested.connect(self.import_pack_dialog)
         self.banner.download_requested.connect(self.download_pack)
         self.banner.dismissed.connect(self._on_banner_dismissed)
+
         self.host.duplicates_ready.connect(self.duplicates.show_report)
         self.duplicates.back_requested.connect(self.focus_search)
         self.duplicates.refresh_requested.connect(self.show_duplicates)
 
-    # --- searching -------------------------------------------------------------------
+    # --- searching and browsing ---------------------------------------------------------
+
+    @property
+    def last_result(self) -> SearchResult | None:
+        return self.searching.last_result
 
     def focus_search(self) -> None:
         self.stack.setCurrentIndex(1)
         self.search.field.setFocus()
         self.search.field.selectAll()
 
-    def _terms(self) -> tuple[str, ...]:
-        return parse_query(self.search.field.text()).terms
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
-    def _on_search_changed(self, text: str) -> None:
-        full = f"{text} {self.search.filter_tokens()}".strip()
-        if not text.strip() and not self.image_query:
-            self.model.set_hits(())
-            self.preview.show_hit(None)
-            self.message.setText("Type to search your photos and documents.")
-            self.message.show()
-            return
-        self._pending_text = text
-        if not self.host.ready:
-            self.message.setText("Opening the index…")
-            self.message.show()
-        self.host.request_search(
-            parse_query(
-                full,
-                image_path=self.image_query,
-                limit=200,
-                strength=self.strength.value() / 10,
-            )
-        )
-
-    def _on_strength(self, value: int) -> None:
-        self.strength_label.setText(f"Words: {value / 10:.1f}×")
-        if self.image_query and self.search.field.text().strip():
-            self.search.restart_timer()  # debounced like typing
-
-    def _on_host_results(self, result: SearchResult) -> None:
-        self.last_result = result
+    def _on_results(self, result: SearchResult) -> None:
         self.model.set_hits(result.hits)
+        self._fit_layout(self.view, result.hits)
+        self.results_stack.setCurrentWidget(self.view)
         if result.hits:
-            strong = result.strong_count
-            weak = len(result.hits) - strong
-            if not result.confident:
-                self.message.setText(
-                    "No confident match — these are only the closest files (dimmed)."
-                )
-                self.message.show()
-            elif weak:
-                self.message.setText(
-                    f"{strong} strong {'match' if strong == 1 else 'matches'} first; "
-                    f"{weak} weaker (dimmed) after them."
-                )
-                self.message.show()
-            else:
-                self.message.hide()
             self.view.setCurrentIndex(self.model.index(0))
-            self._remember(result.query.raw)
         else:
-            note = " ".join(result.notes[:1])
-            self.message.setText(f"No matches. {note}".strip())
-            self.message.show()
-        self.statusBar().showMessage(
-            f"{len(result.hits)} results in {result.elapsed_ms:.0f} ms", 4000
-        )
+            self.preview.show_hit(None)
         self.results_shown.emit(result)
 
-    def _on_host_search_failed(self, _gen: int, message: str) -> None:
-        self.message.setText(message)
-        self.message.show()
-
-    def _remember(self, raw: str) -> None:
-        text = self._pending_text.strip()
-        if len(text) < 3:
-            return
-        rec = [r for r in self.settings.recent_searches if r != text]
-        self.settings.recent_searches = [text, *rec][:20]
-        self.search.set_recent(self.settings.recent_searches)
+    def _on_browsed(self, result: BrowseResult, state: BrowseState) -> None:
+        self.browse.show_browse(result, state)
+        self._fit_layout(self.browse.view, result.hits)
+        self.results_stack.setCurrentWidget(self.browse)
+        if not self.browse.view.currentIndex().isValid():
+            self.preview.show_hit(None)
+        self.browse_shown.emit(result)
 
     def _on_view_current(self, current: QModelIndex, _prev: QModelIndex) -> None:
         hit: Hit | None = current.data(HitRole) if current.isValid() else None
-        self.preview.show_hit(hit, self._terms())
+        if hit is not None and hit != self.preview.hit:  # a refresh re-selecting it: no reload
+            self.preview.show_hit(hit, self.searching.terms)
 
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is not None:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
             QDesktopServices.openUrl(QUrl.fromLocalFile(hit.path))
+
+    def set_view_mode(self, mode: str) -> None:
+        """'auto', 'grid' or 'list' (Ctrl+0 / Ctrl+1 / Ctrl+2)."""
+        self.settings.view_mode = mode
+        self._check_layout_action()
+        self._fit_layout(self.view, self.model.hits())
+        self._fit_layout(self.browse.view, self.browse.model.hits())
+        self._save()
+
+    def _check_layout_action(self) -> None:
+        action = self.layout_actions.get(self.settings.view_mode, self.layout_actions["auto"])
+        action.setChecked(True)
+
+    def _fit_layout(self, view: ResultsView, hits: tuple[Hit, ...]) -> None:
+        mode = self.settings.view_mode
+        grid = layout_for(hits) == "grid" if mode not in ("grid", "list") else mode == "grid"
+        if grid != view.grid:
+            view.set_grid(grid)
 
     def show_duplicates(self) -> None:
         """The Duplicates view; its groups are found on a worker thread."""
@@ -312,26 +297,14 @@ class MainWindow(QMainWindow):
     # --- image queries -----------------------------------------------------------------
 
     def search_image(self, path: str) -> None:
-        self.image_query = path
-        self.image_label.setText(
-            f"Searching by image: {os.path.basename(path)} — add words to refine"
-        )
-        self.image_chip.show()
         self.stack.setCurrentIndex(1)
-        self._on_search_changed(self.search.field.text())
+        self.searching.set_image(path)
 
     def clear_image_query(self) -> None:
-        self.image_query = None
-        self.image_chip.hide()
-        self._on_search_changed(self.search.field.text())
+        self.searching.clear_image()
 
     def pick_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Search with an image",
-            "",
-            "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.heic)",
-        )
+        path, _ = QFileDialog.getOpenFileName(self, "Search with an image", "", IMAGE_FILTER)
         if path:
             self.search_image(path)
 
@@ -340,34 +313,31 @@ class MainWindow(QMainWindow):
         md = cb.mimeData()
         if md is not None and md.hasUrls():
             for url in md.urls():
-                if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES:
+                if url.isLocalFile() and is_image_file(url.toLocalFile()):
                     self.search_image(url.toLocalFile())
                     return
         img = cb.image()
-        if not img.isNull():
-            self.paths.cache.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(suffix=".png", prefix="pasted-", dir=self.paths.cache)
-            os.close(fd)
-            img.save(tmp, "PNG")
-            self.search_image(tmp)
+        if not img.isNull():  # saved to a file on a worker thread, then searched by
+            self.stack.setCurrentIndex(1)
+            self.searching.search_pasted(img, self.paths.cache)
             return
         self.search.field.paste()
 
     def more_like_selected(self) -> None:
-        hit = self.view.currentIndex().data(HitRole)
+        view = self.results_stack.currentWidget()
+        current = (view.view if view is self.browse else self.view).currentIndex()
+        hit = current.data(HitRole)
         if hit is not None:
             self.search_image(hit.path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         md = event.mimeData()
-        if md.hasUrls() and any(
-            Path(u.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES for u in md.urls()
-        ):
+        if md.hasUrls() and any(is_image_file(u.toLocalFile()) for u in md.urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         for u in event.mimeData().urls():
-            if Path(u.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES:
+            if is_image_file(u.toLocalFile()):
                 self.search_image(u.toLocalFile())
                 event.acceptProposedAction()
                 return
@@ -380,162 +350,54 @@ class MainWindow(QMainWindow):
             self.add_folders([d])
 
     def add_folders(self, folders: list[str]) -> None:
-        changed = False
-        for f in folders:
-            changed |= self.settings.add_root(os.path.abspath(f))
-        self.settings.welcome_done = True
-        self.stack.setCurrentIndex(1)
-        self._save()
-        if changed:
-            self.host.restart_indexing(
-                tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
-            )
+        self.folders.add(folders)
+        self.searching.run()  # the browse view now waits for the new folders' files
         self.focus_search()
 
     def open_folders(self) -> None:
-        def show(status: Any) -> None:
-            by_root = {r.path: r for r in status.roots} if not isinstance(status, Exception) else {}
+        def show(by_root: dict[str, Any]) -> None:
             dlg = FoldersDialog(self.settings.roots, self.settings.exclude_patterns, by_root, self)
             if dlg.exec():
-                self.settings.roots = dlg.roots
-                self.settings.exclude_patterns = dlg.exclude_patterns()
-                self._save()
-                removed = [r for r in by_root if r not in dlg.roots]
-                if removed and self.host.engine is not None:
-                    engine = self.host.engine
-                    self.host.run_task(lambda: [engine.forget(r) for r in removed])
-                self.host.restart_indexing(
-                    tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
-                )
+                self.folders.apply(dlg.roots, dlg.exclude_patterns())
+                self.searching.run()
 
-        if self.host.engine is None:
-            show(RuntimeError("not open"))
-        else:
-            engine = self.host.engine
-            self.host.run_task(engine.status, show)
+        self.folders.status(show)
 
     def import_pack_dialog(self, parent: Any = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
             parent or self, "Import a model pack", "", "Model packs (*.zip manifest.json)"
         )
-        if not path:
-            return
-        src = Path(path).parent if Path(path).name == "manifest.json" else Path(path)
-        self.import_pack(src, parent)
-
-    def import_pack(self, src: Path, dialog: Any = None) -> None:
-        from desktop_app.core.embed import PackError, PackManager
-
-        def work() -> Any:
-            try:
-                info = PackManager([self.paths.packs_dir]).import_pack(src, self.paths.packs_dir)
-            except PackError as exc:
-                return exc
-            if self.host.engine is not None:
-                self.host.engine.reload_packs()
-            return info
-
-        def done(result: Any) -> None:
-            if isinstance(result, Exception):
-                QMessageBox.warning(self, "Cannot import this pack", str(result))
-                return
-            self.statusBar().showMessage(
-                f"Installed {result.name}; new photos vectors are computed in the background", 8000
-            )
-            self._update_banner()
-            if dialog is not None and hasattr(dialog, "set_packs"):
-                dialog.set_packs(self._packs())
-            self.host.restart_indexing(
-                tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
+        if path:
+            self.import_pack(
+                Path(path).parent if Path(path).name == "manifest.json" else Path(path)
             )
 
-        self.host.run_task(work, done)
+    def import_pack(self, src: Path) -> None:
+        self.packs.import_pack(src)
 
-    def download_pack(self, parent: Any = None) -> None:
-        """Get an image model from the hub, no torch needed (desktop_app/ui/download_dialog.py)."""
-        from desktop_app.ui.download_dialog import DownloadDialog
+    def download_pack(self) -> None:
+        """Get an image model (the packs controller's one entry point for it)."""
+        self.packs.download()
 
-        samples = sorted((self.paths.resources / "sample").glob("*.jpg"))
-        dlg = DownloadDialog(self.paths.packs_dir, samples, self.import_pack_dialog, parent or self)
-        dlg.installed.connect(lambda _info: self._on_pack_installed(parent))
-        self._download_dialog = dlg  # not modal: searching and indexing go on meanwhile
-        dlg.show()
-
-    def _on_pack_installed(self, dialog: Any = None) -> None:
-        def done(_result: Any) -> None:
-            self._update_banner()
-            if dialog is not None and hasattr(dialog, "set_packs"):
-                dialog.set_packs(self._packs())
-            self.host.restart_indexing(
-                tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
-            )
-
-        if self.host.engine is not None:
-            self.host.run_task(self.host.engine.reload_packs, done)
-        else:
-            done(None)
-
-    def _packs(self) -> list[Any]:
-        from desktop_app.core.embed import PackManager
-
-        return PackManager((self.paths.packs_dir, self.paths.bundled_packs)).list_packs()
-
-    def _pack_names(self) -> list[str]:
-        return [p.name for p in self._packs()]
-
-    def _update_banner(self) -> None:
-        has_image = any("vision" in p.towers for p in self._packs())
-        self.banner.setVisible(not has_image and not self.settings.banner_dismissed)
+    def _on_packs(self, packs: list[Any]) -> None:
+        self.welcome.set_packs([p.name for p in packs])
+        self.banner.setVisible(not self.packs.has_image_pack and not self.settings.banner_dismissed)
 
     def _on_banner_dismissed(self) -> None:
         self.settings.banner_dismissed = True
         self._save()
 
     def open_settings(self) -> None:
-        def remove(dialog: Any, name: str) -> None:
-            from desktop_app.core.embed import PackError, PackManager
-
-            try:
-                PackManager([self.paths.packs_dir]).remove(name)
-            except PackError as exc:
-                QMessageBox.warning(self, "Cannot remove", str(exc))
-            dialog.set_packs(self._packs())
-            if self.host.engine is not None:
-                self.host.run_task(self.host.engine.reload_packs, lambda _r: self._update_banner())
-
-        dlg = SettingsDialog(
-            self.settings, self._packs(), self.import_pack_dialog, remove, self, self.download_pack
-        )
-        before = self.settings.active_image_pack
-        ocr_before = self.settings.ocr
-        if dlg.exec():
-            dlg.apply(self.paths.resources / "trove.desktop")
-            self._save()
-            if self.settings.ocr != ocr_before:
-                self._apply_ocr_setting()
-            if self.settings.active_image_pack != before and self.host.engine is not None:
-                engine = self.host.engine
-                active = self.settings.active_image_pack
-                self.host.run_task(lambda: engine.reload_packs(active or None))
-                self.host.restart_indexing(
-                    tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
-                )
-
-    def _apply_ocr_setting(self) -> None:
-        """Reading text in pictures switched on or off: the running indexer follows at once."""
-        from dataclasses import replace
-
-        self.host.config = replace(self.host.config, ocr=self.settings.ocr)
-        if self.host.engine is not None:
-            self.host.engine.config = replace(self.host.engine.config, ocr=self.settings.ocr)
-            self.host.restart_indexing(
-                tuple(self.settings.roots), tuple(self.settings.exclude_patterns)
-            )
-
-    def set_view_mode(self, mode: str) -> None:
-        self.settings.view_mode = mode
-        self.view.set_grid(mode == "grid")
-        self._save()
+        dlg = SettingsDialog(self.settings, self.packs.packs if self.packs.loaded else None, self)
+        self.packs.packs_changed.connect(dlg.set_packs)
+        dlg.import_requested.connect(lambda: self.import_pack_dialog(dlg))
+        dlg.remove_requested.connect(self.packs.remove)
+        self.packs.refresh()  # the dialog fills in (again) when the manifests are read
+        accepted = dlg.exec()
+        self.packs.packs_changed.disconnect(dlg.set_packs)
+        if accepted:
+            dlg.apply_login(self.paths.resources / "trove.desktop")
+            self.preferences.apply(dlg.choices())
 
     def _save(self) -> None:
         try:
@@ -545,74 +407,22 @@ class MainWindow(QMainWindow):
 
     # --- indexing status ---------------------------------------------------------------
 
-    def _on_host_opened(self) -> None:
-        if self.search.field.text().strip() or self.image_query:
-            self._on_search_changed(self.search.field.text())
-        else:
-            self.message.setText("Type to search your photos and documents.")
-
-    def _on_host_open_failed(self, message: str) -> None:
+    def _on_open_failed(self, message: str) -> None:
         self.status.label.setText(message)
         QMessageBox.critical(self, "Trove cannot open its index", message)
 
-    def _on_host_progress(self, p: Progress) -> None:
+    def _on_progress(self, p: Any) -> None:
         self.status.show_progress(p)
-        if p.phase == "idle":
-            self._refresh_notices()
         if self.details.isVisible():
             self.details.show_progress(p)
-            if p.phase in ("idle", "paused"):
-                self._refresh_problems()
-
-    def _refresh_notices(self) -> None:
-        engine = self.host.engine
-        if engine is None:
-            return
-
-        def done(notices: Any) -> None:
-            if isinstance(notices, tuple):
-                self.status.set_notices(notices)
-                self.details.set_notices(notices)
-
-        self.host.run_task(lambda: engine.status().notices, done)
-
-    def _on_status_pause(self, paused: bool) -> None:
-        if paused:
-            self.host.pause()
-        else:
-            self.host.resume()
 
     def show_details(self) -> None:
-        self.details.show_progress(self.status.last)
-        self._refresh_problems()
+        self.details.show_progress(self.indexing.last)
+        self.indexing.watch_problems = True
+        self.indexing.refresh_problems()
+        self.indexing.refresh_notices()
         self.details.show()
         self.details.raise_()
-
-    def _refresh_problems(self) -> None:
-        if self.host.engine is not None:
-            self.host.run_task(
-                self.host.engine.problems,
-                lambda probs: self.details.set_problems(probs if isinstance(probs, list) else []),
-            )
-
-    def _check_battery(self) -> None:
-        if not self.settings.pause_on_battery:
-            return
-        try:
-            import psutil
-
-            batt = psutil.sensors_battery()
-        except (ImportError, RuntimeError, OSError):
-            return
-        if batt is None:
-            return
-        on_battery = not batt.power_plugged
-        if on_battery and not self.host.paused:
-            self._paused_for_battery = True
-            self.status.pause_btn.setChecked(True)
-        elif not on_battery and self._paused_for_battery:
-            self._paused_for_battery = False
-            self.status.pause_btn.setChecked(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()

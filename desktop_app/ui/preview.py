@@ -1,4 +1,5 @@
-"""The preview pane: a large image with its facts, or the matching passage with words highlighted."""
+"""The preview pane: a large image with its facts, a PDF's matching page, or the matching
+passage with words highlighted. Images are decoded off the GUI thread and land when ready."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import os
 import time
 from typing import Any
 
-from PySide6.QtCore import QFileInfo, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtCore import QByteArray, QFileInfo, QMimeData, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.search.highlight import spans
 from desktop_app.core.types import Hit, Kind, Origin
-from desktop_app.ui.thumbnails import read_scaled
+from desktop_app.ui.thumbnails import (
+    ImageJobs,
+    ThumbnailLoader,
+    clipboard_image,
+    read_scaled,
+    render_pdf_page,
+)
+
+CLIPBOARD_SIDE = 8192  # "Copy image" gives other apps the photo at up to this size
 
 
 def highlight(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) -> str:
@@ -39,13 +48,30 @@ def highlight(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) 
     return "".join(out).replace("\n", "<br>")
 
 
+def _when(hit: Hit) -> str:
+    if hit.taken_at:
+        return "Taken " + time.strftime("%d %b %Y %H:%M", time.gmtime(hit.taken_at))
+    if hit.mtime:
+        return "Modified " + time.strftime("%d %b %Y %H:%M", time.localtime(hit.mtime))
+    return ""
+
+
 class PreviewPane(QWidget):
     more_like_this = Signal(str)
+    image_shown = Signal(str)  # the path whose picture (or page) is now on screen
+    image_copied = Signal(str)  # the path whose picture is now on the clipboard
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, thumbs: ThumbnailLoader | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.hit: Hit | None = None
         self.terms: tuple[str, ...] = ()
+        self.thumbs = thumbs
+        self._jobs = ImageJobs(self)  # the picture on screen: the newest selection wins
+        self._jobs.ready.connect(self._on_image_ready)
+        self._clip_jobs = ImageJobs(self)  # "Copy image": never dropped for a new selection
+        self._clip_jobs.ready.connect(self._on_clip_ready)
+        self._token = 0
+        self._clip_path = ""
         self.title = QLabel("Select a result to preview it")
         self.title.setObjectName("previewTitle")
         self.title.setWordWrap(True)
@@ -76,7 +102,7 @@ class PreviewPane(QWidget):
         self.open_btn.clicked.connect(lambda: self._open(False))
         self.reveal_btn.clicked.connect(lambda: self._open(True))
         self.copy_btn.clicked.connect(self._copy_path)
-        self.copy_img_btn.clicked.connect(self._copy_image)
+        self.copy_img_btn.clicked.connect(self.copy_image)
         self.similar_btn.clicked.connect(
             lambda: self.hit and self.more_like_this.emit(self.hit.path)
         )
@@ -96,12 +122,15 @@ class PreviewPane(QWidget):
         self.text.hide()
 
     def show_hit(self, hit: Hit | None, terms: tuple[str, ...] = ()) -> None:
+        """Facts and text at once; the picture follows from a worker thread."""
         self.hit, self.terms = hit, terms
         enabled = hit is not None
         for b in (self.open_btn, self.reveal_btn, self.copy_btn):
             b.setEnabled(enabled)
-        self.copy_img_btn.setEnabled(enabled and hit is not None and hit.kind == Kind.PHOTO)
-        self.similar_btn.setEnabled(enabled and hit is not None and hit.kind == Kind.PHOTO)
+        photo = hit is not None and hit.kind == Kind.PHOTO
+        self.copy_img_btn.setEnabled(photo)
+        self.similar_btn.setEnabled(photo)
+        self._token = 0  # a picture still on its way is for an earlier selection
         if hit is None:
             self.title.setText("Select a result to preview it")
             self.image.clear()
@@ -118,35 +147,64 @@ class PreviewPane(QWidget):
                 self.text.show()
             else:
                 self.text.hide()
-            self.image.show()
-            target = self.image.size()
-            if target.width() <= 10:
-                target = QSize(1024, 1024)
-            img = read_scaled(hit.path, target)
-            if img.isNull():
-                self.image.setText("This image cannot be shown")
-            else:
-                self.image.setPixmap(QPixmap.fromImage(img))
+            self._show_picture(hit, lambda size: read_scaled(hit.path, size))
             if hit.width:
                 facts.append(f"{hit.width} × {hit.height} px")
             if hit.camera:
                 facts.append(hit.camera)
-            if hit.taken_at:
-                facts.append("Taken " + time.strftime("%d %b %Y %H:%M", time.gmtime(hit.taken_at)))
             if hit.place:
                 facts.append(f"Place: {hit.place}")
         else:
-            self.image.hide()
             self.text.show()
-            where = f"Page {hit.page}" if hit.page else "Passage"
-            body = highlight(hit.snippet or "(no text matched; the file name did)", terms)
+            where = f"Page {hit.page}" if hit.page else ("Passage" if hit.why else "Beginning")
+            fallback = "(no text matched; the file name did)" if hit.why else "(no text)"
+            body = highlight(hit.snippet or fallback, terms)
             self.text.setHtml(f"<p><i>{where}</i></p><p>{body}</p>")
-        facts.append(f"Why: {hit.why}")
+            if hit.path.lower().endswith(".pdf"):
+                page = hit.page or 1
+                self._show_picture(hit, lambda size: render_pdf_page(hit.path, size, page))
+            else:
+                self.image.hide()
+        when = _when(hit)
+        if when:
+            facts.append(when)
+        if hit.why:
+            facts.append(f"Why: {hit.why}")
         if hit.size:
             facts.append(
                 f"{hit.size / 1e6:.1f} MB" if hit.size > 1e6 else f"{hit.size // 1000 + 1} KB"
             )
         self.facts.setText("\n".join(facts))
+
+    def _show_picture(self, hit: Hit, decode: Any) -> None:
+        self.image.show()
+        target = self.image.size()
+        if target.width() <= 10 or target.height() <= 10:
+            target = QSize(1024, 1024)
+        thumb = self.thumbs.cached(hit.path) if self.thumbs is not None else None
+        if thumb is not None:  # the tile's thumbnail until the full picture lands
+            self.image.setPixmap(
+                QPixmap.fromImage(
+                    thumb.scaled(
+                        target,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.FastTransformation,
+                    )
+                )
+            )
+        else:
+            self.image.clear()
+            self.image.setText("Loading…")
+        self._token = self._jobs.submit(lambda: decode(target))
+
+    def _on_image_ready(self, token: int, img: QImage | None) -> None:
+        if token != self._token or self.hit is None:
+            return
+        if img is None or img.isNull():
+            self.image.setText("This image cannot be shown")
+        else:
+            self.image.setPixmap(QPixmap.fromImage(img))
+        self.image_shown.emit(self.hit.path)
 
     def _open(self, reveal: bool) -> None:
         if self.hit is None:
@@ -158,6 +216,28 @@ class PreviewPane(QWidget):
         if self.hit is not None:
             QGuiApplication.clipboard().setText(self.hit.path)
 
-    def _copy_image(self) -> None:
-        if self.hit is not None and QFileInfo(self.hit.path).exists():
-            QGuiApplication.clipboard().setImage(read_scaled(self.hit.path, QSize(8192, 8192)))
+    def copy_image(self) -> None:
+        """The photo goes to the clipboard once decoded (up to 8192 px: seconds for a large
+        RAW), from a worker thread; the button says so meanwhile."""
+        if self.hit is None or not QFileInfo(self.hit.path).exists():
+            return
+        path = self._clip_path = self.hit.path
+        self.copy_img_btn.setText("Copying…")
+        self._clip_jobs.submit(lambda: clipboard_image(path, CLIPBOARD_SIDE))
+
+    def _on_clip_ready(self, _token: int, out: tuple[QImage, bytes] | None) -> None:
+        if out is None or out[0].isNull():
+            self.copy_img_btn.setText("Cannot copy")
+        else:
+            md = QMimeData()
+            md.setImageData(out[0])
+            md.setData("image/png", QByteArray(out[1]))
+            QGuiApplication.clipboard().setMimeData(md)
+            self.copy_img_btn.setText("Copied")
+            self.image_copied.emit(self._clip_path)
+        QTimer.singleShot(1500, self, lambda: self.copy_img_btn.setText("Copy image"))
+
+    def wait(self) -> None:
+        """Tests: let the decoders finish."""
+        self._jobs.wait()
+        self._clip_jobs.wait()

@@ -1,9 +1,10 @@
-"""ResultsModel: a thin Qt model over immutable Hit rows; thumbnails update one cell at a time."""
+"""ResultsModel: a thin Qt model over immutable Hit rows; thumbnails update one cell at a time.
+BrowseModel: the same hits under a header for each day, for browsing without words."""
 
 from __future__ import annotations
 
 import os
-import time
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,19 +18,52 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from desktop_app.core.types import Hit, Kind
+from desktop_app.ui.thumbnails import thumbnail_kind
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 ThumbRole = Qt.ItemDataRole.UserRole + 2
 WhyRole = Qt.ItemDataRole.UserRole + 3
 FolderRole = Qt.ItemDataRole.UserRole + 4
 DateRole = Qt.ItemDataRole.UserRole + 5
+HeaderRole = Qt.ItemDataRole.UserRole + 6  # a day's header row: (label, files that day)
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def hit_day(hit: Hit) -> date | None:
+    """The day a file belongs to: the day taken (the camera's clock, stored as UTC), else
+    the day it was modified, in local time."""
+    if hit.taken_at is not None:
+        return datetime.fromtimestamp(hit.taken_at, UTC).date()
+    if hit.mtime:
+        return datetime.fromtimestamp(hit.mtime).date()
+    return None
+
+
 def hit_date(hit: Hit) -> str:
-    when = hit.taken_at if hit.taken_at is not None else hit.mtime
-    return time.strftime("%d %b %Y", time.gmtime(when)) if when else ""
+    day = hit_day(hit)
+    return day.strftime("%d %b %Y") if day else ""
+
+
+def day_label(day: date | None, today: date) -> str:
+    if day is None:
+        return "Undated"
+    ago = (today - day).days
+    if ago == 0:
+        return "Today"
+    if ago == 1:
+        return "Yesterday"
+    if 1 < ago < 7:
+        return day.strftime("%A")
+    month = day.strftime("%B")
+    return f"{day.day} {month}" if day.year == today.year else f"{day.day} {month} {day.year}"
+
+
+def layout_for(hits: tuple[Hit, ...]) -> str:
+    """'list' when documents are most of what is shown (their text reads in rows), else
+    'grid' (photos read as pictures)."""
+    docs = sum(1 for h in hits if h.kind == Kind.DOCUMENT)
+    return "list" if hits and docs * 2 > len(hits) else "grid"
 
 
 class ResultsModel(QAbstractListModel):
@@ -43,9 +77,12 @@ class ResultsModel(QAbstractListModel):
     def set_hits(self, hits: tuple[Hit, ...]) -> None:
         self.beginResetModel()
         self._hits = hits
-        self._row_of = {h.path: i for i, h in enumerate(hits)}
+        self._index_rows()
         self._thumbs = {p: img for p, img in self._thumbs.items() if p in self._row_of}
         self.endResetModel()
+
+    def _index_rows(self) -> None:
+        self._row_of = {h.path: i for i, h in enumerate(self._hits)}
 
     def hit(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
@@ -53,35 +90,41 @@ class ResultsModel(QAbstractListModel):
     def hits(self) -> tuple[Hit, ...]:
         return self._hits
 
+    def first_hit_row(self) -> int:
+        return 0 if self._hits else -1
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._hits):
+        if not index.isValid():
             return None
-        h = self._hits[index.row()]
+        h = self.hit(index.row())
+        if h is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return os.path.basename(h.path)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if not h.why:
+                return h.path
             level = "strong match" if h.strong else "weaker match"
             return f"{h.path}\n{h.why} · {level} ({h.confidence:.2f})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if not h.why:
+                return f"{os.path.basename(h.path)}, {h.kind}, {hit_date(h)}"
             level = "strong match" if h.strong else "weaker match"
             return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {level}"
         if role == HitRole:
             return h
         if role == WhyRole:
-            if h.snippet and h.kind == Kind.DOCUMENT:
-                snip = " ".join(h.snippet.split())
-                return f"{h.why}: “{snip[:90]}…”" if len(snip) > 90 else f"{h.why}: “{snip}”"
-            return h.why
+            return why_line(h)
         if role == FolderRole:
             return os.path.basename(os.path.dirname(h.path))
         if role == DateRole:
             return hit_date(h)
         if role == ThumbRole:
             img = self._thumbs.get(h.path)
-            if img is None and h.kind == Kind.PHOTO and self.thumbnail_wanted is not None:
+            if img is None and self.thumbnail_wanted is not None and thumbnail_kind(h.path):
                 self.thumbnail_wanted(h.path)  # lazily: only rows that are painted ask
             return img
         return None
@@ -103,5 +146,72 @@ class ResultsModel(QAbstractListModel):
 
     def mimeData(self, indexes: Any) -> QMimeData:
         md = QMimeData()
-        md.setUrls([QUrl.fromLocalFile(self._hits[i.row()].path) for i in indexes if i.isValid()])
+        hits = [self.hit(i.row()) for i in indexes if i.isValid()]
+        md.setUrls([QUrl.fromLocalFile(h.path) for h in hits if h is not None])
         return md
+
+
+def why_line(h: Hit) -> str:
+    """The tile's last line: why it matched (with the passage), or, browsing, what it is."""
+    snip = " ".join(h.snippet.split()) if h.snippet else ""
+    if h.kind == Kind.DOCUMENT and snip:
+        quoted = f"“{snip[:90]}…”" if len(snip) > 90 else f"“{snip}”"
+        return f"{h.why}: {quoted}" if h.why else quoted
+    if h.why:
+        return h.why
+    return " · ".join(
+        x for x in (h.place, h.camera, f"{h.width} × {h.height}" if h.width else "") if x
+    )
+
+
+class BrowseModel(ResultsModel):
+    """Hits newest first with a header row before each day; headers cannot be selected."""
+
+    def __init__(self, parent: Any = None, today: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Hit | tuple[str, int]] = []
+        self._today = today or date.today  # tests pin the day
+
+    def _index_rows(self) -> None:
+        rows: list[Hit | tuple[str, int]] = []
+        today = self._today()
+        label = None
+        count_at = -1
+        for h in self._hits:
+            here = day_label(hit_day(h), today)
+            if here != label:
+                label = here
+                count_at = len(rows)
+                rows.append((here, 0))
+            name, n = rows[count_at]  # type: ignore[misc]
+            rows[count_at] = (name, n + 1)
+            rows.append(h)
+        self._rows = rows
+        self._row_of = {r.path: i for i, r in enumerate(rows) if isinstance(r, Hit)}
+
+    def hit(self, row: int) -> Hit | None:
+        r = self._rows[row] if 0 <= row < len(self._rows) else None
+        return r if isinstance(r, Hit) else None
+
+    def first_hit_row(self) -> int:
+        return next((i for i, r in enumerate(self._rows) if isinstance(r, Hit)), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if isinstance(r, Hit):
+            return super().data(index, role)
+        if role == HeaderRole:
+            return r
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{r[0]}, {r[1]} file{'s' if r[1] != 1 else ''}"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if index.isValid() and self.hit(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags  # a day's header: not selectable, not a file
+        return super().flags(index)

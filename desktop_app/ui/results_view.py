@@ -1,11 +1,23 @@
-"""The results grid/list: a QListView with a delegate that paints thumbnail, name and why."""
+"""The results grid/list: a QListView with a delegate that paints thumbnail, name and why.
+Documents show their first page or opening text; a file without one shows its type."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QIcon, QImage, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -16,31 +28,74 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Hit, Kind
-from desktop_app.ui.results_model import DateRole, FolderRole, HitRole, ThumbRole, WhyRole
+from desktop_app.ui.results_model import (
+    DateRole,
+    FolderRole,
+    HeaderRole,
+    HitRole,
+    ThumbRole,
+    WhyRole,
+)
+from desktop_app.ui.thumbnails import file_type_icon
 
 GRID = QSize(200, 236)
-LIST_ROW = 72
+LIST_ROW = 84
+HEADER_H = 38
 WEAK_OPACITY = 0.55
+# A file type's colour on its tile, so a spreadsheet, a PDF and source code differ at a glance.
+TYPE_COLOURS = {
+    "pdf": "#d93025",
+    "docx": "#2b579a",
+    "odt": "#2b579a",
+    "rtf": "#2b579a",
+    "txt": "#5f6368",
+    "md": "#5f6368",
+    "markdown": "#5f6368",
+    "rst": "#5f6368",
+    "html": "#e8710a",
+    "htm": "#e8710a",
+    "csv": "#188038",
+    "tsv": "#188038",
+}
+CODE_COLOUR = "#7b1fa2"
+
+
+def _ext(path: str) -> str:
+    return os.path.splitext(path)[1].lstrip(".").lower()
 
 
 class ResultDelegate(QStyledItemDelegate):
-    def __init__(self, doc_icon: QIcon, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.grid = True
-        self.doc_icon = doc_icon
+        self.tile = GRID  # the browse view widens tiles to fill its rows
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return GRID if self.grid else QSize(option.rect.width() or 600, LIST_ROW)
+        width = self._row_width(option)
+        if index.data(HeaderRole) is not None:
+            return QSize(width, HEADER_H)
+        return self.tile if self.grid else QSize(width, LIST_ROW)
+
+    def _row_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        if isinstance(view, QListView):
+            return max(200, view.viewport().width() - 2)
+        return option.rect.width() or 600
 
     def paint(
         self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        header = index.data(HeaderRole)
+        if header is not None:
+            self._paint_header(p, option, header)
+            return
         hit: Hit = index.data(HitRole)
         if hit is None:
             return
         p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = option.palette
         r = option.rect.adjusted(4, 4, -4, -4)
         if not hit.strong:
@@ -56,31 +111,137 @@ class ResultDelegate(QStyledItemDelegate):
             thumb_rect = QRect(r.x() + 6, r.y() + 6, r.width() - 12, r.height() - 78)
             text_rect = QRect(r.x() + 8, thumb_rect.bottom() + 6, r.width() - 16, 66)
         else:
-            thumb_rect = QRect(r.x() + 6, r.y() + 4, LIST_ROW - 16, LIST_ROW - 16)
+            side = LIST_ROW - 14
+            thumb_rect = QRect(r.x() + 6, r.y() + 3, side, side)
             text_rect = QRect(
-                thumb_rect.right() + 12, r.y() + 4, r.width() - LIST_ROW - 12, LIST_ROW - 12
+                thumb_rect.right() + 14, r.y() + 4, r.width() - side - 26, LIST_ROW - 12
             )
         img: QImage | None = index.data(ThumbRole)
         if img is not None and not img.isNull():
-            scaled = img.scaled(
-                thumb_rect.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            x = thumb_rect.x() + (thumb_rect.width() - scaled.width()) // 2
-            y = thumb_rect.y() + (thumb_rect.height() - scaled.height()) // 2
-            p.drawImage(x, y, scaled)
+            self._paint_thumbnail(p, thumb_rect, img, hit, pal)
         else:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
-            p.drawRoundedRect(thumb_rect, 6, 6)
-            icon_size = min(thumb_rect.width(), thumb_rect.height(), 64)
-            icon_rect = QRect(0, 0, icon_size, icon_size)
-            icon_rect.moveCenter(thumb_rect.center())
-            if hit.kind == Kind.DOCUMENT:
-                self.doc_icon.paint(p, icon_rect)
+            self._paint_placeholder(p, thumb_rect, hit, pal)
         if hit.stack:
             self._stack_badge(p, thumb_rect, len(hit.stack), option.font)
+        self._paint_text(p, option, index, text_rect)
+        p.restore()
+
+    @staticmethod
+    def _paint_header(p: QPainter, option: QStyleOptionViewItem, header: tuple[str, int]) -> None:
+        label, n = header
+        p.save()
+        r = option.rect.adjusted(10, 10, -10, -4)
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(option.font.pointSizeF() * 1.15)
+        p.setFont(font)
+        p.setPen(option.palette.color(QPalette.ColorRole.Text))
+        p.drawText(r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
+        width = p.fontMetrics().horizontalAdvance(label)
+        small = QFont(option.font)
+        p.setFont(small)
+        p.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        count = f"{n} file{'s' if n != 1 else ''}"
+        p.drawText(
+            r.adjusted(width + 12, 0, 0, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            count,
+        )
+        p.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        p.drawLine(r.left(), r.bottom(), r.right(), r.bottom())
+        p.restore()
+
+    def _paint_thumbnail(
+        self, p: QPainter, box: QRect, img: QImage, hit: Hit, pal: QPalette
+    ) -> None:
+        scaled = img.scaled(
+            box.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        x = box.x() + (box.width() - scaled.width()) // 2
+        y = box.y() + (box.height() - scaled.height()) // 2
+        if hit.kind == Kind.DOCUMENT:  # a page: a hairline edge and a soft shadow
+            page = QRect(x, y, scaled.width(), scaled.height())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(0, 0, 0, 40))
+            p.drawRect(page.translated(2, 2))
+            p.drawImage(x, y, scaled)
+            p.setPen(pal.color(QPalette.ColorRole.Mid))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(page.adjusted(0, 0, -1, -1))
+            self._type_badge(p, page, _ext(hit.path))
+        else:
+            p.drawImage(x, y, scaled)
+
+    def _paint_placeholder(self, p: QPainter, box: QRect, hit: Hit, pal: QPalette) -> None:
+        """While a thumbnail loads, or for a file that has none: its type, never a blank."""
+        if hit.kind == Kind.PHOTO:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
+            p.drawRoundedRect(box, 6, 6)
+            return
+        ext = _ext(hit.path)
+        icon = file_type_icon(ext)
+        if icon is not None:
+            side = min(box.width(), box.height(), 96)
+            icon_rect = QRect(0, 0, side, side)
+            icon_rect.moveCenter(box.center())
+            icon.paint(p, icon_rect)
+            return
+        # a page with a folded corner, the file type across it in its colour
+        h = box.height() - 4
+        w = min(box.width() - 4, int(h * 0.77))
+        page = QRect(0, 0, w, h)
+        page.moveCenter(box.center())
+        fold = max(8, w // 5)
+        path = QPainterPath()
+        path.moveTo(page.left(), page.top())
+        path.lineTo(page.right() - fold, page.top())
+        path.lineTo(page.right(), page.top() + fold)
+        path.lineTo(page.right(), page.bottom())
+        path.lineTo(page.left(), page.bottom())
+        path.closeSubpath()
+        p.setPen(pal.color(QPalette.ColorRole.Mid))
+        p.setBrush(pal.color(QPalette.ColorRole.Base))
+        p.drawPath(path)
+        p.drawLine(page.right() - fold, page.top(), page.right() - fold, page.top() + fold)
+        p.drawLine(page.right() - fold, page.top() + fold, page.right(), page.top() + fold)
+        self._type_badge(p, page, ext, centred=True)
+
+    @staticmethod
+    def _type_badge(p: QPainter, page: QRect, ext: str, centred: bool = False) -> None:
+        if not ext:
+            return
+        label = ext.upper()[:4]
+        font = QFont(p.font())
+        font.setBold(True)
+        font.setPixelSize(
+            max(8, min(14, page.width() // 5)) if not centred else max(9, page.width() // 5)
+        )
+        p.setFont(font)
+        fm = p.fontMetrics()
+        w, h = fm.horizontalAdvance(label) + 10, fm.height() + 2
+        if centred:
+            badge = QRect(0, 0, w, h)
+            badge.moveCenter(page.center())
+            badge.moveTop(page.center().y())
+        else:
+            badge = QRect(page.left() - 2, page.bottom() - h - 4, w, h)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(TYPE_COLOURS.get(ext, CODE_COLOUR)))
+        p.drawRoundedRect(badge, 3, 3)
+        p.setPen(QColor("white"))
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_text(
+        self,
+        p: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        text_rect: QRect,
+    ) -> None:
+        pal = option.palette
         name_font = QFont(option.font)
         name_font.setBold(True)
         p.setFont(name_font)
@@ -110,15 +271,18 @@ class ResultDelegate(QStyledItemDelegate):
         )
         why = str(index.data(WhyRole) or "")
         p.setPen(pal.color(QPalette.ColorRole.Link))
+        lines = 2
         why_rect = QRect(
-            text_rect.x(), text_rect.y() + line_h + fm.height(), text_rect.width(), fm.height() * 2
+            text_rect.x(),
+            text_rect.y() + line_h + fm.height() + 2,
+            text_rect.width(),
+            fm.height() * lines,
         )
         p.drawText(
             why_rect,
             int(Qt.TextFlag.TextWordWrap),
-            fm.elidedText(why, Qt.TextElideMode.ElideRight, text_rect.width() * 2 - 20),
+            fm.elidedText(why, Qt.TextElideMode.ElideRight, text_rect.width() * lines - 20),
         )
-        p.restore()
 
     @staticmethod
     def _stack_badge(p: QPainter, thumb: QRect, n: int, font: QFont) -> None:
@@ -144,7 +308,7 @@ class ResultDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> bool:
-        if event.type() == QEvent.Type.ToolTip and index.isValid():
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and index.data(HitRole):
             QToolTip.showText(event.globalPos(), tooltip_text(index), view)
             return True
         return super().helpEvent(event, view, option, index)
@@ -162,40 +326,70 @@ def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
 
 
 class ResultsView(QListView):
-    """Arrows move, Enter opens, Space previews; items drag out as files."""
+    """Arrows move, Enter opens, Space previews; items drag out as files.
+
+    ``sections``: the model has day headers (browsing); tiles then flow in rows that the
+    headers break, and widen to fill the row. Without them every cell is the same size,
+    which Qt lays out without asking each row (10,000 results paint at once)."""
 
     open_requested = Signal(object)  # Hit
     preview_requested = Signal(object)
 
-    def __init__(self, doc_icon: QIcon, parent: Any = None) -> None:
+    def __init__(self, sections: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("results")
-        self.delegate = ResultDelegate(doc_icon, self)
+        self.sections = sections
+        self.delegate = ResultDelegate(self)
         self.setItemDelegate(self.delegate)
         # Without uniform sizes Qt asks every row's decoration at start (1 s at 10k rows).
-        self.setUniformItemSizes(True)
+        self.setUniformItemSizes(not sections)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setMouseTracking(True)
-        self.setAccessibleName("Search results")
+        self.setAccessibleName("Recent files" if sections else "Search results")
         self.set_grid(True)
         self.doubleClicked.connect(lambda idx: self.open_requested.emit(idx.data(HitRole)))
 
+    @property
+    def grid(self) -> bool:
+        return self.delegate.grid
+
     def set_grid(self, grid: bool) -> None:
         self.delegate.grid = grid
-        if grid:
+        if grid and not self.sections:
             self.setViewMode(QListView.ViewMode.IconMode)
             self.setResizeMode(QListView.ResizeMode.Adjust)
             self.setGridSize(GRID)
             self.setMovement(QListView.Movement.Static)
             self.setWrapping(True)
+        elif grid:
+            self.setViewMode(QListView.ViewMode.ListMode)
+            self.setFlow(QListView.Flow.LeftToRight)
+            self.setResizeMode(QListView.ResizeMode.Adjust)
+            self.setGridSize(QSize())
+            self.setWrapping(True)
+            self._fit_tiles()
         else:
             self.setViewMode(QListView.ViewMode.ListMode)
+            self.setFlow(QListView.Flow.TopToBottom)
             self.setGridSize(QSize())
             self.setWrapping(False)
         self.setSpacing(0)
         self.doItemsLayout()
+
+    def _fit_tiles(self) -> None:
+        """Tiles as wide as fills the row exactly: no ragged gap at the right edge."""
+        width = max(GRID.width(), self.viewport().width() - 2)
+        per_row = max(1, width // GRID.width())
+        self.delegate.tile = QSize(width // per_row, GRID.height())
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        if self.sections and self.grid:
+            self._fit_tiles()
+        super().resizeEvent(e)
+        if self.sections:
+            self.scheduleDelayedItemsLayout()  # header rows follow the new width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         idx = self.currentIndex()

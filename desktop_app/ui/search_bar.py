@@ -1,7 +1,9 @@
-"""The search bar: search as you type (debounced), syntax hints, recent searches, filters."""
+"""The search bar: search as you type (debounced), syntax hints, recent searches, filters;
+and the chip shown while searching by an image."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -11,7 +13,10 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
+    QSlider,
     QToolButton,
     QWhatsThis,
     QWidget,
@@ -25,7 +30,7 @@ SYNTAX_HELP = (
     "<code>-word</code> — leave out results with this word<br>"
     "<code>2:sunset + dog - people</code> — weigh, add and subtract ideas (photos)<br>"
     "<code>type:photo</code>, <code>type:document</code>, <code>type:pdf</code><br>"
-    "<code>in:Holidays</code> — only in this folder<br>"
+    "<code>in:Holidays</code> — only in this folder · <code>place:Lisbon</code><br>"
     "<code>after:2023-05</code>, <code>before:2024</code> — by date taken or modified<br>"
     "Drop or paste an image to find look-alikes; type words with it to change it "
     "(<code>at night</code>, <code>in winter</code>).<br>"
@@ -71,6 +76,11 @@ class SearchBar(QWidget):
         self.folder.setPlaceholderText("Folder")
         self.folder.setMaximumWidth(140)
         self.folder.setAccessibleName("Folder filter")
+        self.place = QLineEdit(self)
+        self.place.setPlaceholderText("Place")
+        self.place.setMaximumWidth(120)
+        self.place.setAccessibleName("Place filter")
+        self.place.setToolTip("Only photos taken in this place (a town, region or country)")
         self.after = QDateEdit(self)
         self.after.setCalendarPopup(True)
         self.after.setSpecialValueText("Any date")
@@ -94,6 +104,7 @@ class SearchBar(QWidget):
         lay.addWidget(self.field, 1)
         lay.addWidget(self.kind)
         lay.addWidget(self.folder)
+        lay.addWidget(self.place)
         lay.addWidget(self.after)
         lay.addWidget(help_btn)
 
@@ -106,6 +117,7 @@ class SearchBar(QWidget):
         self.field.escape_pressed.connect(self.clear)
         self.kind.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.folder.editingFinished.connect(self.filters_changed.emit)
+        self.place.editingFinished.connect(self.filters_changed.emit)
         self.after.dateChanged.connect(lambda _d: self.filters_changed.emit())
 
     def _emit(self) -> None:
@@ -136,6 +148,64 @@ class SearchBar(QWidget):
         folder = self.folder.text().strip()
         if folder:
             parts.append(f'in:"{folder}"' if " " in folder else f"in:{folder}")
+        place = self.place.text().strip()
+        if place:
+            parts.append(f'place:"{place}"' if " " in place else f"place:{place}")
         if self.after.date() != self.after.minimumDate():
             parts.append("after:" + self.after.date().toString("yyyy-MM-dd"))
         return " ".join(parts)
+
+    def clear_filters(self) -> None:
+        for w in (self.kind, self.folder, self.place, self.after):
+            w.blockSignals(True)
+        self.kind.setCurrentIndex(0)
+        self.folder.clear()
+        self.place.clear()
+        self.after.setDate(self.after.minimumDate())
+        for w in (self.kind, self.folder, self.place, self.after):
+            w.blockSignals(False)
+        self.filters_changed.emit()
+
+
+class ImageQueryChip(QWidget):
+    """ "Searching by image: beach.jpg" with the strength of the words and a way back."""
+
+    cleared = Signal()
+    strength_changed = Signal(float)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        clear = QPushButton("Clear image")
+        clear.setAccessibleName("Stop searching by image")
+        clear.clicked.connect(self.cleared.emit)
+        # How far the typed words move the image (a composed query: "this photo, at night").
+        self.strength = QSlider(Qt.Orientation.Horizontal)
+        self.strength.setRange(0, 30)
+        self.strength.setValue(10)
+        self.strength.setMaximumWidth(160)
+        self.strength.setAccessibleName("Strength of the words on the image")
+        self.strength.setToolTip(
+            "How far the words you type move the image query: left keeps the image, right "
+            "follows the words"
+        )
+        self.strength_label = QLabel("Words: 1.0×")
+        self.strength.valueChanged.connect(self._on_strength)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.strength_label)
+        lay.addWidget(self.strength)
+        lay.addWidget(clear)
+        self.hide()
+
+    def show_image(self, path: str | None) -> None:
+        if path is None:
+            self.hide()
+            return
+        self.label.setText(f"Searching by image: {os.path.basename(path)} — add words to refine")
+        self.show()
+
+    def _on_strength(self, value: int) -> None:
+        self.strength_label.setText(f"Words: {value / 10:.1f}×")
+        self.strength_changed.emit(value / 10)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.embed.api import PackInfo
 from desktop_app.settings import Settings
+from desktop_app.ui.controllers.settings import Choices
 
 AUTOSTART = Path.home() / ".config" / "autostart" / "trove.desktop"
 
@@ -41,12 +43,16 @@ def set_autostart(enabled: bool, desktop_entry: Path) -> None:
 
 
 class SettingsDialog(QDialog):
+    """Packs arrive through ``set_packs`` (read off the GUI thread; the dialog opens at once
+    and fills in); import and remove are asked for in signals and answered the same way."""
+
+    import_requested = Signal()
+    remove_requested = Signal(str)
+
     def __init__(
         self,
         settings: Settings,
-        packs: list[PackInfo],
-        on_import: Any,
-        on_remove: Any,
+        packs: list[PackInfo] | None = None,
         parent: Any = None,
         on_download: Any = None,
     ) -> None:
@@ -54,13 +60,18 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.resize(620, 460)
         self.settings = settings
-        self.on_import = on_import
-        self.on_remove = on_remove
+        self.packs: list[PackInfo] = []
+        self._chosen = False  # the person picked an image pack: a new list keeps the pick
         self.pack_list = QListWidget()
         self.pack_list.setAccessibleName("Installed model packs")
         self.active = QComboBox()
         self.active.setAccessibleName("Active image pack")
-        self.set_packs(packs)
+        self.active.activated.connect(lambda _i: setattr(self, "_chosen", True))
+        if packs is None:
+            self.pack_list.addItem("Reading the model packs…")
+            self.active.addItem("Best installed", None)
+        else:
+            self.set_packs(packs)
         imp = QPushButton("Import…")
         rem = QPushButton("Remove")
         get = QPushButton("Get an image model…")
@@ -69,7 +80,7 @@ class SettingsDialog(QDialog):
         get.clicked.connect(lambda: on_download(self))
         imp.setAccessibleName("Import a model pack")
         rem.setAccessibleName("Remove the selected model pack")
-        imp.clicked.connect(self._import)
+        imp.clicked.connect(self.import_requested.emit)
         rem.clicked.connect(self._remove)
         self.threads = QSpinBox()
         self.threads.setRange(0, os.cpu_count() or 2)
@@ -114,23 +125,23 @@ class SettingsDialog(QDialog):
         lay.addWidget(buttons)
 
     def set_packs(self, packs: list[PackInfo]) -> None:
-        self.packs = packs
+        chosen = self.active.currentData() if self._chosen else self.settings.active_image_pack
+        self.packs = list(packs)
         self.pack_list.clear()
         for p in packs:
             where = "bundled" if p.bundled else "installed"
             self.pack_list.addItem(
                 f"{p.name} — {p.family}, {p.dim}-d, {p.precision}, {where} · {p.licence}"
             )
+        if not packs:
+            self.pack_list.addItem("No model packs installed yet")
         self.active.clear()
         self.active.addItem("Best installed", None)
         for p in packs:
             if "vision" in p.towers:
                 self.active.addItem(p.name, p.name)
-        idx = self.active.findData(self.settings.active_image_pack)
+        idx = self.active.findData(chosen)
         self.active.setCurrentIndex(max(idx, 0))
-
-    def _import(self) -> None:
-        self.on_import(self)
 
     def _remove(self) -> None:
         row = self.pack_list.currentRow()
@@ -140,12 +151,16 @@ class SettingsDialog(QDialog):
                 QMessageBox.question(self, "Remove pack", f"Remove the model pack {name}?")
                 == QMessageBox.StandardButton.Yes
             ):
-                self.on_remove(self, name)
+                self.remove_requested.emit(name)
 
-    def apply(self, desktop_entry: Path) -> None:
-        self.settings.active_image_pack = self.active.currentData()
-        self.settings.threads = self.threads.value()
-        self.settings.pause_on_battery = self.battery.isChecked()
-        self.settings.ocr = self.ocr.isChecked()
+    def choices(self) -> Choices:
+        return Choices(
+            active_image_pack=self.active.currentData(),
+            threads=self.threads.value(),
+            pause_on_battery=self.battery.isChecked(),
+            ocr=self.ocr.isChecked(),
+        )
+
+    def apply_login(self, desktop_entry: Path) -> None:
         if autostart_supported() and self.login.isChecked() != AUTOSTART.exists():
             set_autostart(self.login.isChecked(), desktop_entry)

@@ -39,7 +39,7 @@ def describe(p: Progress) -> str:
 class StatusWidget(QWidget):
     """A compact line for the status bar; click Details for the popover."""
 
-    pause_toggled = Signal(bool)
+    pause_clicked = Signal()  # a person asked to pause or resume; set_paused shows the state
     details_requested = Signal()
 
     def __init__(self, parent: Any = None) -> None:
@@ -51,9 +51,9 @@ class StatusWidget(QWidget):
         self.bar.setTextVisible(False)
         self.bar.hide()
         self.pause_btn = QPushButton("Pause")
-        self.pause_btn.setCheckable(True)
         self.pause_btn.setAccessibleName("Pause indexing")
-        self.pause_btn.toggled.connect(self._on_pause)
+        # the button shows the one pause state (set_paused); a click only asks for a change
+        self.pause_btn.clicked.connect(self.pause_clicked.emit)
         # Things a person should know that are not problems with one file (a model pack that
         # is inaccurate on this processor, a folder watched by polling): one click away.
         self.notes_btn = QPushButton()
@@ -75,10 +75,9 @@ class StatusWidget(QWidget):
         lay.addWidget(self.details_btn)
         self.last: Progress | None = None
 
-    def _on_pause(self, paused: bool) -> None:
+    def set_paused(self, paused: bool) -> None:
         self.pause_btn.setText("Resume" if paused else "Pause")
         self.pause_btn.setAccessibleName("Resume indexing" if paused else "Pause indexing")
-        self.pause_toggled.emit(paused)
 
     def set_notices(self, notices: tuple[str, ...]) -> None:
         self.notes_btn.setVisible(bool(notices))

@@ -8,7 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 
-def install_tray(window: Any) -> QSystemTrayIcon | None:
+def install_tray(window: Any, power: Any) -> QSystemTrayIcon | None:
+    """``power``: the PowerController; its one pause state is what the menu's tick shows."""
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(window.windowIcon(), window)
@@ -20,7 +21,9 @@ def install_tray(window: Any) -> QSystemTrayIcon | None:
     )
     pause = QAction("Pause indexing", menu)
     pause.setCheckable(True)
-    pause.toggled.connect(window.status.pause_btn.setChecked)
+    pause.setChecked(power.paused)
+    pause.triggered.connect(power.set_paused)  # triggered: only a person's click, not setChecked
+    power.paused_changed.connect(pause.setChecked)
     quit_ = QAction("Quit Trove", menu)
     quit_.triggered.connect(window.close)
     for a in (search, pause, quit_):

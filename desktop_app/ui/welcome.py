@@ -73,12 +73,17 @@ class WelcomePanel(QFrame):
         row.addStretch(1)
         lay.addLayout(row)
         lay.addSpacing(10)
-        packs_text = ", ".join(packs) if packs else "none yet"
-        info = QLabel(f"Model packs installed: {packs_text}")
-        info.setObjectName("hint")
-        info.setWordWrap(True)
-        lay.addWidget(info)
+        self.packs_info = QLabel()
+        self.packs_info.setObjectName("hint")
+        self.packs_info.setWordWrap(True)
+        self.set_packs(packs)
+        lay.addWidget(self.packs_info)
         lay.addStretch(1)
+
+    def set_packs(self, packs: list[str]) -> None:
+        self.packs_info.setText(
+            f"Model packs installed: {', '.join(packs) if packs else 'none yet'}"
+        )
 
     def _start(self) -> None:
         chosen = [b.text() for b in self.boxes if b.isChecked()]

@@ -8,12 +8,15 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
 from desktop_app.ui.results_model import (
+    BrowseModel,
     DateRole,
     FolderRole,
+    HeaderRole,
     HitRole,
     ResultsModel,
     ThumbRole,
     WhyRole,
+    layout_for,
 )
 
 
@@ -52,9 +55,11 @@ def test_rows_and_roles(qtbot: QtBot) -> None:
     assert m.data(i1, DateRole) == "13 Sep 2020"
     assert m.data(i0, HitRole).score == 0.9
     assert m.data(i0, ThumbRole) is None and asked == ["/p/Holidays/beach.jpg"]  # lazily requested
+    # a PDF has a thumbnail too (its first page); asked for the same way
     assert m.data(i1, ThumbRole) is None and asked == [
-        "/p/Holidays/beach.jpg"
-    ]  # documents: no thumbnail
+        "/p/Holidays/beach.jpg",
+        "/d/Taxes/return.pdf",
+    ]
     assert "beach.jpg, photo" in m.data(i0, Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -78,3 +83,56 @@ def test_reset_and_drag_mime(qtbot: QtBot) -> None:
     with qtbot.waitSignal(m.modelReset):
         m.set_hits(())
     assert m.rowCount() == 0 and m.hit(0) is None
+
+
+def test_a_file_with_nothing_to_draw_asks_for_no_thumbnail(qtbot: QtBot) -> None:
+    m = ResultsModel()
+    asked: list[str] = []
+    m.thumbnail_wanted = asked.append
+    m.set_hits((Hit("/d/archive.xyz", Kind.DOCUMENT, 0.5, "name matches"),))
+    assert m.data(m.index(0), ThumbRole) is None and asked == []
+
+
+def test_browse_rows_are_grouped_by_day(qtbot: QtBot) -> None:
+    import calendar
+    import datetime as dt
+
+    def noon(y: int, mo: int, d: int) -> float:
+        return float(calendar.timegm((y, mo, d, 12, 0, 0)))
+
+    today = dt.date(2024, 3, 10)
+    m = BrowseModel(today=lambda: today)
+    hits = (
+        Hit("/a/new.md", Kind.DOCUMENT, 0, "", mtime=noon(2024, 3, 10)),
+        Hit("/a/also.jpg", Kind.PHOTO, 0, "", taken_at=noon(2024, 3, 10)),
+        Hit("/a/old.pdf", Kind.DOCUMENT, 0, "", mtime=noon(2024, 3, 9)),
+        Hit("/a/older.png", Kind.PHOTO, 0, "", taken_at=noon(2019, 6, 1)),
+    )
+    m.set_hits(hits)
+    rows = [
+        m.data(m.index(i), HeaderRole) or m.data(m.index(i), Qt.ItemDataRole.DisplayRole)
+        for i in range(m.rowCount())
+    ]
+    assert rows == [
+        ("Today", 2),
+        "new.md",
+        "also.jpg",
+        ("Yesterday", 1),
+        "old.pdf",
+        ("1 June 2019", 1),
+        "older.png",
+    ]
+    assert m.hit(0) is None and m.hit(1) == hits[0] and m.first_hit_row() == 1
+    assert m.flags(m.index(0)) == Qt.ItemFlag.NoItemFlags  # a header is not a file
+    assert m.flags(m.index(1)) & Qt.ItemFlag.ItemIsSelectable
+    assert m.data(m.index(0), HitRole) is None
+    assert m.data(m.index(0), Qt.ItemDataRole.AccessibleTextRole) == "Today, 2 files"
+    assert m.hits() == hits
+
+
+def test_layout_follows_what_is_shown() -> None:
+    photo = Hit("/a/p.jpg", Kind.PHOTO, 1, "")
+    doc = Hit("/a/d.pdf", Kind.DOCUMENT, 1, "")
+    assert layout_for((photo, photo, doc)) == "grid"
+    assert layout_for((photo, doc, doc)) == "list"
+    assert layout_for(()) == "grid"

@@ -73,3 +73,11 @@ def test_unknown_keys_ignored(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"schema_version": 1, "roots": ["/a"], "future_thing": 3}))
     assert load_settings(path).roots == ["/a"]
+
+
+def test_version_1_grid_becomes_automatic_layout(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 1, "view_mode": "grid", "roots": ["/x"]}))
+    assert load_settings(path).view_mode == "auto"
+    path.write_text(json.dumps({"schema_version": 1, "view_mode": "list"}))
+    assert load_settings(path).view_mode == "list"  # a person's own choice stays

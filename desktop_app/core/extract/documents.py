@@ -84,8 +84,11 @@ def _decode(raw: bytes) -> str:
 def _pdf(path: str) -> DocumentText:
     import pypdfium2 as pdfium
 
+    from desktop_app.core.extract.pdfium_lock import PDFIUM
+
     try:
-        doc = pdfium.PdfDocument(path)
+        with PDFIUM:
+            doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg:
@@ -93,18 +96,22 @@ def _pdf(path: str) -> DocumentText:
         raise ExtractError(f"the PDF is damaged ({exc})") from exc
     try:
         pages: list[tuple[int | None, str]] = []
-        for i in range(min(len(doc), MAX_PDF_PAGES)):
-            page = doc[i]
-            try:
-                tp = page.get_textpage()
-                text = tp.get_text_range()
-                tp.close()
-            finally:
-                page.close()
+        with PDFIUM:
+            n = min(len(doc), MAX_PDF_PAGES)
+        for i in range(n):
+            with PDFIUM:  # page by page: a long PDF never holds the lock for long
+                page = doc[i]
+                try:
+                    tp = page.get_textpage()
+                    text = tp.get_text_range()
+                    tp.close()
+                finally:
+                    page.close()
             pages.append((i + 1, text.replace("\r\n", "\n").replace("\r", "\n")))
         return DocumentText(pages)
     finally:
-        doc.close()
+        with PDFIUM:
+            doc.close()
 
 
 def _check_zip(path: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.core.embed.errors import ImageDecodeError
 from desktop_app.core.extract import ExtractError
+from desktop_app.core.extract.pdfium_lock import PDFIUM
 from desktop_app.core.types import PassageSource
 
 log = logging.getLogger(__name__)
@@ -200,32 +201,45 @@ def _open_pdf(path: str) -> Any:
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(path)
+        with PDFIUM:
+            return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
         raise ExtractError(f"the PDF cannot be opened ({exc})") from exc
 
 
+def _close(doc: Any) -> None:
+    with PDFIUM:
+        doc.close()
+
+
+def _page_count(doc: Any) -> int:
+    with PDFIUM:
+        return len(doc)
+
+
 def _page_text(doc: Any, index: int) -> str:
-    page = doc[index]
-    try:
-        tp = page.get_textpage()
-        text = str(tp.get_text_range())
-        tp.close()
-        return text
-    finally:
-        page.close()
+    with PDFIUM:
+        page = doc[index]
+        try:
+            tp = page.get_textpage()
+            text = str(tp.get_text_range())
+            tp.close()
+            return text
+        finally:
+            page.close()
 
 
 def _render(doc: Any, index: int) -> Any:
-    page = doc[index]
-    try:
-        w, h = page.get_size()
-        bitmap = page.render(scale=min(4.0, PAGE_SIDE / max(w, h, 1.0)))
-        image = bitmap.to_pil().convert("RGB")
-        bitmap.close()
-        return image
-    finally:
-        page.close()
+    with PDFIUM:
+        page = doc[index]
+        try:
+            w, h = page.get_size()
+            bitmap = page.render(scale=min(4.0, PAGE_SIDE / max(w, h, 1.0)))
+            image = bitmap.to_pil().convert("RGB")
+            bitmap.close()
+            return image
+        finally:
+            page.close()
 
 
 def pages_without_text(path: str, min_chars: int = 16) -> list[int]:
@@ -233,14 +247,14 @@ def pages_without_text(path: str, min_chars: int = 16) -> list[int]:
     doc = _open_pdf(path)
     try:
         out: list[int] = []
-        for i in range(len(doc)):
+        for i in range(_page_count(doc)):
             if sum(not ch.isspace() for ch in _page_text(doc, i)) < min_chars:
                 out.append(i + 1)
                 if len(out) >= MAX_PAGES:
                     break
         return out
     finally:
-        doc.close()
+        _close(doc)
 
 
 def render_page(path: str, page_no: int) -> Any:
@@ -249,7 +263,7 @@ def render_page(path: str, page_no: int) -> Any:
     try:
         return _render(doc, page_no - 1)
     finally:
-        doc.close()
+        _close(doc)
 
 
 def read_pdf_pages(path: str, cancelled: Any = None) -> list[tuple[int, list[OcrLine]]]:
@@ -260,7 +274,7 @@ def read_pdf_pages(path: str, cancelled: Any = None) -> list[tuple[int, list[Ocr
     out: list[tuple[int, list[OcrLine]]] = []
     try:
         read = 0
-        for i in range(len(doc)):
+        for i in range(_page_count(doc)):
             if read >= MAX_PAGES or (cancelled is not None and cancelled()):
                 break
             if sum(not ch.isspace() for ch in _page_text(doc, i)) >= 16:
@@ -272,7 +286,7 @@ def read_pdf_pages(path: str, cancelled: Any = None) -> list[tuple[int, list[Ocr
                 out.append((i + 1, lines))
         return out
     finally:
-        doc.close()
+        _close(doc)
 
 
 OCR_ORDINAL_BASE = 100_000  # OCR passages are numbered from here: never a text-layer ordinal

@@ -1,0 +1,157 @@
+"""The browse panel: the newest files by day before and between searches, or, when there are
+none to show, what to do next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.types import BrowseResult
+from desktop_app.ui.controllers.search import BrowseState
+from desktop_app.ui.results_model import BrowseModel
+from desktop_app.ui.results_view import ResultsView
+
+# title, text, and which buttons: what a person sees instead of an empty white area
+EMPTY_STATES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "no-folders": (
+        "Add a folder to begin",
+        "Trove shows your newest photos and documents here, and finds any of them by what "
+        "they show and say. Nothing leaves this computer.",
+        ("add",),
+    ),
+    "opening": ("Opening the index…", "Your files appear here in a moment.", ()),
+    "indexing": (
+        "Reading your files…",
+        "They appear here, newest first, as Trove indexes them. You can search already.",
+        ("details",),
+    ),
+    "nothing-found": (
+        "No photos or documents found yet",
+        "Trove found nothing it can read in the watched folders. Add another folder, or see "
+        "what happened in the details.",
+        ("add", "details"),
+    ),
+    "filtered-out": (
+        "Nothing matches these filters",
+        "No file has this type, folder, date or place. Clear the filters to see everything.",
+        ("clear",),
+    ),
+}
+BUTTONS = {
+    "add": ("Add a folder…", "Add a folder to watch"),
+    "details": ("Indexing details", "Show indexing details"),
+    "clear": ("Clear filters", "Clear the filters"),
+}
+
+
+def header_text(state: BrowseState) -> str:
+    files = f"{state.total:,} file{'s' if state.total != 1 else ''}"
+    if state.shown < state.total:
+        text = f"The newest {state.shown:,} of {files} — type to search, or narrow with filters"
+    else:
+        text = f"Newest first · {files}"
+    if state.indexing:
+        text += " · still indexing: more appear as they are read"
+    return text
+
+
+class EmptyState(QFrame):
+    add_folder = Signal()
+    details = Signal()
+    clear_filters = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.title = QLabel()
+        self.title.setObjectName("emptyTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel()
+        self.text.setObjectName("hint")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setMaximumWidth(520)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.addStretch(1)
+        signals = {"add": self.add_folder, "details": self.details, "clear": self.clear_filters}
+        for key, (label, name) in BUTTONS.items():
+            b = QPushButton(label)
+            b.setAccessibleName(name)
+            b.clicked.connect(signals[key].emit)
+            self.buttons[key] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addStretch(2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addSpacing(8)
+        lay.addLayout(row)
+        lay.addStretch(3)
+
+    def show_state(self, kind: str) -> None:
+        title, text, buttons = EMPTY_STATES[kind]
+        self.title.setText(title)
+        self.text.setText(text)
+        for key, b in self.buttons.items():
+            b.setVisible(key in buttons)
+
+
+class BrowsePanel(QWidget):
+    """Owns the browse model and view; the window shares its thumbnail loader with it."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.model = BrowseModel(self)
+        self.view = ResultsView(sections=True)
+        self.view.setModel(self.model)
+        self.header = QLabel()
+        self.header.setObjectName("hint")
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        files = QWidget()
+        files_lay = QVBoxLayout(files)
+        files_lay.setContentsMargins(0, 0, 0, 0)
+        files_lay.addWidget(self.header)
+        files_lay.addWidget(self.view, 1)
+        self.stack.addWidget(files)
+        self.stack.addWidget(self.empty)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stack)
+        self.state: BrowseState | None = None
+
+    def show_browse(self, result: BrowseResult, state: BrowseState) -> None:
+        """New files keep the selection and the scroll position where they can."""
+        self.state = state
+        if state.kind != "files":
+            self.model.set_hits(())
+            self.empty.show_state(state.kind)
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.header.setText(header_text(state))
+        self.stack.setCurrentIndex(0)
+        if result.hits == self.model.hits():
+            return  # nothing new: a refresh while indexing found the same files
+        current = self.view.currentIndex()
+        selected = self.model.hit(current.row()) if current.isValid() else None
+        scroll = self.view.verticalScrollBar().value()
+        self.model.set_hits(result.hits)
+        if selected is not None:
+            row = next(
+                (i for i in range(self.model.rowCount()) if self.model.hit(i) == selected), -1
+            )
+            if row >= 0:
+                self.view.setCurrentIndex(self.model.index(row))
+        self.view.verticalScrollBar().setValue(scroll)
