@@ -84,6 +84,9 @@ class PreviewPane(QWidget):
         self.text.setAccessibleName("Matching passage")
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        # a long folder path must not widen the pane (and narrow the results) file by file
+        for label in (self.title, self.facts):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_btn = QPushButton("Open")
         self.reveal_btn = QPushButton("Show in folder")
@@ -138,7 +141,8 @@ class PreviewPane(QWidget):
             self.facts.clear()
             return
         self.title.setText(os.path.basename(hit.path))
-        facts = [os.path.dirname(hit.path)]
+        # the folder may break after any separator: a long path wraps instead of being cut
+        facts = [os.path.dirname(hit.path).replace(os.sep, os.sep + "\u200b")]
         if hit.kind == Kind.PHOTO:
             if hit.snippet and hit.reason.origin == Origin.OCR:
                 # the words read from the picture, the matched ones highlighted

@@ -135,19 +135,21 @@ class ResultDelegate(QStyledItemDelegate):
         font.setBold(True)
         font.setPointSizeF(option.font.pointSizeF() * 1.15)
         p.setFont(font)
-        p.setPen(option.palette.color(QPalette.ColorRole.Text))
+        pal = option.palette  # a header is a disabled row (not a file): use the active colours
+        active = QPalette.ColorGroup.Active
+        p.setPen(pal.color(active, QPalette.ColorRole.Text))
         p.drawText(r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
         width = p.fontMetrics().horizontalAdvance(label)
         small = QFont(option.font)
         p.setFont(small)
-        p.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        p.setPen(pal.color(active, QPalette.ColorRole.PlaceholderText))
         count = f"{n} file{'s' if n != 1 else ''}"
         p.drawText(
             r.adjusted(width + 12, 0, 0, 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             count,
         )
-        p.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        p.setPen(pal.color(active, QPalette.ColorRole.Mid))
         p.drawLine(r.left(), r.bottom(), r.right(), r.bottom())
         p.restore()
 
@@ -228,11 +230,7 @@ class ResultDelegate(QStyledItemDelegate):
             badge.moveTop(page.center().y())
         else:
             badge = QRect(page.left() - 2, page.bottom() - h - 4, w, h)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(TYPE_COLOURS.get(ext, CODE_COLOUR)))
-        p.drawRoundedRect(badge, 3, 3)
-        p.setPen(QColor("white"))
-        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        _pill(p, badge, QColor(TYPE_COLOURS.get(ext, CODE_COLOUR)), 3, label)
 
     def _paint_text(
         self,
@@ -270,7 +268,12 @@ class ResultDelegate(QStyledItemDelegate):
             fm.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
         why = str(index.data(WhyRole) or "")
-        p.setPen(pal.color(QPalette.ColorRole.Link))
+        hit = index.data(HitRole)
+        # why it matched, in the link colour; browsing (nothing matched), what it is, quietly
+        role = QPalette.ColorRole.Link if hit is not None and hit.why else QPalette.ColorRole.Text
+        p.setPen(pal.color(role))
+        if role == QPalette.ColorRole.Text:
+            p.setOpacity(p.opacity() * 0.75)
         lines = 2
         why_rect = QRect(
             text_rect.x(),
@@ -294,12 +297,9 @@ class ResultDelegate(QStyledItemDelegate):
         text = f"+{n}"
         fm = p.fontMetrics()
         w, h = fm.horizontalAdvance(text) + 12, fm.height() + 4
-        badge = QRect(thumb.right() - w - 4, thumb.y() + 4, w, h)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(0, 0, 0, 170))
-        p.drawRoundedRect(badge, h / 2, h / 2)
-        p.setPen(QColor("white"))
-        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        _pill(
+            p, QRect(thumb.right() - w - 4, thumb.y() + 4, w, h), QColor(0, 0, 0, 170), h / 2, text
+        )
 
     def helpEvent(
         self,
@@ -312,6 +312,15 @@ class ResultDelegate(QStyledItemDelegate):
             QToolTip.showText(event.globalPos(), tooltip_text(index), view)
             return True
         return super().helpEvent(event, view, option, index)
+
+
+def _pill(p: QPainter, rect: QRect, colour: QColor, radius: float, text: str) -> None:
+    """White text on a rounded patch of colour: a file type, a count of stacked copies."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawRoundedRect(rect, radius, radius)
+    p.setPen(QColor("white"))
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -360,7 +369,7 @@ class ResultsView(QListView):
         if grid and not self.sections:
             self.setViewMode(QListView.ViewMode.IconMode)
             self.setResizeMode(QListView.ResizeMode.Adjust)
-            self.setGridSize(GRID)
+            self._fit_tiles()
             self.setMovement(QListView.Movement.Static)
             self.setWrapping(True)
         elif grid:
@@ -379,13 +388,17 @@ class ResultsView(QListView):
         self.doItemsLayout()
 
     def _fit_tiles(self) -> None:
-        """Tiles as wide as fills the row exactly: no ragged gap at the right edge."""
-        width = max(GRID.width(), self.viewport().width() - 2)
+        """Tiles as wide as fills the row exactly: no ragged gap at the right edge, and never
+        a row wider than the view (no sideways scrolling)."""
+        # Qt's icon layout wraps a little before the viewport's edge: keep that margin free
+        width = max(GRID.width(), self.viewport().width() - 20)
         per_row = max(1, width // GRID.width())
         self.delegate.tile = QSize(width // per_row, GRID.height())
+        if not self.sections:
+            self.setGridSize(self.delegate.tile)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
-        if self.sections and self.grid:
+        if self.grid:
             self._fit_tiles()
         super().resizeEvent(e)
         if self.sections:

@@ -8,6 +8,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 
+def pause_action(power: Any, parent: Any) -> QAction:
+    """A checkable "Pause indexing" that shows the one pause state and asks it to change."""
+    pause = QAction("Pause indexing", parent)
+    pause.setCheckable(True)
+    pause.setChecked(power.paused)
+    pause.triggered.connect(power.set_paused)  # triggered: only a person's click, not setChecked
+    power.paused_changed.connect(pause.setChecked)
+    return pause
+
+
 def install_tray(window: Any, power: Any) -> QSystemTrayIcon | None:
     """``power``: the PowerController; its one pause state is what the menu's tick shows."""
     if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -19,11 +29,7 @@ def install_tray(window: Any, power: Any) -> QSystemTrayIcon | None:
     search.triggered.connect(
         lambda: (window.showNormal(), window.activateWindow(), window.focus_search())
     )
-    pause = QAction("Pause indexing", menu)
-    pause.setCheckable(True)
-    pause.setChecked(power.paused)
-    pause.triggered.connect(power.set_paused)  # triggered: only a person's click, not setChecked
-    power.paused_changed.connect(pause.setChecked)
+    pause = pause_action(power, menu)
     quit_ = QAction("Quit Trove", menu)
     quit_.triggered.connect(window.close)
     for a in (search, pause, quit_):

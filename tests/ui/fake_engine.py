@@ -1,0 +1,237 @@
+"""A stand-in for TroveEngine in window tests: files in memory, every call recorded with the
+thread it ran on, an optional delay on each call (a slow disk), an indexer that reports
+progress and either returns (synchronous host) or runs until cancelled."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.engine import KEEP_PACK, EngineConfig, IndexStatus, RootStatus
+from desktop_app.core.search.browse import recent
+from desktop_app.core.types import (
+    BrowseResult,
+    DuplicateReport,
+    FileRecord,
+    FileStatus,
+    Hit,
+    Kind,
+    Problem,
+    Progress,
+    Query,
+    SearchResult,
+)
+from desktop_app.workers.engine_host import EngineHost
+
+
+def record(path: str, kind: Kind, mtime: float, **kw: Any) -> FileRecord:
+    name = os.path.basename(path)
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    root = kw.pop("root", os.path.dirname(path))
+    return FileRecord(path, path, root, name, kind, ext, 1000, mtime, path, **kw)
+
+
+class _Store:
+    """The one store read the browse view needs, over the fake's files."""
+
+    def __init__(self, engine: FakeEngine) -> None:
+        self.engine = engine
+
+    def recent_files(
+        self,
+        limit: int,
+        kinds: Any = (),
+        extensions: Any = (),
+        keep: Callable[[str, float, str], bool] | None = None,
+    ) -> tuple[list[FileRecord], int]:
+        rows = [
+            r
+            for r in self.engine.files
+            if r.status != FileStatus.FAILED
+            and (not kinds or r.kind in kinds)
+            and (not extensions or r.ext in extensions)
+        ]
+        dated = sorted(
+            ((r.taken_at if r.taken_at is not None else r.mtime, r.path, r) for r in rows),
+            reverse=True,
+        )
+        kept = [r for when, _, r in dated if keep is None or keep(r.path, when, r.place)]
+        return kept[:limit], len(kept)
+
+
+@dataclass
+class FakeEngine:
+    config: EngineConfig
+    files: list[FileRecord] = field(default_factory=list)
+    notices: tuple[str, ...] = ()
+    problem_list: list[Problem] = field(default_factory=list)
+    delay: float = 0.0  # seconds every call takes (a slow disk, a large index)
+    keep_watching: bool = False  # watch() runs until cancelled, as the real one does
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (method, thread name)
+    reloads: list[Any] = field(default_factory=list)  # what reload_packs was given
+    runs: list[list[EngineConfig]] = field(default_factory=list)  # configs each watch() saw
+    paused_at_start: list[bool] = field(default_factory=list)
+    forgot_while_indexing: list[bool] = field(default_factory=list)
+    indexing: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _call(self, name: str) -> None:
+        with self.lock:
+            self.calls.append((name, threading.current_thread().name))
+        if self.delay:
+            time.sleep(self.delay)
+
+    def called(self, name: str) -> list[str]:
+        """The threads ``name`` ran on, in order."""
+        with self.lock:
+            return [t for n, t in self.calls if n == name]
+
+    # --- the facade the window's controllers and the host use ---------------------------
+
+    def open(self, read_only: bool = False) -> None:
+        self._call("open")
+
+    def close(self) -> None:
+        self._call("close")
+
+    def watch(self, progress: Any = None, cancel: CancelToken | None = None, **_kw: Any) -> None:
+        self._call("watch")
+        emit = progress or (lambda _p: None)
+        cancel = cancel or CancelToken()
+        run = [self.config]
+        self.runs.append(run)
+        self.paused_at_start.append(cancel.paused)
+        emit(Progress("scanning", message="Looking for changes"))
+        emit(Progress("indexing", done=len(self.files), total=len(self.files)))
+        emit(Progress("idle", message="Watching for changes"))
+        if not self.keep_watching:
+            return
+        self.indexing.set()
+        try:
+            while not cancel.cancelled:
+                cancel.checkpoint()
+                run.append(self.config)  # the real indexer reads its configuration all along
+                if cancel.wait(0.02):
+                    break
+        finally:
+            self.indexing.clear()
+
+    def search(self, query: Query, generation: int = 0, **_kw: Any) -> SearchResult:
+        self._call("search")
+        terms = [t.lower() for t in query.terms]
+        hits = []
+        for r in self.files:
+            if r.status == FileStatus.FAILED or (query.kinds and r.kind not in query.kinds):
+                continue
+            if (query.image_path and r.kind == Kind.PHOTO) or any(
+                t in r.name.lower() for t in terms
+            ):
+                why = "looks like your image" if query.image_path else "name matches"
+                hits.append(
+                    Hit(
+                        r.path,
+                        r.kind,
+                        1.0,
+                        why,
+                        r.file_id,
+                        mtime=r.mtime,
+                        taken_at=r.taken_at,
+                        confidence=0.9,
+                        strong=True,
+                    )
+                )
+        return SearchResult(query, tuple(hits[: query.limit]), 1.0, generation)
+
+    def recent(
+        self, query: Query | None = None, limit: int = 300, generation: int = 0
+    ) -> BrowseResult:
+        self._call("recent")
+        return recent(_Store(self), query or Query(), limit, generation)
+
+    def status(self) -> IndexStatus:
+        self._call("status")
+        roots = tuple(
+            RootStatus(
+                os.path.abspath(r),
+                photos=sum(1 for f in self.files if f.root == r and f.kind == Kind.PHOTO),
+                documents=sum(1 for f in self.files if f.root == r and f.kind == Kind.DOCUMENT),
+            )
+            for r in self.config.roots
+        )
+        photos = sum(1 for f in self.files if f.kind == Kind.PHOTO)
+        return IndexStatus(
+            str(self.config.index_dir),
+            0,
+            roots,
+            photos,
+            len(self.files) - photos,
+            0,
+            len(self.problem_list),
+            notices=self.notices,
+        )
+
+    def problems(self) -> list[Problem]:
+        self._call("problems")
+        return list(self.problem_list)
+
+    def forget(self, root: str) -> int:
+        self._call("forget")
+        self.forgot_while_indexing.append(self.indexing.is_set())
+        prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+        before = len(self.files)
+        self.files = [f for f in self.files if not f.path.startswith(prefix)]
+        return before - len(self.files)
+
+    def reload_packs(self, active_image_pack: Any = KEEP_PACK) -> None:
+        self._call("reload_packs")
+        self.reloads.append(active_image_pack)
+        if active_image_pack is not KEEP_PACK:
+            self.config = replace(self.config, active_image_pack=active_image_pack)
+
+    def duplicates(self, **_kw: Any) -> DuplicateReport:
+        self._call("duplicates")
+        return DuplicateReport((), photos=sum(1 for f in self.files if f.kind == Kind.PHOTO))
+
+
+def sample_files(root: str) -> list[FileRecord]:
+    """A small library over three days: photos and documents, one failed."""
+    day = 86400.0
+    now = time.time()
+    return [
+        record(f"{root}/Documents/taxes.pdf", Kind.DOCUMENT, now - 1 * day, root=root),
+        record(f"{root}/Documents/notes.md", Kind.DOCUMENT, now - 60, root=root),
+        record(
+            f"{root}/Pictures/beach.jpg",
+            Kind.PHOTO,
+            now - 2 * day,
+            root=root,
+            place="Lisbon, Lisbon, Portugal",
+        ),
+        record(f"{root}/Pictures/cat.png", Kind.PHOTO, now - 120, root=root),
+        record(f"{root}/Pictures/raw.dng", Kind.PHOTO, now - 3 * day, root=root),
+        record(f"{root}/Pictures/broken.jpg", Kind.PHOTO, now, root=root, status=FileStatus.FAILED),
+    ]
+
+
+def fake_host(
+    tmp: Path,
+    roots: tuple[str, ...] = (),
+    synchronous: bool = True,
+    **engine_kw: Any,
+) -> tuple[EngineHost, list[FakeEngine]]:
+    """A host whose engine is a FakeEngine (made when the host opens it); the list holds it."""
+    made: list[FakeEngine] = []
+
+    def factory(config: EngineConfig) -> Any:
+        engine = FakeEngine(config, **engine_kw)
+        made.append(engine)
+        return engine
+
+    config = EngineConfig(tmp / "index", (tmp / "packs",), roots=roots)
+    return EngineHost(config, engine_factory=factory, synchronous=synchronous), made
