@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from desktop_app.core.scan.kinds import IMAGE_EXTS, kind_for
 from desktop_app.core.types import BrowseResult, Hit, Kind, SearchResult
 from desktop_app.paths import Paths
-from desktop_app.settings import Settings, SettingsError, save_settings
+from desktop_app.settings import Settings
 from desktop_app.ui.browse import BrowsePanel
 from desktop_app.ui.controllers.folders import FoldersController
 from desktop_app.ui.controllers.packs import PacksController
 from desktop_app.ui.controllers.power import PowerController
 from desktop_app.ui.controllers.search import BrowseState, SearchController
-from desktop_app.ui.controllers.settings import SettingsController
+from desktop_app.ui.controllers.settings import SettingsController, SettingsWriter
 from desktop_app.ui.controllers.status import StatusController
 from desktop_app.ui.duplicates_view import DuplicatesPanel
 from desktop_app.ui.folders import FoldersDialog
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: Paths, settings: Settings, host: EngineHost) -> None:
         super().__init__()
         self.paths, self.settings, self.host = paths, settings, host
+        self.settings_file = SettingsWriter(settings, paths.settings_file, self)
         self.setWindowTitle("Trove")
         self.resize(1180, 760)
         self.setAcceptDrops(True)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
             a.setShortcut(QKeySequence(shortcut))
         a.triggered.connect(slot)
         menu.addAction(a)
+        self.addAction(a)  # the shortcut works wherever the focus is in the window
         return a
 
     def _wire(self) -> None:
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         self.details.finished.connect(lambda _r: setattr(self.indexing, "watch_problems", False))
         self.host.open_failed.connect(self._on_open_failed)
         self.host.task_failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.settings_file.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
 
         self.welcome.folders_chosen.connect(self.add_folders)
         self.welcome.choose_other.connect(self.add_folder_dialog)
@@ -400,10 +403,7 @@ class MainWindow(QMainWindow):
             self.preferences.apply(dlg.choices())
 
     def _save(self) -> None:
-        try:
-            save_settings(self.settings, self.paths.settings_file)
-        except SettingsError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+        self.settings_file.save()  # written on a thread of its own; a failure is said below
 
     # --- indexing status ---------------------------------------------------------------
 
@@ -426,4 +426,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
+        self.settings_file.flush()  # quitting: the last change must reach the disk
         super().closeEvent(event)

@@ -229,13 +229,13 @@ class PreviewPane(QWidget):
         self.copy_img_btn.setText("Copying…")
         self._clip_jobs.submit(lambda: clipboard_image(path, CLIPBOARD_SIDE))
 
-    def _on_clip_ready(self, _token: int, out: tuple[QImage, bytes] | None) -> None:
+    def _on_clip_ready(self, _token: int, out: tuple[QImage, QByteArray] | None) -> None:
         if out is None or out[0].isNull():
             self.copy_img_btn.setText("Cannot copy")
         else:
             md = QMimeData()
             md.setImageData(out[0])
-            md.setData("image/png", QByteArray(out[1]))
+            md.setData("image/png", out[1])
             QGuiApplication.clipboard().setMimeData(md)
             self.copy_img_btn.setText("Copied")
             self.image_copied.emit(self._clip_path)

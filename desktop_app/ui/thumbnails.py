@@ -12,7 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
     QFileInfo,
+    QIODevice,
     QMimeDatabase,
     QObject,
     QPointF,
@@ -406,17 +409,16 @@ class ImageJobs(QObject):
         self._pool.waitForDone()
 
 
-def clipboard_image(path: str, side: int) -> tuple[QImage, bytes]:
+def clipboard_image(path: str, side: int) -> tuple[QImage, QByteArray]:
     """The picture for the clipboard and its PNG bytes, both made off the GUI thread: other
-    apps mostly ask for PNG, which Qt would otherwise encode on the GUI thread when pasted."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
+    apps mostly ask for PNG, which Qt would otherwise encode on the GUI thread when pasted.
+    A QByteArray, not Python bytes: it reaches the clipboard without a copy."""
+    data = QByteArray()
     img = read_scaled(path, QSize(side, side))
     if img.isNull():
-        return img, b""
-    data = QByteArray()
+        return img, data
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     img.save(buf, "PNG")
     buf.close()
-    return img, bytes(data.data())
+    return img, data

@@ -277,3 +277,34 @@ def test_removing_a_pack_runs_rmtree_off_the_gui_thread(
     assert host.wait_idle(10)
     assert where == ["trove-tasks"] and not (paths.packs_dir / "tiny-clip").exists()
     host.shutdown()
+
+
+def test_settings_are_written_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import desktop_app.ui.controllers.settings as mod
+    from desktop_app.settings import load_settings
+
+    where: list[str] = []
+    real = mod.save_settings
+
+    def save(settings: Settings, path: Path) -> None:
+        where.append(threading.current_thread().name)
+        real(settings, path)
+
+    monkeypatch.setattr(mod, "save_settings", save)
+    settings = Settings(roots=["/a"])
+    writer = mod.SettingsWriter(settings, tmp_path / "settings.json")
+    writer.save()
+    settings.roots.append("/b")  # changed again while the first is written: the newest wins
+    writer.save()
+    assert writer.flush()
+    assert load_settings(tmp_path / "settings.json").roots == ["/a", "/b"]
+    assert where and set(where) == {"trove-settings"}
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    bad = mod.SettingsWriter(settings, tmp_path / "blocked" / "settings.json")
+    with qtbot.waitSignal(bad.failed, timeout=5000) as said:
+        bad.save()
+    assert "cannot write settings" in said.args[0]

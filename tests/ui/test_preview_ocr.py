@@ -23,7 +23,8 @@ def test_photo_hit_from_its_text_shows_the_line(qtbot: QtBot, tmp_path: Path) ->
         MatchReason(Origin.OCR, Source.WORDS, quote="HARDWARE STORE RECEIPT"),
         snippet="HARDWARE STORE RECEIPT\nTOTAL 42.50",
     )
-    pane.show_hit(hit, ("receipt",))
+    with qtbot.waitSignal(pane.image_shown, timeout=10_000):
+        pane.show_hit(hit, ("receipt",))
     assert pane.text.isVisible() and pane.image.isVisible()
     html = pane.text.toHtml()
     assert "Text in the picture" in html and "RECEIPT" in html and "fde68a" in html

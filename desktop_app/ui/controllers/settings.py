@@ -1,14 +1,18 @@
 """Settings changes applied while Trove runs: each goes to the part that owns it, and the
-engine's configuration changes only with the indexer stopped (the host's control lane)."""
+engine's configuration changes only with the indexer stopped (the host's control lane); the
+settings file written off the GUI thread."""
 
 from __future__ import annotations
 
+import copy
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
-from desktop_app.settings import Settings
+from desktop_app.settings import Settings, SettingsError, save_settings
 from desktop_app.ui.controllers import SaveSettings
 from desktop_app.ui.controllers.packs import PacksController
 from desktop_app.ui.controllers.power import PowerController
@@ -60,3 +64,52 @@ class SettingsController(QObject):
             self.host.reconfigure(lambda engine: engine.reload_packs(), threads=choices.threads)
         if choices.pause_on_battery != before.pause_on_battery:
             self.power.check_battery()
+
+
+class SettingsWriter(QObject):
+    """Writes the settings file on a thread of its own: the write ends in an fsync, which a
+    busy disk can hold for tens of milliseconds. Each ``save`` takes a snapshot on the GUI
+    thread (the newest wins); ``flush`` waits for the file (the window closing)."""
+
+    failed = Signal(str)  # a sentence naming the file and the reason, on the GUI thread
+
+    def __init__(self, settings: Settings, path: Path, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.settings, self.path = settings, path
+        self._cv = threading.Condition()
+        self._pending: Settings | None = None
+        self._writing = False
+        self._thread: threading.Thread | None = None
+
+    def save(self) -> None:
+        snapshot = copy.deepcopy(self.settings)  # the GUI thread goes on changing the original
+        with self._cv:
+            self._pending = snapshot
+            self._cv.notify_all()
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="trove-settings", daemon=True
+                )
+                self._thread.start()
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        with self._cv:
+            return self._cv.wait_for(lambda: self._pending is None and not self._writing, timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cv:
+                self._cv.wait_for(lambda: self._pending is not None)
+                snapshot, self._pending = self._pending, None
+                self._writing = True
+            try:
+                assert snapshot is not None
+                save_settings(snapshot, self.path)
+            except SettingsError as exc:
+                self.failed.emit(str(exc))
+            except OSError as exc:  # its folder cannot be made
+                self.failed.emit(f"cannot write settings {self.path}: {exc}")
+            finally:
+                with self._cv:
+                    self._writing = False
+                    self._cv.notify_all()

@@ -1,0 +1,101 @@
+"""The preview pane: facts at once, pictures decoded off the GUI thread (the newest selection
+wins), a PDF's matching page, and Copy image landing on the clipboard when decoded."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QImage
+from pytestqt.qtbot import QtBot
+
+import desktop_app.ui.preview as preview_mod
+import desktop_app.ui.thumbnails as thumbnails_mod
+from desktop_app.core.types import Hit, Kind
+from desktop_app.ui.preview import PreviewPane
+from tests.fixtures import make_pdf, make_photo
+
+
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(path, thread) of every picture the pane decoded."""
+    seen: list[tuple[str, str]] = []
+    real = preview_mod.read_scaled
+
+    def read_scaled(path: str, size: object) -> QImage:
+        seen.append((path, threading.current_thread().name))
+        return real(path, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(preview_mod, "read_scaled", read_scaled)
+    monkeypatch.setattr(thumbnails_mod, "read_scaled", read_scaled)  # the clipboard's decode
+    return seen
+
+
+def test_pictures_are_decoded_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, decodes: list[tuple[str, str]]
+) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    photos = [str(make_photo(tmp_path / f"p{i}.jpg", seed=i, size=(2400, 1600))) for i in range(4)]
+    shown: list[str] = []
+    pane.image_shown.connect(shown.append)
+    with qtbot.waitSignal(pane.image_shown, timeout=10_000):
+        for p in photos:  # a quick run of selections
+            pane.show_hit(Hit(p, Kind.PHOTO, 1.0, "looks like the words", width=2400))
+            assert pane.title.text() == Path(p).name  # the facts at once
+    pane.wait()
+    qtbot.wait(50)
+    assert shown == [photos[-1]]  # only the last selection's picture lands
+    assert decodes and all(t != threading.main_thread().name for _, t in decodes)
+    assert not pane.image.pixmap().isNull()
+
+
+def test_a_pdf_shows_its_matching_page(qtbot: QtBot, tmp_path: Path) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pdf = str(make_pdf(tmp_path / "guide.pdf", ["First page", "Roses need full sun."]))
+    hit = Hit(pdf, Kind.DOCUMENT, 1.0, "passage on page 2", snippet="Roses need full sun.", page=2)
+    with qtbot.waitSignal(pane.image_shown, timeout=10_000):
+        pane.show_hit(hit, ("roses",))
+    assert pane.image.isVisible() and not pane.image.pixmap().isNull()
+    assert "Page 2" in pane.text.toHtml() and "fde68a" in pane.text.toHtml()
+    pane.show_hit(Hit(str(tmp_path / "notes.txt"), Kind.DOCUMENT, 1.0, "passage", snippet="x"))
+    assert not pane.image.isVisible()  # plain text: the passage alone
+
+
+def test_copy_image_lands_on_the_clipboard_when_decoded(
+    qtbot: QtBot, tmp_path: Path, decodes: list[tuple[str, str]]
+) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    photo = str(make_photo(tmp_path / "big.jpg", size=(3000, 2000)))
+    pane.show_hit(Hit(photo, Kind.PHOTO, 1.0, "looks like the words"))
+    pane.wait()
+    decodes.clear()
+    with qtbot.waitSignal(pane.image_copied, timeout=20_000):
+        pane.copy_image()
+        assert pane.copy_img_btn.text() == "Copying…"
+    assert [p for p, _ in decodes] == [photo]
+    assert decodes[0][1] != threading.main_thread().name
+    md = QGuiApplication.clipboard().mimeData()
+    assert md is not None and md.hasImage() and md.data("image/png").size() > 1000
+
+
+def test_a_picture_arriving_after_a_text_file_was_selected_is_dropped(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    photo = str(make_photo(tmp_path / "big.jpg", size=(3000, 2000)))
+    shown: list[str] = []
+    pane.image_shown.connect(shown.append)
+    pane.show_hit(Hit(photo, Kind.PHOTO, 1.0, "looks like the words"))
+    text = Hit(str(tmp_path / "notes.txt"), Kind.DOCUMENT, 1.0, "passage", snippet="Notes")
+    pane.show_hit(text)  # before the photo is decoded
+    pane.wait()
+    qtbot.wait(100)
+    assert shown == [] and pane.hit == text and not pane.image.isVisible()
