@@ -80,7 +80,7 @@ class EmptyState(QFrame):
         self.text.setObjectName("hint")
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(520)
+        self.text.setFixedWidth(480)  # a wrapped label needs its width fixed to get its height
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.addStretch(1)
@@ -104,6 +104,8 @@ class EmptyState(QFrame):
         title, text, buttons = EMPTY_STATES[kind]
         self.title.setText(title)
         self.text.setText(text)
+        # centred in its row, a wrapped label is given its one-line height: give it all of it
+        self.text.setFixedHeight(self.text.heightForWidth(self.text.width()))
         for key, b in self.buttons.items():
             b.setVisible(key in buttons)
 

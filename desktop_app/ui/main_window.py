@@ -261,7 +261,11 @@ class MainWindow(QMainWindow):
         self._fit_layout(self.browse.view, result.hits)
         self.results_stack.setCurrentWidget(self.browse)
         if not self.browse.view.currentIndex().isValid():
-            self.preview.show_hit(None)
+            first = self.browse.model.first_hit_row()  # the newest file, previewed like a
+            if first >= 0:  # search's first result (a refresh keeps what was chosen)
+                self.browse.view.setCurrentIndex(self.browse.model.index(first))
+            else:
+                self.preview.show_hit(None)
         self.browse_shown.emit(result)
 
     def _on_view_current(self, current: QModelIndex, _prev: QModelIndex) -> None:

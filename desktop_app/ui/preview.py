@@ -8,7 +8,7 @@ import os
 import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QFileInfo, QMimeData, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,10 +27,12 @@ from desktop_app.ui.thumbnails import (
     ThumbnailLoader,
     clipboard_image,
     read_scaled,
+    read_text_head,
     render_pdf_page,
 )
 
 CLIPBOARD_SIDE = 8192  # "Copy image" gives other apps the photo at up to this size
+OPENING_CHARS = 4000  # browsing a document: this much of its opening, line breaks kept
 
 
 def highlight(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) -> str:
@@ -78,7 +80,8 @@ class PreviewPane(QWidget):
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(180)
-        self.image.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Ignored: a large picture must not widen the pane (and squeeze the results)
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image.setAccessibleName("Image preview")
         self.text = QTextBrowser()
         self.text.setAccessibleName("Matching passage")
@@ -169,6 +172,9 @@ class PreviewPane(QWidget):
                 self._show_picture(hit, lambda size: render_pdf_page(hit.path, size, page))
             else:
                 self.image.hide()
+                if not hit.why:  # browsing: the opening of the file as it is laid out
+                    path = hit.path
+                    self._token = self._jobs.submit(lambda: read_text_head(path)[:OPENING_CHARS])
         when = _when(hit)
         if when:
             facts.append(when)
@@ -201,8 +207,15 @@ class PreviewPane(QWidget):
             self.image.setText("Loading…")
         self._token = self._jobs.submit(lambda: decode(target))
 
-    def _on_image_ready(self, token: int, img: QImage | None) -> None:
+    def _on_image_ready(self, token: int, img: QImage | str | None) -> None:
         if token != self._token or self.hit is None:
+            return
+        if isinstance(img, str):  # a document's opening lines
+            if img.strip():
+                body = html.escape(img)
+                self.text.setHtml(
+                    f"<p><i>Beginning</i></p><pre style='white-space:pre-wrap'>{body}</pre>"
+                )
             return
         if img is None or img.isNull():
             self.image.setText("This image cannot be shown")
@@ -223,8 +236,8 @@ class PreviewPane(QWidget):
     def copy_image(self) -> None:
         """The photo goes to the clipboard once decoded (up to 8192 px: seconds for a large
         RAW), from a worker thread; the button says so meanwhile."""
-        if self.hit is None or not QFileInfo(self.hit.path).exists():
-            return
+        if self.hit is None:
+            return  # a file gone meanwhile: the decode fails, and the button says so
         path = self._clip_path = self.hit.path
         self.copy_img_btn.setText("Copying…")
         self._clip_jobs.submit(lambda: clipboard_image(path, CLIPBOARD_SIDE))

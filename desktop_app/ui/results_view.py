@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -393,16 +394,27 @@ class ResultsView(QListView):
         # Qt's icon layout wraps a little before the viewport's edge: keep that margin free
         width = max(GRID.width(), self.viewport().width() - 20)
         per_row = max(1, width // GRID.width())
-        self.delegate.tile = QSize(width // per_row, GRID.height())
-        if not self.sections:
-            self.setGridSize(self.delegate.tile)
+        tile = QSize(width // per_row, GRID.height())
+        if tile == self.delegate.tile and (self.sections or self.gridSize() == tile):
+            return
+        self.delegate.tile = tile
+        if self.sections:
+            self.scheduleDelayedItemsLayout()
+        else:
+            self.setGridSize(tile)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)  # the viewport has its new width only after this
         if self.grid:
             self._fit_tiles()
-        super().resizeEvent(e)
         if self.sections:
             self.scheduleDelayedItemsLayout()  # header rows follow the new width
+
+    def showEvent(self, e: QShowEvent) -> None:
+        super().showEvent(e)
+        if self.grid:  # resized while hidden behind the browse view: fit the width it has now
+            self._fit_tiles()
+            self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         idx = self.currentIndex()

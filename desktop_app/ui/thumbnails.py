@@ -267,17 +267,20 @@ class _Signals(QObject):
 
 
 class _Load(QRunnable):
-    def __init__(self, path: str, kind: str, cache_file: Path, signals: _Signals) -> None:
+    def __init__(self, path: str, kind: str, cache_dir: Path, signals: _Signals) -> None:
         super().__init__()
         self.path = path
         self.kind = kind
-        self.cache_file = cache_file
+        self.cache_dir = cache_dir
         self.signals = signals
 
     def run(self) -> None:
+        cache_file = cache_file_for(
+            self.cache_dir, self.path, self.kind
+        )  # a stat: not on the GUI thread
         img = QImage()
-        if self.cache_file.is_file():
-            img.load(str(self.cache_file))
+        if cache_file.is_file():
+            img.load(str(cache_file))
         if img.isNull():
             if self.kind == "photo":
                 img = read_scaled(self.path, QSize(THUMB_SIZE, THUMB_SIZE))
@@ -285,20 +288,35 @@ class _Load(QRunnable):
                 img = document_thumbnail(self.path, THUMB_SIZE)
             if not img.isNull():
                 try:
-                    self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+                    cache_file.parent.mkdir(parents=True, exist_ok=True)
                     # text is crisp in PNG; photos are small in JPEG
                     if self.kind == "photo":
-                        img.save(str(self.cache_file), "JPEG", 85)
+                        img.save(str(cache_file), "JPEG", 85)
                     else:
-                        img.save(str(self.cache_file), "PNG")
+                        img.save(str(cache_file), "PNG")
                 except OSError:
                     pass
         self.signals.done.emit(self.path, img)
 
 
+def cache_file_for(cache_dir: Path, path: str, kind: str) -> Path:
+    """Where a file's thumbnail is kept: named for its path, size and modification time, so
+    a changed file gets a new one."""
+    try:
+        st = os.stat(path)
+        key = f"{path}\0{st.st_mtime_ns}\0{st.st_size}"
+    except OSError:
+        key = path
+    if kind != "photo":
+        key += "\0" + DOC_CACHE_VERSION
+    digest = hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir / digest[:2] / f"{digest}.{'jpg' if kind == 'photo' else 'png'}"
+
+
 class ThumbnailLoader(QObject):
     """Asks are cheap and deduplicated; each answers once, via ``thumbnail_ready`` (a file that
-    cannot be shown answers never, and is not tried again until it changes)."""
+    cannot be shown answers never, and is not tried again while Trove runs). Asking touches
+    no disk: a view asks while it paints."""
 
     thumbnail_ready = Signal(str, QImage)
 
@@ -309,8 +327,8 @@ class ThumbnailLoader(QObject):
         # Two threads: enough to fill a screen of tiles in ~0.1 s without starving indexing.
         self._pool.setMaxThreadCount(2)
         self._memory: OrderedDict[str, QImage] = OrderedDict()
-        self._inflight: dict[str, Path] = {}
-        self._failed: set[Path] = set()
+        self._inflight: set[str] = set()
+        self._failed: set[str] = set()
         self._signals = _Signals()
         self._signals.done.connect(self._on_loaded)
 
@@ -324,36 +342,20 @@ class ThumbnailLoader(QObject):
         """The thumbnail arrives through ``thumbnail_ready``, later: also when it is already in
         memory (a photo shown again in a new result list), never from inside this call, which a
         view makes while painting."""
-        if path in self._inflight:
+        if path in self._inflight or path in self._failed:
             return
+        self._inflight.add(path)
         img = self.cached(path)
         if img is not None:
-            self._inflight[path] = Path()
             QTimer.singleShot(0, self, lambda: self._on_loaded(path, img))
             return
         kind = thumbnail_kind(path) or "photo"  # no extension: a sniffed photo, if anything
-        cache_file = self._cache_file(path, kind)
-        if cache_file in self._failed:
-            return
-        self._inflight[path] = cache_file
-        self._pool.start(_Load(path, kind, cache_file, self._signals))
-
-    def _cache_file(self, path: str, kind: str) -> Path:
-        try:
-            st = os.stat(path)
-            key = f"{path}\0{st.st_mtime_ns}\0{st.st_size}"
-        except OSError:
-            key = path
-        if kind != "photo":
-            key += "\0" + DOC_CACHE_VERSION
-        digest = hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
-        return self.cache_dir / digest[:2] / f"{digest}.{'jpg' if kind == 'photo' else 'png'}"
+        self._pool.start(_Load(path, kind, self.cache_dir, self._signals))
 
     def _on_loaded(self, path: str, img: QImage) -> None:
-        cache_file = self._inflight.pop(path, None)
+        self._inflight.discard(path)
         if img.isNull():
-            if cache_file is not None:
-                self._failed.add(cache_file)
+            self._failed.add(path)
             return
         self._memory[path] = img
         if len(self._memory) > MEMORY_ITEMS:

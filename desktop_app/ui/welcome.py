@@ -46,10 +46,29 @@ class WelcomePanel(QFrame):
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(40, 30, 40, 30)
+        then = QLabel(
+            "It reads the folders you choose in the background and shows your newest files "
+            "as it goes; you can search from the first minute."
+        )
+        then.setObjectName("hint")
+        then.setWordWrap(True)
+        # a card of reading width in the middle of the window, not a line across a wide one
+        card = QFrame()
+        card.setObjectName("welcomeCard")
+        card.setMaximumWidth(720)
+        outer = QVBoxLayout(self)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(card, 4)
+        middle.addStretch(1)
+        outer.addStretch(1)
+        outer.addLayout(middle)
+        outer.addStretch(2)
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(36, 30, 36, 30)
         lay.addWidget(title)
         lay.addWidget(intro)
+        lay.addWidget(then)
         lay.addSpacing(10)
         lay.addWidget(QLabel("Which folders should Trove look in?"))
         self.boxes: list[QCheckBox] = []
@@ -78,7 +97,6 @@ class WelcomePanel(QFrame):
         self.packs_info.setWordWrap(True)
         self.set_packs(packs)
         lay.addWidget(self.packs_info)
-        lay.addStretch(1)
 
     def set_packs(self, packs: list[str]) -> None:
         self.packs_info.setText(

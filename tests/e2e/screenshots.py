@@ -293,6 +293,12 @@ def dark_palette() -> object:
     }
     for role, colour in roles.items():
         pal.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b6f75"))
     return pal
 
 
@@ -362,7 +368,7 @@ def main(out: Path) -> int:
         win.search.field.setText(text)
         until(lambda: win.last_result is not None, 20000)
 
-    search("when is my tax return due")
+    search("keep the receipts for the tax return")
     shot(win, "results-document")
 
     # a tiny CLIP pack so photos get vectors (random weights: mechanics, not quality)

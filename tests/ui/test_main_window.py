@@ -1,4 +1,5 @@
-"""The window driven end to end on a fixture folder with the real engine and packs (offscreen)."""
+"""The window driven end to end on a fixture folder with the real engine and packs (offscreen);
+the rest of the window is tested on a fake engine (test_window.py, test_controllers.py)."""
 
 from __future__ import annotations
 
@@ -119,24 +120,24 @@ def test_new_file_appears_while_watching(qtbot: QtBot, window) -> None:  # type:
     assert any(h.path.endswith("violin.txt") for h in win.model.hits())
 
 
-def test_shortcuts_and_accessibility(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
-    win, _ = window
-    win.search.field.setText("abc")
-    qtbot.keyClick(win.search.field, Qt.Key.Key_Escape)
-    assert win.search.field.text() == ""
-    win.view.setFocus()
-    qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert win.search.field.hasFocus()
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
-
-    internal = (QComboBox, QLineEdit, QAbstractSpinBox)  # sub-controls Qt names itself
-    for w in (
-        win.findChildren(QAbstractButton)
-        + win.findChildren(QLineEdit)
-        + win.findChildren(QComboBox)
-    ):
-        if w.isVisible() and not isinstance(w.parent(), internal):
-            assert w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()), w
+def test_before_typing_the_indexed_files_show(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    win, lib = window
+    win.searching.run()
+    qtbot.waitUntil(lambda: len(win.browse.model.hits()) == 4, timeout=20000)
+    names = {h.path for h in win.browse.model.hits()}
+    assert names == {
+        str(lib / "taxes.pdf"),
+        str(lib / "bread.md"),
+        str(lib / "photos" / "lake.jpg"),
+        str(lib / "photos" / "dunes.png"),
+    }  # the damaged photo is a problem, not a file to browse
+    with qtbot.waitSignal(win.browse_shown, timeout=20000):
+        win.search.kind.setCurrentIndex(2)  # Documents, without a word typed
+    assert {h.path for h in win.browse.model.hits()} == {
+        str(lib / "taxes.pdf"),
+        str(lib / "bread.md"),
+    }
+    assert not win.browse.view.grid  # documents read as a list
 
 
 def test_a_pack_inaccurate_on_this_processor_is_said_in_the_window(

@@ -99,3 +99,17 @@ def test_a_picture_arriving_after_a_text_file_was_selected_is_dropped(
     pane.wait()
     qtbot.wait(100)
     assert shown == [] and pane.hit == text and not pane.image.isVisible()
+
+
+def test_browsing_a_document_shows_its_opening_as_laid_out(qtbot: QtBot, tmp_path: Path) -> None:
+    receipt = tmp_path / "receipt.txt"
+    receipt.write_text("Hardware store\n\n2 x hammer   19.90\nTotal        42.50\n")
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    # a browse hit: no match to explain, the snippet is the index's whitespace-folded preview
+    hit = Hit(str(receipt), Kind.DOCUMENT, 0.0, "", snippet="Hardware store 2 x hammer 19.90")
+    pane.show_hit(hit)
+    qtbot.waitUntil(lambda: "2 x hammer   19.90" in pane.text.toPlainText(), timeout=10_000)
+    assert "Beginning" in pane.text.toPlainText()
+

@@ -84,6 +84,8 @@ def test_empty_states_say_what_to_do_next(qtbot: QtBot, tmp_path: Path) -> None:
     win.focus_search()
     assert win.browse.empty.title.text() == "Add a folder to begin"
     assert win.browse.empty.buttons["add"].isVisible()
+    text = win.browse.empty.text  # its sentence shown whole, not cut to one line
+    assert text.height() >= text.heightForWidth(text.width()) > text.fontMetrics().height() * 1.5
     win2, _ = _window(qtbot, tmp_path / "two", files=False)
     assert win2.browse.empty.title.text() == "No photos or documents found yet"
     assert win2.browse.empty.buttons["details"].isVisible()
