@@ -48,20 +48,27 @@ class _Store:
         limit: int,
         kinds: Any = (),
         extensions: Any = (),
-        keep: Callable[[str, float, str], bool] | None = None,
+        after: float | None = None,
+        before: float | None = None,
+        keep: Callable[[str, str], bool] | None = None,
     ) -> tuple[list[FileRecord], int]:
-        rows = [
-            r
-            for r in self.engine.files
-            if r.status != FileStatus.FAILED
-            and (not kinds or r.kind in kinds)
-            and (not extensions or r.ext in extensions)
-        ]
         dated = sorted(
-            ((r.taken_at if r.taken_at is not None else r.mtime, r.path, r) for r in rows),
+            (
+                (r.taken_at if r.taken_at is not None else r.mtime, r.path, r)
+                for r in self.engine.files
+                if r.status != FileStatus.FAILED
+                and (not kinds or r.kind in kinds)
+                and (not extensions or r.ext in extensions)
+            ),
             reverse=True,
         )
-        kept = [r for when, _, r in dated if keep is None or keep(r.path, when, r.place)]
+        kept = [
+            r
+            for when, _, r in dated
+            if (after is None or when >= after)
+            and (before is None or when < before)
+            and (keep is None or keep(r.path, r.place))
+        ]
         return kept[:limit], len(kept)
 
 

@@ -25,16 +25,19 @@ def recent(files: FilesTable, query: Query, limit: int, generation: int = 0) -> 
     """The ``limit`` newest files the query's filters allow; its words play no part."""
     t0 = time.perf_counter()
 
-    def keep(path: str, when: float, place: str) -> bool:
-        if query.after is not None and when < query.after:
-            return False
-        if query.before is not None and when >= query.before:
-            return False
+    def keep(path: str, place: str) -> bool:
         if query.folders and not folder_matches(path, query.folders):
             return False
         return not (query.places and not place_matches(place, query.places))
 
-    records, total = files.recent(limit, query.kinds, query.extensions, keep)
+    records, total = files.recent(
+        limit,
+        query.kinds,
+        query.extensions,
+        query.after,
+        query.before,
+        keep if query.folders or query.places else None,
+    )
     return BrowseResult(
         query,
         tuple(_hit(r) for r in records),

@@ -124,7 +124,9 @@ class FilesTable(Protocol):
         limit: int,
         kinds: Sequence[Kind] = (),
         extensions: Sequence[str] = (),
-        keep: Callable[[str, float, str], bool] | None = None,
+        after: float | None = None,
+        before: float | None = None,
+        keep: Callable[[str, str], bool] | None = None,
     ) -> tuple[list[FileRecord], int]: ...
     # places
     def to_place(self, every: bool = False) -> list[tuple[str, float, float, str | None]]: ...

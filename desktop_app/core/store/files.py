@@ -323,12 +323,18 @@ class Files(TableBase):
         limit: int,
         kinds: Sequence[Kind] = (),
         extensions: Sequence[str] = (),
-        keep: Callable[[str, float, str], bool] | None = None,
+        after: float | None = None,
+        before: float | None = None,
+        keep: Callable[[str, str], bool] | None = None,
     ) -> tuple[list[FileRecord], int]:
         """The newest indexed files first — by date taken (photos), else modified — as brief
-        records, at most ``limit``, and how many matched in all. Kinds and extensions are
-        filtered in the read; ``keep(path, when, place)`` decides the rest (dates, folders,
-        places). Five small columns of every row are read, whole rows only for the newest."""
+        records, at most ``limit``, and how many matched in all. Kinds, extensions and the
+        dates ``after <= when < before`` are filtered in the read; ``keep(path, place)``
+        decides the rest (folders, places). Five small columns of every row are read (as
+        columns: no Python object per row unless ``keep`` asks), whole rows for the newest."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         t = self._t()
         if t is None or limit <= 0:
             return [], 0
@@ -337,16 +343,37 @@ class Files(TableBase):
             conds.append(_in("kind", [str(k) for k in kinds]))
         if extensions:
             conds.append(_in("ext", list(extensions)))
-        rows = rows_where(t, " AND ".join(conds), ["file_id", "path", "mtime", "taken_at", "place"])
-        dated = []
-        for r in rows:
-            when = r["taken_at"] if r["taken_at"] is not None else r["mtime"]
-            if keep is None or keep(r["path"], float(when), r["place"] or ""):
-                dated.append((float(when), r["path"], r["file_id"]))
-        dated.sort(reverse=True)  # newest first; the path breaks ties the same way each time
-        ids = [fid for _, _, fid in dated[:limit]]
-        records = self.get(ids, brief=True)
-        return [records[i] for i in ids if i in records], len(dated)
+        cond = " AND ".join(conds)
+        n = t.count_rows(cond)
+        if not n:
+            return [], 0
+        cols = ["file_id", "path", "mtime", "taken_at", "place"]
+        rows = t.search().where(cond).select(cols).limit(n + 10).to_arrow()
+        when = pc.coalesce(rows["taken_at"], rows["mtime"])
+        mask = None
+        if after is not None:
+            mask = pc.greater_equal(when, pa.scalar(after, when.type))
+        if before is not None:
+            less = pc.less(when, pa.scalar(before, when.type))
+            mask = less if mask is None else pc.and_(mask, less)
+        if mask is not None:
+            rows, when = rows.filter(mask), when.filter(mask)
+        # newest first; the path breaks ties the same way each time
+        order = pc.sort_indices(
+            pa.table({"when": when, "path": rows["path"]}),
+            sort_keys=[("when", "descending"), ("path", "descending")],
+        )
+        if keep is None:
+            total = len(order)
+            top = rows["file_id"].take(order[:limit]).to_pylist()
+        else:
+            paths = rows["path"].take(order).to_pylist()
+            places = rows["place"].take(order).to_pylist()
+            ids = rows["file_id"].take(order).to_pylist()
+            kept = [i for i, p, pl in zip(ids, paths, places, strict=True) if keep(p, pl or "")]
+            total, top = len(kept), kept[:limit]
+        records = self.get(top, brief=True)
+        return [records[i] for i in top if i in records], total
 
     # --- places ----------------------------------------------------------------------
 
