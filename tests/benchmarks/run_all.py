@@ -44,6 +44,7 @@ def main() -> int:
                       "--repeats", "1" if args.quick else "5"]),
         ("query", ["bench_query.py"] + (["--million"] if args.million else [])),
         ("freshness", ["bench_freshness.py"]),
+        ("browse", ["bench_browse.py", "--runs", "3" if args.quick else "9"]),
         ("startup", ["bench_startup.py", "--runs", rounds]),
     ]
     summary = {"machine": cpu_facts(), "versions": versions(), "started": time.strftime("%Y-%m-%d %H:%M"),
