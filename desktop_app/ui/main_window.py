@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.packs.packs_changed.connect(self._on_packs)
         self.packs.message.connect(self.statusBar().showMessage)
         self.packs.problem.connect(lambda title, text: QMessageBox.warning(self, title, text))
+        self.packs.import_requested.connect(self.import_pack_dialog)
         self.banner.import_requested.connect(self.import_pack_dialog)
         self.banner.download_requested.connect(self.download_pack)
         self.banner.dismissed.connect(self._on_banner_dismissed)
@@ -382,9 +383,9 @@ class MainWindow(QMainWindow):
     def import_pack(self, src: Path) -> None:
         self.packs.import_pack(src)
 
-    def download_pack(self) -> None:
+    def download_pack(self, parent: Any = None) -> None:
         """Get an image model (the packs controller's one entry point for it)."""
-        self.packs.download()
+        self._download_dialog = self.packs.download(parent or self)
 
     def _on_packs(self, packs: list[Any]) -> None:
         self.welcome.set_packs([p.name for p in packs])
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
         self.packs.packs_changed.connect(dlg.set_packs)
         dlg.import_requested.connect(lambda: self.import_pack_dialog(dlg))
         dlg.remove_requested.connect(self.packs.remove)
+        dlg.download_requested.connect(lambda: self.download_pack(dlg))
         self.packs.refresh()  # the dialog fills in (again) when the manifests are read
         accepted = dlg.exec()
         self.packs.packs_changed.disconnect(dlg.set_packs)

@@ -44,17 +44,17 @@ def set_autostart(enabled: bool, desktop_entry: Path) -> None:
 
 class SettingsDialog(QDialog):
     """Packs arrive through ``set_packs`` (read off the GUI thread; the dialog opens at once
-    and fills in); import and remove are asked for in signals and answered the same way."""
+    and fills in); getting, importing and removing one are asked for in signals."""
 
     import_requested = Signal()
     remove_requested = Signal(str)
+    download_requested = Signal()
 
     def __init__(
         self,
         settings: Settings,
         packs: list[PackInfo] | None = None,
         parent: Any = None,
-        on_download: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
@@ -76,8 +76,7 @@ class SettingsDialog(QDialog):
         rem = QPushButton("Remove")
         get = QPushButton("Get an image model…")
         get.setAccessibleName("Download an image model for finding photos by what they show")
-        get.setEnabled(on_download is not None)
-        get.clicked.connect(lambda: on_download(self))
+        get.clicked.connect(self.download_requested.emit)
         imp.setAccessibleName("Import a model pack")
         rem.setAccessibleName("Remove the selected model pack")
         imp.clicked.connect(self.import_requested.emit)

@@ -1,13 +1,13 @@
 """Model packs: the installed list (read off the GUI thread), import, remove, the active image
-pack, and getting one (``download``). The engine reloads its packs with the indexer stopped."""
+pack, and getting one (``download``: the download dialog). The engine reloads its packs with
+the indexer stopped."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
@@ -19,6 +19,7 @@ class PacksController(QObject):
     packs_changed = Signal(list)  # list[PackInfo], after every read of the packs folders
     message = Signal(str, int)  # a status-bar line and how long it stays (ms)
     problem = Signal(str, str)  # (title, sentence) for a dialog
+    import_requested = Signal(object)  # the dialog asking to import a pack file (its parent)
 
     def __init__(
         self,
@@ -32,7 +33,7 @@ class PacksController(QObject):
         self.host, self.paths, self.settings, self._save = host, paths, settings, save
         self.packs: list[Any] = []  # PackInfo; empty until the first read lands
         self.loaded = False
-        self._download: QProcess | None = None
+        self.dialog: Any = None  # the download dialog, while one is open
 
     @property
     def has_image_pack(self) -> bool:
@@ -108,37 +109,22 @@ class PacksController(QObject):
 
     # --- getting an image model ----------------------------------------------------------
 
-    def download(self) -> None:
-        """Get an image model. Today: build the CLIP preset with `trove models build` in a
-        separate process (needs the export tools and a network)."""
-        if self._download is not None:
-            return
-        proc = self._download = QProcess(self)
-        proc.setProgram(os.environ.get("TROVE_CLI", "trove"))
-        proc.setArguments(["models", "build", "clip-vit-b32"])
-        self.message.emit("Downloading and building the clip-vit-b32 pack…", 0)
+    def download(self, parent: Any = None) -> Any:
+        """Get an image model: the download dialog (desktop_app/ui/download_dialog.py: ready-
+        made towers from the hub, no torch), not modal, so searching and indexing go on. Its
+        new pack reaches the engine through ``reload``; its "Import a pack file…" asks the
+        window through ``import_requested``. Returns the dialog."""
+        from desktop_app.ui.download_dialog import DownloadDialog
 
-        def finished(code: int, _status: Any) -> None:
-            self._download = None
-            err = bytes(proc.readAllStandardError().data()).decode(errors="replace")
-            lines = err.strip().splitlines()
-            if code == 0:
-                self.message.emit("Image pack installed", 8000)
-                self.reload()
-            else:
-                self.problem.emit(
-                    "Download not possible",
-                    (lines[-1] if lines else "The download failed.")
-                    + "\n\nOn a computer without internet, import a pack file instead.",
-                )
+        samples = sorted((self.paths.resources / "sample").glob("*.jpg"))
+        dlg = DownloadDialog(self.paths.packs_dir, samples, self.import_requested.emit, parent)
+        dlg.installed.connect(lambda info: self._on_installed(info))
+        self.dialog = dlg
+        dlg.show()
+        return dlg
 
-        def failed(_error: Any) -> None:
-            self._download = None
-            self.problem.emit(
-                "Download not possible",
-                "The trove command was not found; import a pack file instead.",
-            )
-
-        proc.finished.connect(finished)
-        proc.errorOccurred.connect(failed)
-        proc.start()
+    def _on_installed(self, info: Any) -> None:
+        self.message.emit(
+            f"Installed {info.name}; photos get their new vectors in the background", 8000
+        )
+        self.reload()

@@ -52,6 +52,12 @@ def result_message(result: SearchResult) -> str:
     return ""
 
 
+def _warm_highlighter() -> None:
+    from desktop_app.core.search.highlight import spans
+
+    spans("warming", ("warm",))
+
+
 class SearchController(QObject):
     results = Signal(object)  # SearchResult, the newest
     browsed = Signal(object, object)  # BrowseResult, BrowseState
@@ -86,6 +92,8 @@ class SearchController(QObject):
         host.search_failed.connect(lambda _gen, msg: self.message_changed.emit(msg))
         host.progress_changed.connect(self._on_progress)
         host.opened.connect(self.run)
+        # the preview's highlighter loads a stemmer on first use (~60 ms): not on the GUI thread
+        host.run_task(_warm_highlighter)
 
     @property
     def browsing(self) -> bool:
