@@ -163,8 +163,8 @@ class PreviewPane(QWidget):
                 facts.append(f"Place: {hit.place}")
         else:
             self.text.show()
-            where = f"Page {hit.page}" if hit.page else ("Passage" if hit.why else "Beginning")
-            fallback = "(no text matched; the file name did)" if hit.why else "(no text)"
+            where = f"Page {hit.page}" if hit.page else ("Passage" if hit.matched else "Beginning")
+            fallback = "(no text matched; the file name did)" if hit.matched else "(no text)"
             body = highlight(hit.snippet or fallback, terms)
             self.text.setHtml(f"<p><i>{where}</i></p><p>{body}</p>")
             if hit.path.lower().endswith(".pdf"):
@@ -172,13 +172,13 @@ class PreviewPane(QWidget):
                 self._show_picture(hit, lambda size: render_pdf_page(hit.path, size, page))
             else:
                 self.image.hide()
-                if not hit.why:  # browsing: the opening of the file as it is laid out
+                if not hit.matched:  # browsing: the opening of the file as it is laid out
                     path = hit.path
                     self._token = self._jobs.submit(lambda: read_text_head(path)[:OPENING_CHARS])
         when = _when(hit)
         if when:
             facts.append(when)
-        if hit.why:
+        if hit.matched:
             facts.append(f"Why: {hit.why}")
         if hit.size:
             facts.append(

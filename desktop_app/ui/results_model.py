@@ -105,12 +105,12 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return os.path.basename(h.path)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if not h.why:
+            if not h.matched:
                 return h.path
             level = "strong match" if h.strong else "weaker match"
             return f"{h.path}\n{h.why} · {level} ({h.confidence:.2f})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            if not h.why:
+            if not h.matched:
                 return f"{os.path.basename(h.path)}, {h.kind}, {hit_date(h)}"
             level = "strong match" if h.strong else "weaker match"
             return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {level}"
@@ -156,8 +156,8 @@ def why_line(h: Hit) -> str:
     snip = " ".join(h.snippet.split()) if h.snippet else ""
     if h.kind == Kind.DOCUMENT and snip:
         quoted = f"“{snip[:90]}…”" if len(snip) > 90 else f"“{snip}”"
-        return f"{h.why}: {quoted}" if h.why else quoted
-    if h.why:
+        return f"{h.why}: {quoted}" if h.matched else quoted
+    if h.matched:
         return h.why
     return " · ".join(
         x for x in (h.place, h.camera, f"{h.width} × {h.height}" if h.width else "") if x

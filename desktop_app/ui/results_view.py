@@ -271,7 +271,7 @@ class ResultDelegate(QStyledItemDelegate):
         why = str(index.data(WhyRole) or "")
         hit = index.data(HitRole)
         # why it matched, in the link colour; browsing (nothing matched), what it is, quietly
-        role = QPalette.ColorRole.Link if hit is not None and hit.why else QPalette.ColorRole.Text
+        role = QPalette.ColorRole.Link if hit is not None and hit.matched else QPalette.ColorRole.Text
         p.setPen(pal.color(role))
         if role == QPalette.ColorRole.Text:
             p.setOpacity(p.opacity() * 0.75)

@@ -22,10 +22,14 @@ from desktop_app.core.types import (
     FileStatus,
     Hit,
     Kind,
+    MatchReason,
+    Origin,
+    Phase,
     Problem,
     Progress,
     Query,
     SearchResult,
+    Source,
 )
 from desktop_app.workers.engine_host import EngineHost
 
@@ -37,13 +41,13 @@ def record(path: str, kind: Kind, mtime: float, **kw: Any) -> FileRecord:
     return FileRecord(path, path, root, name, kind, ext, 1000, mtime, path, **kw)
 
 
-class _Store:
-    """The one store read the browse view needs, over the fake's files."""
+class _Files:
+    """The one read of the files table the browse view needs, over the fake's files."""
 
     def __init__(self, engine: FakeEngine) -> None:
         self.engine = engine
 
-    def recent_files(
+    def recent(
         self,
         limit: int,
         kinds: Any = (),
@@ -114,9 +118,9 @@ class FakeEngine:
         run = [self.config]
         self.runs.append(run)
         self.paused_at_start.append(cancel.paused)
-        emit(Progress("scanning", message="Looking for changes"))
-        emit(Progress("indexing", done=len(self.files), total=len(self.files)))
-        emit(Progress("idle", message="Watching for changes"))
+        emit(Progress(Phase.SCANNING, message="Looking for changes"))
+        emit(Progress(Phase.INDEXING, done=len(self.files), total=len(self.files)))
+        emit(Progress(Phase.IDLE, message="Watching for changes"))
         if not self.keep_watching:
             return
         self.indexing.set()
@@ -139,7 +143,11 @@ class FakeEngine:
             if (query.image_path and r.kind == Kind.PHOTO) or any(
                 t in r.name.lower() for t in terms
             ):
-                why = "looks like your image" if query.image_path else "name matches"
+                why = (
+                    MatchReason(Origin.IMAGE, Source.MEANING, like_image=True)
+                    if query.image_path
+                    else MatchReason(Origin.NAME, Source.WORDS)
+                )
                 hits.append(
                     Hit(
                         r.path,
@@ -159,7 +167,7 @@ class FakeEngine:
         self, query: Query | None = None, limit: int = 300, generation: int = 0
     ) -> BrowseResult:
         self._call("recent")
-        return recent(_Store(self), query or Query(), limit, generation)
+        return recent(_Files(self), query or Query(), limit, generation)
 
     def status(self) -> IndexStatus:
         self._call("status")

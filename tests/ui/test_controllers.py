@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.engine import KEEP_PACK
-from desktop_app.core.types import BrowseResult, Query, SearchResult
+from desktop_app.core.types import BrowseResult, MatchReason, Origin, Query, SearchResult, Source
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers.folders import FoldersController
@@ -60,22 +60,22 @@ def test_browse_states_say_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
     ctl.run()
     settings.roots = [str(tmp_path)]
     ctl.run()
-    from desktop_app.core.types import Progress
+    from desktop_app.core.types import Phase, Progress
 
-    host.progress_changed.emit(Progress("indexing", done=0, total=9))
+    host.progress_changed.emit(Progress(Phase.INDEXING, done=0, total=9))
     ctl.run()
     assert states == ["no-folders", "nothing-found", "indexing"]
 
 
 def test_browse_fills_in_while_indexing(qtbot: QtBot, tmp_path: Path) -> None:
-    from desktop_app.core.types import Progress
+    from desktop_app.core.types import Phase, Progress
 
     host, engine = _opened(tmp_path, (str(tmp_path),))
     ctl = SearchController(host, Settings(roots=[str(tmp_path)]))  # type: ignore[arg-type]
     ctl.run()
     asked = len(engine.called("recent"))
     for n in range(20):  # a burst of progress: read again once, not twenty times
-        host.progress_changed.emit(Progress("indexing", done=n, total=20))
+        host.progress_changed.emit(Progress(Phase.INDEXING, done=n, total=20))
     qtbot.waitUntil(lambda: len(engine.called("recent")) == asked + 1, timeout=5000)
     qtbot.wait(200)
     assert len(engine.called("recent")) == asked + 1
@@ -118,8 +118,8 @@ def test_a_late_search_answer_after_clearing_is_dropped(qtbot: QtBot, tmp_path: 
 def test_result_messages() -> None:
     from desktop_app.core.types import Hit, Kind
 
-    strong = Hit("/a.txt", Kind.DOCUMENT, 1, "passage", strong=True)
-    weak = Hit("/b.txt", Kind.DOCUMENT, 1, "passage", strong=False)
+    strong = Hit("/a.txt", Kind.DOCUMENT, 1, MatchReason(Origin.TEXT, Source.MEANING), strong=True)
+    weak = Hit("/b.txt", Kind.DOCUMENT, 1, MatchReason(Origin.TEXT, Source.MEANING), strong=False)
     assert result_message(SearchResult(Query(), (strong,))) == ""
     assert result_message(SearchResult(Query(), (strong, weak))).startswith("1 strong match first")
     assert result_message(SearchResult(Query(), (weak,))).startswith("No confident match")

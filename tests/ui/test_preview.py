@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 import desktop_app.ui.preview as preview_mod
 import desktop_app.ui.thumbnails as thumbnails_mod
-from desktop_app.core.types import Hit, Kind
+from desktop_app.core.search.browse import NO_MATCH
+from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
 from desktop_app.ui.preview import PreviewPane
 from tests.fixtures import make_pdf, make_photo
 
@@ -43,7 +44,9 @@ def test_pictures_are_decoded_off_the_gui_thread(
     pane.image_shown.connect(shown.append)
     with qtbot.waitSignal(pane.image_shown, timeout=10_000):
         for p in photos:  # a quick run of selections
-            pane.show_hit(Hit(p, Kind.PHOTO, 1.0, "looks like the words", width=2400))
+            pane.show_hit(
+                Hit(p, Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING), width=2400)
+            )
             assert pane.title.text() == Path(p).name  # the facts at once
     pane.wait()
     qtbot.wait(50)
@@ -57,12 +60,27 @@ def test_a_pdf_shows_its_matching_page(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(pane)
     pane.show()
     pdf = str(make_pdf(tmp_path / "guide.pdf", ["First page", "Roses need full sun."]))
-    hit = Hit(pdf, Kind.DOCUMENT, 1.0, "passage on page 2", snippet="Roses need full sun.", page=2)
+    hit = Hit(
+        pdf,
+        Kind.DOCUMENT,
+        1.0,
+        MatchReason(Origin.TEXT, Source.MEANING, page=2),
+        snippet="Roses need full sun.",
+        page=2,
+    )
     with qtbot.waitSignal(pane.image_shown, timeout=10_000):
         pane.show_hit(hit, ("roses",))
     assert pane.image.isVisible() and not pane.image.pixmap().isNull()
     assert "Page 2" in pane.text.toHtml() and "fde68a" in pane.text.toHtml()
-    pane.show_hit(Hit(str(tmp_path / "notes.txt"), Kind.DOCUMENT, 1.0, "passage", snippet="x"))
+    pane.show_hit(
+        Hit(
+            str(tmp_path / "notes.txt"),
+            Kind.DOCUMENT,
+            1.0,
+            MatchReason(Origin.TEXT, Source.MEANING),
+            snippet="x",
+        )
+    )
     assert not pane.image.isVisible()  # plain text: the passage alone
 
 
@@ -72,7 +90,7 @@ def test_copy_image_lands_on_the_clipboard_when_decoded(
     pane = PreviewPane()
     qtbot.addWidget(pane)
     photo = str(make_photo(tmp_path / "big.jpg", size=(3000, 2000)))
-    pane.show_hit(Hit(photo, Kind.PHOTO, 1.0, "looks like the words"))
+    pane.show_hit(Hit(photo, Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING)))
     pane.wait()
     decodes.clear()
     with qtbot.waitSignal(pane.image_copied, timeout=20_000):
@@ -93,8 +111,14 @@ def test_a_picture_arriving_after_a_text_file_was_selected_is_dropped(
     photo = str(make_photo(tmp_path / "big.jpg", size=(3000, 2000)))
     shown: list[str] = []
     pane.image_shown.connect(shown.append)
-    pane.show_hit(Hit(photo, Kind.PHOTO, 1.0, "looks like the words"))
-    text = Hit(str(tmp_path / "notes.txt"), Kind.DOCUMENT, 1.0, "passage", snippet="Notes")
+    pane.show_hit(Hit(photo, Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING)))
+    text = Hit(
+        str(tmp_path / "notes.txt"),
+        Kind.DOCUMENT,
+        1.0,
+        MatchReason(Origin.TEXT, Source.MEANING),
+        snippet="Notes",
+    )
     pane.show_hit(text)  # before the photo is decoded
     pane.wait()
     qtbot.wait(100)
@@ -108,8 +132,7 @@ def test_browsing_a_document_shows_its_opening_as_laid_out(qtbot: QtBot, tmp_pat
     qtbot.addWidget(pane)
     pane.show()
     # a browse hit: no match to explain, the snippet is the index's whitespace-folded preview
-    hit = Hit(str(receipt), Kind.DOCUMENT, 0.0, "", snippet="Hardware store 2 x hammer 19.90")
+    hit = Hit(str(receipt), Kind.DOCUMENT, 0.0, NO_MATCH, snippet="Hardware store 2 x hammer 19.90")
     pane.show_hit(hit)
     qtbot.waitUntil(lambda: "2 x hammer   19.90" in pane.text.toPlainText(), timeout=10_000)
     assert "Beginning" in pane.text.toPlainText()
-

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.search.browse import NO_MATCH
 from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
 from desktop_app.ui.results_model import (
     BrowseModel,
@@ -89,7 +90,7 @@ def test_a_file_with_nothing_to_draw_asks_for_no_thumbnail(qtbot: QtBot) -> None
     m = ResultsModel()
     asked: list[str] = []
     m.thumbnail_wanted = asked.append
-    m.set_hits((Hit("/d/archive.xyz", Kind.DOCUMENT, 0.5, "name matches"),))
+    m.set_hits((Hit("/d/archive.xyz", Kind.DOCUMENT, 0.5, MatchReason(Origin.NAME, Source.WORDS)),))
     assert m.data(m.index(0), ThumbRole) is None and asked == []
 
 
@@ -103,10 +104,10 @@ def test_browse_rows_are_grouped_by_day(qtbot: QtBot) -> None:
     today = dt.date(2024, 3, 10)
     m = BrowseModel(today=lambda: today)
     hits = (
-        Hit("/a/new.md", Kind.DOCUMENT, 0, "", mtime=noon(2024, 3, 10)),
-        Hit("/a/also.jpg", Kind.PHOTO, 0, "", taken_at=noon(2024, 3, 10)),
-        Hit("/a/old.pdf", Kind.DOCUMENT, 0, "", mtime=noon(2024, 3, 9)),
-        Hit("/a/older.png", Kind.PHOTO, 0, "", taken_at=noon(2019, 6, 1)),
+        Hit("/a/new.md", Kind.DOCUMENT, 0, NO_MATCH, mtime=noon(2024, 3, 10)),
+        Hit("/a/also.jpg", Kind.PHOTO, 0, NO_MATCH, taken_at=noon(2024, 3, 10)),
+        Hit("/a/old.pdf", Kind.DOCUMENT, 0, NO_MATCH, mtime=noon(2024, 3, 9)),
+        Hit("/a/older.png", Kind.PHOTO, 0, NO_MATCH, taken_at=noon(2019, 6, 1)),
     )
     m.set_hits(hits)
     rows = [
@@ -131,8 +132,8 @@ def test_browse_rows_are_grouped_by_day(qtbot: QtBot) -> None:
 
 
 def test_layout_follows_what_is_shown() -> None:
-    photo = Hit("/a/p.jpg", Kind.PHOTO, 1, "")
-    doc = Hit("/a/d.pdf", Kind.DOCUMENT, 1, "")
+    photo = Hit("/a/p.jpg", Kind.PHOTO, 1, NO_MATCH)
+    doc = Hit("/a/d.pdf", Kind.DOCUMENT, 1, NO_MATCH)
     assert layout_for((photo, photo, doc)) == "grid"
     assert layout_for((photo, doc, doc)) == "list"
     assert layout_for(()) == "grid"

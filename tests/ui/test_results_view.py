@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.types import Hit, Kind
+from desktop_app.core.types import Hit, Kind, MatchReason, Origin, Source
 from desktop_app.ui.results_model import BrowseModel, ResultsModel
 from desktop_app.ui.results_view import GRID, ResultsView
 
@@ -14,7 +14,17 @@ from desktop_app.ui.results_view import GRID, ResultsView
 @pytest.mark.parametrize("sections", [False, True])
 def test_tiles_fill_the_row_at_every_width(qtbot: QtBot, sections: bool) -> None:
     model = BrowseModel() if sections else ResultsModel()
-    hits = tuple(Hit(f"/p/{i}.jpg", Kind.PHOTO, 1.0, "x", strong=True, mtime=1e9) for i in range(12))
+    hits = tuple(
+        Hit(
+            f"/p/{i}.jpg",
+            Kind.PHOTO,
+            1.0,
+            MatchReason(Origin.IMAGE, Source.MEANING),
+            strong=True,
+            mtime=1e9,
+        )
+        for i in range(12)
+    )
     model.set_hits(hits)
     view = ResultsView(sections=sections)
     view.setModel(model)
@@ -38,7 +48,18 @@ def test_a_view_resized_while_hidden_fits_when_shown(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QStackedWidget, QWidget
 
     model = ResultsModel()
-    model.set_hits(tuple(Hit(f"/p/{i}.jpg", Kind.PHOTO, 1.0, "x", strong=True) for i in range(9)))
+    model.set_hits(
+        tuple(
+            Hit(
+                f"/p/{i}.jpg",
+                Kind.PHOTO,
+                1.0,
+                MatchReason(Origin.IMAGE, Source.MEANING),
+                strong=True,
+            )
+            for i in range(9)
+        )
+    )
     view = ResultsView()
     view.setModel(model)
     stack = QStackedWidget()

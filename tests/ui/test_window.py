@@ -157,9 +157,9 @@ def test_notes_and_problems_come_from_the_engine(qtbot: QtBot, tmp_path: Path) -
     win, engine = _window(qtbot, tmp_path)
     engine.notices = ("the pack tiny-clip is inaccurate on this processor",)
     engine.problem_list = [Problem(str(tmp_path / "lib" / "broken.jpg"), "damaged")]
-    from desktop_app.core.types import Progress
+    from desktop_app.core.types import Phase, Progress
 
-    win.host.progress_changed.emit(Progress("idle", message="Up to date"))
+    win.host.progress_changed.emit(Progress(Phase.IDLE, message="Up to date"))
     assert win.status.notes_btn.isVisible() and win.status.notes_btn.text() == "⚠ 1 note"
     win.show_details()
     assert win.details.table.rowCount() == 1 and "tiny-clip" in win.details.notes.text()
