@@ -261,7 +261,10 @@ class MainWindow(QMainWindow):
         self.browse.show_browse(result, state)
         self._fit_layout(self.browse.view, result.hits)
         self.results_stack.setCurrentWidget(self.browse)
-        if not self.browse.view.currentIndex().isValid():
+        current = self.browse.view.currentIndex()
+        if current.isValid():  # back from a search: the preview follows the browse view again
+            self._on_view_current(current, current)
+        else:
             first = self.browse.model.first_hit_row()  # the newest file, previewed like a
             if first >= 0:  # search's first result (a refresh keeps what was chosen)
                 self.browse.view.setCurrentIndex(self.browse.model.index(first))

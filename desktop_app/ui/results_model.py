@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
-from desktop_app.core.types import Hit, Kind
+from desktop_app.core.types import Hit, Kind, Origin
 from desktop_app.ui.thumbnails import thumbnail_kind
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -156,7 +156,11 @@ def why_line(h: Hit) -> str:
     snip = " ".join(h.snippet.split()) if h.snippet else ""
     if h.kind == Kind.DOCUMENT and snip:
         quoted = f"“{snip[:90]}…”" if len(snip) > 90 else f"“{snip}”"
-        return f"{h.why}: {quoted}" if h.matched else quoted
+        if not h.matched:
+            return quoted
+        # a passage is what matched; after a name or place match the opening only says what
+        # the file is
+        return f"{h.why}: {quoted}" if h.reason.origin == Origin.TEXT else f"{h.why} · {quoted}"
     if h.matched:
         return h.why
     return " · ".join(

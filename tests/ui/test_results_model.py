@@ -86,6 +86,21 @@ def test_reset_and_drag_mime(qtbot: QtBot) -> None:
     assert m.rowCount() == 0 and m.hit(0) is None
 
 
+def test_a_document_found_by_its_name_does_not_quote_its_opening_as_the_match(
+    qtbot: QtBot,
+) -> None:
+    m = ResultsModel()
+    by_name = Hit(
+        "/d/receipt.txt",
+        Kind.DOCUMENT,
+        0.5,
+        MatchReason(Origin.NAME, Source.WORDS, terms=("receipt",)),
+        snippet="Hardware store",
+    )
+    m.set_hits((by_name,))
+    assert m.data(m.index(0), WhyRole) == "name matches: receipt · “Hardware store”"
+
+
 def test_a_file_with_nothing_to_draw_asks_for_no_thumbnail(qtbot: QtBot) -> None:
     m = ResultsModel()
     asked: list[str] = []

@@ -14,7 +14,7 @@ from desktop_app.core.scan.kinds import IMAGE_EXTS
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.results_model import HeaderRole
+from desktop_app.ui.results_model import HeaderRole, HitRole
 from tests.ui.fake_engine import FakeEngine, fake_host, sample_files
 
 
@@ -59,9 +59,14 @@ def test_before_typing_the_newest_files_show_by_day(qtbot: QtBot, tmp_path: Path
     win.search.field.setText("taxes")
     win.search._emit_now()  # type: ignore[attr-defined]
     assert win.results_stack.currentWidget() is win.view and _names(win.model) == ["taxes.pdf"]
+    assert win.preview.hit is not None and win.preview.hit.path.endswith("taxes.pdf")
     win.search.clear()
     assert win.results_stack.currentWidget() is win.browse  # between searches: browse again
     assert engine.called("recent") and set(engine.called("recent")) == {"MainThread"}
+    # the preview follows the browse view again, not the search's last hit
+    current = win.browse.view.currentIndex().data(HitRole)
+    assert current is not None and win.preview.hit == current
+    assert current.path.endswith("notes.md") and win.preview.terms == ()
 
 
 def test_filters_work_on_the_browse_view_without_words(qtbot: QtBot, tmp_path: Path) -> None:
