@@ -101,6 +101,9 @@ def run_gui(argv: list[str] | None = None) -> int:
             app.quit()
 
         QTimer.singleShot(0, report_startup)
+    from desktop_app.ui.preview import release_clipboard
+
+    app.aboutToQuit.connect(release_clipboard)
     rc = app.exec()
     host.shutdown()
     return int(rc)

@@ -258,3 +258,13 @@ class PreviewPane(QWidget):
         """Tests: let the decoders finish."""
         self._jobs.wait()
         self._clip_jobs.wait()
+
+
+def release_clipboard() -> None:
+    """Before Qt shuts down: a copied image stays on the clipboard, but in mime data Qt made
+    itself. Qt deletes what the clipboard holds after Python has finished, and mime data made
+    from Python would then call back into it (a crash at exit)."""
+    cb = QGuiApplication.clipboard()
+    md = cb.mimeData()
+    if md is not None and md.hasImage():
+        cb.setImage(QImage(md.imageData()))
