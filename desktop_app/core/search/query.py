@@ -6,10 +6,11 @@ from __future__ import annotations
 import calendar
 import re
 import shlex
-import unicodedata
 from datetime import date
 from typing import Any
 
+from desktop_app.core.store.filters import FileFilter
+from desktop_app.core.store.filters import fold as fold  # places and highlights fold alike
 from desktop_app.core.types import Kind, Query
 
 _KIND_WORDS = {
@@ -52,16 +53,21 @@ def _split(raw: str) -> list[str]:
         return raw.replace('"', " ").split()
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: place:sao finds "São Paulo", place:koln "Köln"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def place_matches(place: str, wanted: tuple[str, ...]) -> bool:
     """Does a file's place contain any of the place: filter's names?"""
-    have = fold(place)
-    return any(w in have for w in wanted)
+    return FileFilter(places=wanted).at_place(place)
+
+
+def file_filter(q: Query) -> FileFilter:
+    """The files a query's filters admit (type:, in:, after:/before:, place:)."""
+    return FileFilter(
+        kinds=tuple(str(k) for k in q.kinds),
+        extensions=q.extensions,
+        folders=q.folders,
+        places=q.places,
+        after=q.after,
+        before=q.before,
+    )
 
 
 def _date_bound(value: str, end: bool) -> float | None:

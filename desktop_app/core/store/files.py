@@ -19,12 +19,16 @@ from desktop_app.core.store.connection import (
     rows_where,
     writing,
 )
+from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.memory import reading
 from desktop_app.core.types import FileRecord, FileStatus, Kind
 
 BATCH = 500  # ids per filter: one IN list stays a cheap expression
+# filters whose matching files are kept (per table version): typing more words after
+# `type:pdf` asks for the same files again with every keystroke
+MATCHING_CACHE = 8
 _KNOWN_COLUMNS = ["file_id", "path", "root", "size", "mtime", "content_hash", "status"]
 _RECORD_FIELDS = {f.name for f in fields(FileRecord)}
 _RECORD_COLUMNS = [f.name for f in fields(FileRecord)]
@@ -42,6 +46,7 @@ class Files(TableBase):
     def __init__(self, conn: Connection) -> None:
         super().__init__(conn)
         self._column_cache: dict[int, list[str]] = {}
+        self._matching: dict[tuple[int, FileFilter], frozenset[str]] = {}
 
     def _t(self) -> Any:
         return self._conn.table(FILES)
@@ -226,6 +231,47 @@ class Files(TableBase):
         return out
 
     @reading
+    def matching(self, flt: FileFilter) -> frozenset[str]:
+        """The ids of the files ``flt`` admits: one filtered read of the files table (its
+        columns checked in LanceDB; folder and place names then by the exact rule)."""
+        t = self._t()
+        if t is None:
+            return frozenset()
+        key = (int(t.version), flt)
+        cached = self._matching.get(key)
+        if cached is not None:
+            return cached
+        has_place = "place" in t.schema.names
+        cols = ["file_id"]
+        if not flt.exact_in_sql:
+            cols += ["kind", "ext", "path", "mtime", "taken_at"] + (["place"] if has_place else [])
+        tbl = (
+            t.search()
+            .where(flt.where(has_place))
+            .select(cols)
+            .limit(t.count_rows() + 10)
+            .to_arrow()
+        )
+        if flt.exact_in_sql:
+            found = frozenset(tbl.column("file_id").to_pylist())
+        else:
+            found = frozenset(
+                r["file_id"]
+                for r in tbl.to_pylist()
+                if flt.admits(
+                    r["kind"],
+                    r["ext"],
+                    r["path"],
+                    r.get("place") or "",
+                    r["mtime"] if r["taken_at"] is None else r["taken_at"],
+                )
+            )
+        if len(self._matching) >= MATCHING_CACHE:
+            self._matching.clear()
+        self._matching[key] = found
+        return found
+
+    @reading
     def id_for(self, path: str) -> str | None:
         """The id of the indexed file at this path (one filtered read, not the whole table)."""
         t = self._t()
@@ -304,8 +350,11 @@ class Files(TableBase):
         return {r: RootCounts(*c) for r, c in tally.items()}
 
     @reading
-    def search_words(self, terms: str, k: int) -> list[TextHit]:
-        """Files whose name, folders, camera or place hold these words (BM25)."""
+    def search_words(
+        self, terms: str, k: int, among: frozenset[str] | None = None
+    ) -> list[TextHit]:
+        """Files whose name, folders, camera or place hold these words (BM25; of the files
+        ``among``, when given)."""
         t = self._t()
         if t is None or not terms.strip():
             return []
@@ -314,7 +363,7 @@ class Files(TableBase):
             self._conn.fts_dirty.discard(FILES)
         return [
             TextHit(r["file_id"], float(r["_score"]), "name")
-            for r in full_text(t, terms, k, ["file_id", "_score"])
+            for r in full_text(t, terms, k, ["file_id", "_score"], among)
         ]
 
     # --- places ----------------------------------------------------------------------
