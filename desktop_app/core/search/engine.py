@@ -16,6 +16,7 @@ from desktop_app.core.embed.api import ImageEncoder, TextEncoder
 from desktop_app.core.search.duplicates import fold_duplicates
 from desktop_app.core.search.query import STOPWORDS, exact_terms, file_filter, fold
 from desktop_app.core.store.api import Background, Store, TextHit
+from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.threads import single_threaded_blas
 from desktop_app.core.types import (
     FileRecord,
@@ -222,11 +223,13 @@ def _full_text(
     terms: str,
     k: int,
     among: frozenset[str] | None = None,
+    flt: FileFilter | None = None,
     watch: _Stopwatch | None = None,
 ) -> list[TextHit]:
     """Names and folders first, then passages: the order the fusion below reads them in."""
     t = time.perf_counter()
-    found = store.files.search_words(terms, k, among) + store.passages.search_words(terms, k, among)
+    found = store.files.search_words(terms, k, among, flt)
+    found += store.passages.search_words(terms, k, among)
     if watch is not None:
         watch.add("full text (beside the encoders)", (time.perf_counter() - t) * 1000)
     return found
@@ -279,13 +282,14 @@ class SearchEngine:
             )
         fts_terms = " ".join(query.terms)
         words = (
-            _FULL_TEXT.submit(_full_text, self.store, fts_terms, CANDIDATES, among, watch)
+            _FULL_TEXT.submit(_full_text, self.store, fts_terms, CANDIDATES, among, flt, watch)
             if fts_terms
             else None
         )
         exact = exact_terms(query)
-        verbatim = _FULL_TEXT.submit(self._verbatim, exact, among, watch) if exact else None
-        if text and self.text_encoder is not None:
+        verbatim = _FULL_TEXT.submit(self._verbatim, exact, among, flt, watch) if exact else None
+        # a library of photos alone has no passages to compare the query with: no encoding
+        if text and self.text_encoder is not None and self.store.passages.count():
             qv = self.text_encoder.encode_texts([text])[0]
             watch.lap("document encoder")
             chunk_hits = self.store.passages.nearest(
@@ -401,6 +405,7 @@ class SearchEngine:
         self,
         terms: tuple[str, ...],
         among: frozenset[str] | None = None,
+        flt: FileFilter | None = None,
         watch: _Stopwatch | None = None,
     ) -> list[list[Any]]:
         """Per identifier or phrase, the files that hold it verbatim (a phrase query over
@@ -410,7 +415,7 @@ class SearchEngine:
             clean = term.replace('"', " ").strip()
             seen: set[str] = set()
             found = []
-            for h in _full_text(self.store, f'"{clean}"', CANDIDATES, among, watch):
+            for h in _full_text(self.store, f'"{clean}"', CANDIDATES, among, flt, watch):
                 if h.file_id not in seen:
                     seen.add(h.file_id)
                     found.append(h)

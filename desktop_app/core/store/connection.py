@@ -240,22 +240,28 @@ def any_row(t: Any, cond: str) -> bool:
 
 
 def full_text(
-    t: Any, terms: str, k: int, cols: list[str], among: frozenset[str] | None = None
+    t: Any,
+    terms: str,
+    k: int,
+    cols: list[str],
+    among: frozenset[str] | None = None,
+    where: str | None = None,
 ) -> list[dict[str, Any]]:
     """The k best BM25 rows for ``terms`` (of the files ``among``, when given). A filter's few
-    files are a prefilter on their ids; for many, a long IN list costs more than the search, so
-    larger cuts are read until k of theirs are found or the matches run out."""
+    files are a prefilter on their ids; for many, a long IN list costs more than the search:
+    ``where``, a condition on the table's own columns that those files meet, is the prefilter,
+    else larger cuts are read until k of theirs are found or the matches run out."""
     if among is not None and not among:
         return []
     try:
         if among is not None and len(among) <= FTS_PREFILTER_IDS:
-            query = t.search(terms, query_type="fts").where(
-                is_in("file_id", sorted(among)), prefilter=True
-            )
-            return list(query.select(cols).limit(k).to_arrow().to_pylist())
+            where = is_in("file_id", sorted(among))
         limit = k
         while True:
-            rows = t.search(terms, query_type="fts").select(cols).limit(limit).to_arrow()
+            query = t.search(terms, query_type="fts")
+            if where is not None and among is not None:
+                query = query.where(where, prefilter=True)
+            rows = query.select(cols).limit(limit).to_arrow()
             found = rows.to_pylist()
             if among is None:
                 return list(found)
