@@ -9,6 +9,7 @@ import pytest
 from desktop_app.core.search.engine import CANDIDATES, SearchEngine
 from desktop_app.core.search.query import file_filter, parse_query
 from desktop_app.core.store import connection, int8scan
+from desktop_app.core.store import files as files_mod
 from desktop_app.core.store import vectors as vectors_mod
 from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.store.index_store import IndexStore
@@ -170,3 +171,22 @@ def test_matching_reads_the_files_a_filter_admits(store: IndexStore) -> None:
     store.files.upsert([FileRecord("r9", "/lib/rare/x.png", "/lib", "x.png", Kind.PHOTO, "png",
                                    1, 1.0, "r9")])  # fmt: skip
     assert store.files.matching(FileFilter(extensions=("png",))) == rare | {"r9"}
+
+
+@pytest.mark.parametrize("resident_rows", [files_mod.RESIDENT_ROWS, 0])
+def test_rows_by_id_from_memory_or_by_row_id_are_the_rows(
+    store: IndexStore, monkeypatch: pytest.MonkeyPatch, resident_rows: int
+) -> None:
+    """Up to RESIDENT_ROWS files a result's rows come from memory, past it by row id: both
+    give what a filtered read gives, and follow the table when it changes."""
+    _photos(store)
+    monkeypatch.setattr(files_mod, "RESIDENT_ROWS", resident_rows)
+    want = ["r1", "n3", "o699", "missing", "r1-but-longer-than-any-id", "n249"]
+    got = store.files.get(want, brief=True)
+    assert sorted(got) == ["n249", "n3", "o699", "r1"]
+    assert got["r1"].path == "/lib/rare/rare1.png" and got["r1"].place == "Lisbon, Portugal"
+    assert got["r1"].taken_at == TAKEN_2019 and got["n3"].ext == "jpg"
+    store.files.move("r1", "/lib/rare/moved.png", "/lib", 2.0)
+    assert store.files.get(["r1"], brief=True)["r1"].path == "/lib/rare/moved.png"
+    store.files.delete(["n3"])
+    assert sorted(store.files.get(want, brief=True)) == ["n249", "o699", "r1"]
