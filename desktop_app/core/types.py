@@ -240,6 +240,9 @@ class SearchResult:
     elapsed_ms: float = 0.0
     generation: int = 0
     notes: tuple[str, ...] = ()  # e.g. 'no image pack installed: photos matched by name only'
+    # where the milliseconds went, by part of the search (benchmarks read it); full text runs
+    # beside the encoders, so the parts add up to more than elapsed_ms
+    timings: tuple[tuple[str, float], ...] = ()
 
     @property
     def confident(self) -> bool:

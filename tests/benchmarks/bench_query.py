@@ -1,6 +1,7 @@
 """Query latency and recall at 10k / 100k (/ 1M with --million) vectors inserted through the store.
 
     .venv/bin/python tests/benchmarks/bench_query.py [--out reports] [--million]
+        [--sizes 10k,100k] [--work DIR] [--runs 30]
 
 Synthetic CLUSTERED 512-d vectors (uniform random vectors make every ANN index look broken),
 written through IndexStore; queries are perturbed copies of stored vectors. Compares the
@@ -12,6 +13,17 @@ through the search engine as the app runs them: a text query (MiniLM and CLIP te
 vector and full-text search, fusion, file rows) and an image query (a 12-megapixel JPEG decoded
 and encoded, then searched), with a ViT-B/32-shaped int8 pack of RANDOM weights (speed only).
 Real vectors: passages encoded by the real MiniLM pack, searched with real query sentences.
+
+Where a whole text query's milliseconds go (SearchResult.timings, medians over the runs):
+filters, each encoder, vector search, calibration, full text (on its own thread, beside the
+encoders; "waiting for full text" is what the query still waited for it), fusion, file rows.
+
+Filters inside retrieval: every 1,000th file is a rare one (a .png in /bench/rare, taken in
+2019, in Lisbon) and every 50th a .gif; every file's name holds "holiday". A filtered query
+("holiday type:png", "holiday in:rare", a date range, a place, "holiday type:gif") must return
+every rare file up to its limit although 100k files hold the word; the report gives how many
+it found and its p50. --work keeps the packs and indexes between runs (the first run builds
+them; a changed bench needs a fresh folder).
 """
 
 from __future__ import annotations
@@ -28,7 +40,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_app.core.store.index_store import IndexStore
-from tests.benchmarks.common import cpu_facts, versions, write_report
+from tests.benchmarks.common import cpu_facts, machine_line, versions, write_report
 
 DIM = 512
 PACK = "p"  # replaced by the random-weight image pack's id when whole queries are measured
@@ -40,7 +52,9 @@ def build_packs(work: Path) -> tuple[Any, Any]:
     from desktop_app.core.embed import PackManager
     from tests.benchmarks.bench_encoders import build
 
-    _, packs, _ = build(work)
+    packs = work / "packs"
+    if not (packs / "minilm-l6").is_dir():
+        _, packs, _ = build(work)
     pm = PackManager([packs], threads=2)
     image = pm.image_encoder("vitb32-int8")
     text = pm.document_encoder("minilm-l6")
@@ -52,8 +66,38 @@ def _pcts(ms: list[float]) -> tuple[float, float]:
     return float(np.percentile(ms, 50)), float(np.percentile(ms, 95))
 
 
-def whole_queries(store: IndexStore, encoders: tuple[Any, Any], runs: int = 30) -> dict[str, Any]:
-    """Text and image queries end to end through SearchEngine (encode + search + fusion)."""
+RARE_EVERY, GIF_EVERY = 1000, 50
+RARE_TAKEN = 1_560_000_000.0  # 2019-06-08
+FILTERED = (  # (query, which files it admits)
+    ("holiday type:png", "rare"),
+    ("holiday in:rare", "rare"),
+    ("holiday after:2019-01-01 before:2020", "rare"),
+    ("holiday place:lisbon", "rare"),
+    ("holiday type:gif", "gif"),
+)
+
+
+def file_row(i: int) -> Any:
+    """The files row of the i-th benchmark photo (see the module's docstring)."""
+    from desktop_app.core.types import FileRecord, Kind
+
+    fid = f"f{i}"
+    if i % RARE_EVERY == 0:
+        return FileRecord(
+            fid, f"/bench/rare/holiday-{i}.png", "/bench", f"holiday-{i}.png", Kind.PHOTO,
+            "png", 1, 1.0, fid, taken_at=RARE_TAKEN, place="Lisbon, Portugal",
+        )  # fmt: skip
+    ext = "gif" if i % GIF_EVERY == 0 else "jpg"
+    name = f"holiday-{i}.{ext}"
+    return FileRecord(fid, f"/bench/all/{name}", "/bench", name, Kind.PHOTO, ext, 1, 1.0, fid)
+
+
+def whole_queries(
+    store: IndexStore, encoders: tuple[Any, Any], n: int, runs: int = 30
+) -> dict[str, Any]:
+    """Text and image queries end to end through SearchEngine (encode + search + fusion), where
+    a text query's time goes, and filtered queries: how many of the files they admit they
+    return."""
     from desktop_app.core.search.engine import SearchEngine
     from desktop_app.core.search.query import parse_query
     from tests.fixtures import make_photo
@@ -64,19 +108,43 @@ def whole_queries(store: IndexStore, encoders: tuple[Any, Any], runs: int = 30) 
     photo = make_photo(Path(store.index_dir).parent / "query.jpg", seed=99, size=(4000, 3000))
     eng.search(parse_query("warm up"))
     text_ms, image_ms = [], []
+    parts: dict[str, list[float]] = {}
     for i in range(runs):
         t = time.perf_counter()
-        eng.search(parse_query(f"{words[i % len(words)]} {words[(i * 3) % len(words)]} {i}"))
+        res = eng.search(parse_query(f"{words[i % len(words)]} {words[(i * 3) % len(words)]} {i}"))
         text_ms.append((time.perf_counter() - t) * 1000)
+        for name, ms in getattr(res, "timings", ()):  # older engines kept no timings
+            parts.setdefault(name, []).append(ms)
         t = time.perf_counter()
         eng.search(parse_query("", image_path=str(photo)))
         image_ms.append((time.perf_counter() - t) * 1000)
     (tp50, tp95), (ip50, ip95) = _pcts(text_ms), _pcts(image_ms)
+    admitted = {
+        "rare": {f"f{i}" for i in range(0, n, RARE_EVERY)},
+        "gif": {f"f{i}" for i in range(0, n, GIF_EVERY) if i % RARE_EVERY},
+    }
+    filtered = []
+    for q, which in FILTERED:
+        want = admitted[which]
+        limit = min(200, len(want))
+        ms, found = [], 0
+        for _ in range(max(3, runs // 3)):
+            t = time.perf_counter()
+            res = eng.search(parse_query(q, limit=limit))
+            ms.append((time.perf_counter() - t) * 1000)
+            got = {h.file_id for h in res.hits}
+            found = len(got & want) if got <= want else -len(got - want)  # < 0: wrong files
+        filtered.append(
+            {"query": q, "admitted": len(want), "limit": limit, "found": found,
+             "p50_ms": _pcts(ms)[0]}
+        )  # fmt: skip
     return {
         "text_query_p50_ms": tp50,
         "text_query_p95_ms": tp95,
         "image_query_p50_ms": ip50,
         "image_query_p95_ms": ip95,
+        "text_query_parts_p50_ms": {k: float(np.median(v)) for k, v in parts.items()},
+        "filtered": filtered,
     }
 
 
@@ -148,24 +216,24 @@ def clustered(n: int, seed: int) -> np.ndarray:
     return out
 
 
-def bench(n: int, work: Path, queries: int = 50, engine: Any = None) -> dict[str, Any]:
+def bench(
+    n: int, work: Path, queries: int = 50, engine: Any = None, runs: int = 30
+) -> dict[str, Any]:
     vecs = clustered(n, seed=n)
+    built = work / f"idx{n}" / "built.json"
     store = IndexStore(work / f"idx{n}")
     store.open()
     t0 = time.perf_counter()
     ids = [f"f{i}" for i in range(n)]
-    from desktop_app.core.types import FileRecord, Kind
-
-    for s in range(0, n, 50_000):
-        store.files.upsert(
-            [
-                FileRecord(i, f"/bench/{i}.jpg", "/bench", f"{i}.jpg", Kind.PHOTO, "jpg", 1, 1.0, i)
-                for i in ids[s : s + 50_000]
-            ]
-        )
-        store.images.write(ids[s : s + 50_000], vecs[s : s + 50_000], PACK)
-    store.maintain()
-    build_s = time.perf_counter() - t0
+    if built.exists():  # kept by --work from an earlier run
+        build_s = float(built.read_text())
+    else:
+        for s in range(0, n, 50_000):
+            store.files.upsert([file_row(i) for i in range(s, min(n, s + 50_000))], new=True)
+            store.images.write(ids[s : s + 50_000], vecs[s : s + 50_000], PACK, new=True)
+        store.maintain()
+        build_s = time.perf_counter() - t0
+        built.write_text(str(build_s))
     rng = np.random.default_rng(1)
     qs = vecs[rng.integers(0, n, queries)] + 0.1 * rng.standard_normal((queries, DIM)).astype(
         np.float32
@@ -188,7 +256,7 @@ def bench(n: int, work: Path, queries: int = 50, engine: Any = None) -> dict[str
         flat.append((time.perf_counter() - t) * 1000)
         exact = {f"f{i}" for i in np.argpartition(-(vecs @ q), 10)[:10]}
         recall.append(len(exact & set(got)) / 10)
-    whole = whole_queries(store, engine) if engine is not None else {}
+    whole = whole_queries(store, engine, n, runs) if engine is not None else {}
     store.close()
     return {
         **whole,
@@ -211,14 +279,25 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="reports")
     ap.add_argument("--million", action="store_true")
+    ap.add_argument("--sizes", default="10k,100k", help="e.g. 100k or 10k,100k,1M")
+    ap.add_argument("--work", help="keep packs and indexes here between runs")
+    ap.add_argument("--runs", type=int, default=30, help="whole queries per size")
+    ap.add_argument("--no-real", action="store_true", help="skip the real-passages part")
     args = ap.parse_args()
-    sizes = [10_000, 100_000] + ([1_000_000] if args.million else [])
+    scale = {"k": 1_000, "M": 1_000_000}
+    sizes = [int(s[:-1]) * scale[s[-1]] for s in args.sizes.split(",")]
+    if args.million and 1_000_000 not in sizes:
+        sizes.append(1_000_000)
     with tempfile.TemporaryDirectory() as tmp:
-        encoders = build_packs(Path(tmp) / "packs")
-        rows = [bench(n, Path(tmp), engine=encoders) for n in sizes]
-        real = real_passages(Path(tmp), encoders[0])
+        work = Path(args.work) if args.work else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        encoders = build_packs(work / "packs")
+        rows = [bench(n, work, engine=encoders, runs=args.runs) for n in sizes]
+        real = None if args.no_real else real_passages(Path(tmp), encoders[0])
     md = [
         "# Query latency (vector search only)",
+        "",
+        machine_line(),
         "",
         "| items | path | p50 ms | p95 ms | LanceDB flat p50 ms | speed-up | recall@10 |",
         "|---|---|---|---|---|---|---|",
@@ -239,13 +318,43 @@ def main() -> int:
             f"| {r['n']:,} | {r['text_query_p50_ms']:.1f} / {r['text_query_p95_ms']:.1f} | "
             f"{r['image_query_p50_ms']:.1f} / {r['image_query_p95_ms']:.1f} |"
         )
-    md += whole + [
+    md += whole
+    names = list(dict.fromkeys(k for r in rows for k in r.get("text_query_parts_p50_ms", {})))
+    if names:
+        md += [
+            "",
+            "# Where a text query's milliseconds go (p50 per part)",
+            "",
+            "| items | " + " | ".join(names) + " |",
+            "|---|" + "---|" * len(names),
+        ]
+        for r in rows:
+            p = r.get("text_query_parts_p50_ms", {})
+            md.append(
+                f"| {r['n']:,} | " + " | ".join(f"{p.get(k, 0.0):.1f}" for k in names) + " |"
+            )
+    md += [
         "",
-        f"Real vectors: {real['passages']:,} passages encoded by the real MiniLM pack "
-        f"({real['passages_per_s']:.0f} passages/s); a sentence query (encode + search) "
-        f"{real['query_p50_ms']:.1f} ms p50 / {real['query_p95_ms']:.1f} ms p95, recall@10 "
-        f"{real['recall_at_10']:.3f}; index size {real['index_bytes_per_passage'] / 1024:.2f} KB per passage.",
+        "# Filters inside retrieval: files found of those admitted (up to the limit)",
+        "",
+        "| items | query | admitted | limit | found | p50 ms |",
+        "|---|---|---|---|---|---|",
     ]
+    for r in rows:
+        for f in r.get("filtered", []):
+            md.append(
+                f"| {r['n']:,} | `{f['query']}` | {f['admitted']} | {f['limit']} | "
+                f"{f['found']} | {f['p50_ms']:.1f} |"
+            )
+    if real is not None:
+        md += [
+            "",
+            f"Real vectors: {real['passages']:,} passages encoded by the real MiniLM pack "
+            f"({real['passages_per_s']:.0f} passages/s); a sentence query (encode + search) "
+            f"{real['query_p50_ms']:.1f} ms p50 / {real['query_p95_ms']:.1f} ms p95, recall@10 "
+            f"{real['recall_at_10']:.3f}; index size "
+            f"{real['index_bytes_per_passage'] / 1024:.2f} KB per passage.",
+        ]
     write_report(
         Path(args.out),
         "query",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from desktop_app.core.search.query import folder_matches, place_matches
+from desktop_app.core.search.query import file_filter
 from desktop_app.core.store.api import FilesTable
 from desktop_app.core.types import (
     BrowseResult,
@@ -25,10 +25,12 @@ def recent(files: FilesTable, query: Query, limit: int, generation: int = 0) -> 
     """The ``limit`` newest files the query's filters allow; its words play no part."""
     t0 = time.perf_counter()
 
+    flt = file_filter(query)  # the same rule a search's filters follow
+
     def keep(path: str, place: str) -> bool:
-        if query.folders and not folder_matches(path, query.folders):
-            return False
-        return not (query.places and not place_matches(place, query.places))
+        return (not query.folders or flt.in_folders(path)) and (
+            not query.places or flt.at_place(place)
+        )
 
     records, total = files.recent(
         limit,

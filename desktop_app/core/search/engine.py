@@ -14,14 +14,9 @@ import numpy as np
 
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
 from desktop_app.core.search.duplicates import fold_duplicates
-from desktop_app.core.search.query import (
-    STOPWORDS,
-    exact_terms,
-    fold,
-    folder_matches,
-    place_matches,
-)
+from desktop_app.core.search.query import STOPWORDS, exact_terms, file_filter, fold
 from desktop_app.core.store.api import Background, Store, TextHit
+from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.threads import single_threaded_blas
 from desktop_app.core.types import (
     FileRecord,
@@ -206,9 +201,38 @@ def ocr_line(passage: str, terms: tuple[str, ...]) -> str:
     return best if len(best) <= 120 else best[:119] + "…"
 
 
-def _full_text(store: Store, terms: str, k: int) -> list[TextHit]:
+class _Stopwatch:
+    """Milliseconds per part of one search, summed by name; safe across the two threads."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        """The time since the previous lap on the calling thread goes to ``name``."""
+        now = time.perf_counter()
+        self.add(name, (now - self._last) * 1000)
+        self._last = now
+
+    def add(self, name: str, ms: float) -> None:
+        self.parts[name] = self.parts.get(name, 0.0) + ms
+
+
+def _full_text(
+    store: Store,
+    terms: str,
+    k: int,
+    among: frozenset[str] | None = None,
+    flt: FileFilter | None = None,
+    watch: _Stopwatch | None = None,
+) -> list[TextHit]:
     """Names and folders first, then passages: the order the fusion below reads them in."""
-    return store.files.search_words(terms, k) + store.passages.search_words(terms, k)
+    t = time.perf_counter()
+    found = store.files.search_words(terms, k, among, flt)
+    found += store.passages.search_words(terms, k, among)
+    if watch is not None:
+        watch.add("full text (beside the encoders)", (time.perf_counter() - t) * 1000)
+    return found
 
 
 class SearchEngine:
@@ -231,6 +255,7 @@ class SearchEngine:
 
     def search(self, query: Query, generation: int = 0) -> SearchResult:
         t0 = time.perf_counter()
+        watch = _Stopwatch()
         notes: list[str] = []
         cands: dict[str, _Candidate] = {}
 
@@ -241,20 +266,42 @@ class SearchEngine:
             return c
 
         text = query.text.strip()
+        # filters act inside retrieval: each list picks its best among the files they admit,
+        # so a rare type:, in:, date or place finds its files however large the index is
+        flt = file_filter(query)
+        among = self.store.files.matching(flt) if flt else None
+        watch.lap("filters")
+        if among is not None and not among:
+            return SearchResult(
+                query,
+                (),
+                (time.perf_counter() - t0) * 1000,
+                generation,
+                tuple(notes),
+                tuple(watch.parts.items()),
+            )
         fts_terms = " ".join(query.terms)
         words = (
-            _FULL_TEXT.submit(_full_text, self.store, fts_terms, CANDIDATES) if fts_terms else None
+            _FULL_TEXT.submit(_full_text, self.store, fts_terms, CANDIDATES, among, flt, watch)
+            if fts_terms
+            else None
         )
         exact = exact_terms(query)
-        verbatim = _FULL_TEXT.submit(self._verbatim, exact) if exact else None
-        if text and self.text_encoder is not None:
+        verbatim = _FULL_TEXT.submit(self._verbatim, exact, among, flt, watch) if exact else None
+        # a library of photos alone has no passages to compare the query with: no encoding
+        if text and self.text_encoder is not None and self.store.passages.count():
             qv = self.text_encoder.encode_texts([text])[0]
-            chunk_hits = self.store.passages.nearest(qv, CANDIDATES, self.text_encoder.pack_id)
+            watch.lap("document encoder")
+            chunk_hits = self.store.passages.nearest(
+                qv, CANDIDATES, self.text_encoder.pack_id, among
+            )
+            watch.lap("vector search")
             cal = _Calibration(
                 self.store.passages.background(qv, self.text_encoder.pack_id),
                 qv,
                 self.text_encoder.unrelated,  # measured by the pack for its passages
             )
+            watch.lap("calibration")
             # each file counts once per list, at the rank of its best passage
             relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
             for rank, h in enumerate(_best_per_file(relevant)):
@@ -262,13 +309,16 @@ class SearchEngine:
         if self.image_encoder is not None:
             enc = self.image_encoder
             for source, vec in self._photo_queries(query, enc):
-                self._vector_list(cand, source, vec, enc)
+                watch.lap("image pack encoder")
+                self._vector_list(cand, source, vec, enc, among, watch=watch)
+            watch.lap("image pack encoder")
             prev = self.previous_image_encoder
             if prev is not None and (text or query.image_path or query.parts):
                 # each photo is ranked in exactly one space: the new pack's once it has a vector
                 done = self.store.images.file_ids(enc.pack_id)
                 for source, vec in self._photo_queries(query, prev):
-                    self._vector_list(cand, source, vec, prev, skip=done)
+                    self._vector_list(cand, source, vec, prev, among, skip=done)
+                watch.lap("previous image pack")
         else:
             if query.image_path:
                 notes.append("No image model pack is installed: image queries need one.")
@@ -278,7 +328,9 @@ class SearchEngine:
         if words is not None:
             seen_text: set[str] = set()
             name_rank = text_rank = 0
-            for h in words.result():
+            word_hits = words.result()
+            watch.lap("waiting for full text")
+            for h in word_hits:
                 if h.field == "name":
                     cand(h.file_id).add("fts_name", name_rank)
                     name_rank += 1
@@ -288,7 +340,9 @@ class SearchEngine:
                     text_rank += 1
 
         if verbatim is not None:
-            for term, found in zip(exact, verbatim.result(), strict=True):
+            exact_hits = verbatim.result()
+            watch.lap("waiting for full text")
+            for term, found in zip(exact, exact_hits, strict=True):
                 for rank, h in enumerate(found):
                     c = cand(h.file_id)
                     if h.text and not c.verbatim:  # show the passage that holds it
@@ -310,9 +364,11 @@ class SearchEngine:
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
         # File rows are read a page at a time: without filters the first page fills the list.
         page = query.limit + 10
+        watch.lap("fusion")
         for start in range(0, len(ordered), page):
             part = ordered[start : start + page]
             records = self.store.files.get([c.file_id for c in part], brief=True)
+            watch.lap("file rows")
             for c in part:
                 rec = records.get(c.file_id)
                 if rec is None or not self._passes(rec, c, query):
@@ -331,14 +387,27 @@ class SearchEngine:
                 break
             page = max(page, 200)  # filters are dropping rows: read larger pages
         hits.sort(key=lambda h: not h.strong)  # stable: strong first, each part in rank order
+        watch.lap("fusion")
         hits = fold_duplicates(
             hits, self.store, self.image_encoder, hashes
         )  # copies stack on the best
+        watch.lap("folding copies")
         return SearchResult(
-            query, tuple(hits), (time.perf_counter() - t0) * 1000, generation, tuple(notes)
+            query,
+            tuple(hits),
+            (time.perf_counter() - t0) * 1000,
+            generation,
+            tuple(notes),
+            tuple(watch.parts.items()),
         )
 
-    def _verbatim(self, terms: tuple[str, ...]) -> list[list[Any]]:
+    def _verbatim(
+        self,
+        terms: tuple[str, ...],
+        among: frozenset[str] | None = None,
+        flt: FileFilter | None = None,
+        watch: _Stopwatch | None = None,
+    ) -> list[list[Any]]:
         """Per identifier or phrase, the files that hold it verbatim (a phrase query over
         names and passages: the words in that order), best match of each file first."""
         out = []
@@ -346,7 +415,7 @@ class SearchEngine:
             clean = term.replace('"', " ").strip()
             seen: set[str] = set()
             found = []
-            for h in _full_text(self.store, f'"{clean}"', CANDIDATES):
+            for h in _full_text(self.store, f'"{clean}"', CANDIDATES, among, flt, watch):
                 if h.file_id not in seen:
                     seen.add(h.file_id)
                     found.append(h)
@@ -359,12 +428,18 @@ class SearchEngine:
         source: str,
         vec: np.ndarray,
         encoder: ImageEncoder,
+        among: frozenset[str] | None = None,
         skip: set[str] | None = None,
+        watch: _Stopwatch | None = None,
     ) -> None:
         # image spaces have no unrelated figures of their own: this query's scores over a
         # sample of the index say where unrelated photos lie
         cal = _Calibration(self.store.images.background(vec, encoder.pack_id), vec, None)
-        found = self.store.images.nearest(vec, CANDIDATES, encoder.pack_id)
+        if watch is not None:
+            watch.lap("calibration")
+        found = self.store.images.nearest(vec, CANDIDATES, encoder.pack_id, among)
+        if watch is not None:
+            watch.lap("vector search")
         for rank, h in enumerate(h for h in found if not skip or h.file_id not in skip):
             cand(h.file_id).add(source, rank, similarity=h.score, cal=cal)
 
@@ -408,18 +483,10 @@ class SearchEngine:
 
     @staticmethod
     def _passes(rec: FileRecord, c: _Candidate, q: Query) -> bool:
-        if q.kinds and rec.kind not in q.kinds:
-            return False
-        if q.extensions and rec.ext not in q.extensions:
-            return False
-        if q.folders and not folder_matches(rec.path, q.folders):
-            return False
-        if q.places and not place_matches(rec.place, q.places):
-            return False
+        # the lists chose among the files the filters admit; a row read now is checked again
+        # (the index may have changed since)
         when = rec.taken_at if rec.taken_at is not None else rec.mtime
-        if q.after is not None and when < q.after:
-            return False
-        if q.before is not None and when >= q.before:
+        if not file_filter(q).admits(str(rec.kind), rec.ext, rec.path, rec.place, when):
             return False
         hay = f"{rec.path} {c.snippet} {rec.text_preview}".lower()
         if any(re.search(rf"\b{re.escape(x)}", hay) for x in q.excluded):

@@ -4,14 +4,13 @@ before:) and composed photo queries in rclip's syntax: `2:sunset + dog - people`
 from __future__ import annotations
 
 import calendar
-import os
 import re
 import shlex
-import unicodedata
 from datetime import date
 from typing import Any
 
-from desktop_app.core.fspath import is_under
+from desktop_app.core.store.filters import FileFilter
+from desktop_app.core.store.filters import fold as fold  # places and highlights fold alike
 from desktop_app.core.types import Kind, Query
 
 _KIND_WORDS = {
@@ -54,26 +53,21 @@ def _split(raw: str) -> list[str]:
         return raw.replace('"', " ").split()
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: place:sao finds "São Paulo", place:koln "Köln"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def place_matches(place: str, wanted: tuple[str, ...]) -> bool:
     """Does a file's place contain any of the place: filter's names?"""
-    have = fold(place)
-    return any(w in have for w in wanted)
+    return FileFilter(places=wanted).at_place(place)
 
 
-def folder_matches(path: str, folders: tuple[str, ...]) -> bool:
-    """Is the file under any of the in: filter's folders (a path prefix, or a folder's name)?"""
-    parts = [p.lower() for p in path.split(os.sep)[:-1]]
-    for f in folders:
-        fl = f.lower().rstrip("/\\")
-        if is_under(path.lower(), fl) or fl in parts:
-            return True
-    return False
+def file_filter(q: Query) -> FileFilter:
+    """The files a query's filters admit (type:, in:, after:/before:, place:)."""
+    return FileFilter(
+        kinds=tuple(str(k) for k in q.kinds),
+        extensions=q.extensions,
+        folders=q.folders,
+        places=q.places,
+        after=q.after,
+        before=q.before,
+    )
 
 
 def _date_bound(value: str, end: bool) -> float | None:

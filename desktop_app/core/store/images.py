@@ -76,8 +76,12 @@ class ImageVectors(VectorTablesBase):
     # --- reads -----------------------------------------------------------------------
 
     @reading
-    def nearest(self, vector: Vector, k: int, pack_id: str) -> list[VectorHit]:
-        return [VectorHit(fid, s) for s, fid, _ in self._nearest(vector, k, pack_id)[1]]
+    def nearest(
+        self, vector: Vector, k: int, pack_id: str, among: frozenset[str] | None = None
+    ) -> list[VectorHit]:
+        """The k photos of ``pack_id`` closest to ``vector`` (of the files ``among``, when
+        given)."""
+        return [VectorHit(fid, s) for s, fid, _ in self._nearest(vector, k, pack_id, among)[1]]
 
     @reading
     def vector(self, file_id: str, pack_id: str) -> Vector | None:

@@ -28,6 +28,9 @@ MIN_ROWS = 20_000  # below this numpy's float32 product takes ~1 ms: nothing to 
 LEVELS = 127
 ZERO = 128
 _CHUNK = 16_384  # rows quantized at a time: the float temporaries stay small
+# A filter's rows, fewer than 1/FEW of the matrix: their float32 product reads fewer bytes than
+# the 8-bit scan of every row does
+FEW = 8
 
 
 def top_k(scores: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.intp]:
@@ -113,7 +116,7 @@ def exact_top(
     float32, so its 8-bit score plus its error bound reaches ``floor``: it is a candidate.
     """
     full = rows.shape[0] == vectors.shape[0]
-    if scan is None or 2 * k >= rows.shape[0]:
+    if scan is None or 2 * k >= rows.shape[0] or rows.shape[0] * FEW < vectors.shape[0]:
         scores = (vectors if full else vectors[rows]) @ q
         best = top_k(scores, k)
         return rows[best], scores[best]

@@ -93,6 +93,7 @@ class Resident:
         self.ordinals = ordinals
         self._masks: dict[str, npt.NDArray[np.intp]] = {}
         self._rows: dict[str, dict[str, int]] = {}
+        self._files: tuple[dict[str, int], npt.NDArray[np.int32]] | None = None
         self._scan: Int8Scan | None = None
         self._scan_lock = threading.Lock()
         self._scan_thread: threading.Thread | None = None
@@ -144,6 +145,28 @@ class Resident:
             rows = np.flatnonzero(self.packs == pack_id)
             self._masks[pack_id] = rows
         return rows
+
+    def rows_among(self, pack_id: str, file_ids: frozenset[str]) -> npt.NDArray[np.intp]:
+        """The rows of ``pack_id`` whose file is one of ``file_ids`` (a filter's files): a
+        mask over the matrix, so the nearest are chosen among them, not cut before them."""
+        index, codes = self._file_codes()
+        chosen = np.zeros(len(index) + 1, dtype=bool)  # the last slot: files not in the matrix
+        chosen[[index.get(f, len(index)) for f in file_ids]] = True
+        chosen[len(index)] = False
+        rows = self.rows_for(pack_id)
+        return rows[chosen[codes[rows]]]
+
+    def _file_codes(self) -> tuple[dict[str, int], npt.NDArray[np.int32]]:
+        """A number per file and, per row, its file's number (a file has many passages)."""
+        if self._files is None:
+            index: dict[str, int] = {}
+            codes = np.fromiter(
+                (index.setdefault(f, len(index)) for f in self.ids.tolist()),
+                dtype=np.int32,
+                count=self.ids.shape[0],
+            )
+            self._files = (index, codes)
+        return self._files
 
     def row_of(self, file_id: str, pack_id: str) -> int | None:
         """The row holding this file's vector of this pack (an id map built once per pack)."""

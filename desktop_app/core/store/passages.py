@@ -102,9 +102,12 @@ class Passages(VectorTablesBase):
     # --- reads -----------------------------------------------------------------------
 
     @reading
-    def nearest(self, vector: Vector, k: int, pack_id: str) -> list[VectorHit]:
-        """The k passages of ``pack_id`` closest to ``vector``, with their text and page."""
-        t, found = self._nearest(vector, k, pack_id)
+    def nearest(
+        self, vector: Vector, k: int, pack_id: str, among: frozenset[str] | None = None
+    ) -> list[VectorHit]:
+        """The k passages of ``pack_id`` closest to ``vector`` (of the files ``among``, when
+        given), with their text and page."""
+        t, found = self._nearest(vector, k, pack_id, among)
         if not found:
             return []
         ids = [f"{fid}:{o}" for _, fid, o in found]
@@ -135,8 +138,11 @@ class Passages(VectorTablesBase):
         return out
 
     @reading
-    def search_words(self, terms: str, k: int) -> list[TextHit]:
-        """Passages holding these words (BM25), each with its page and origin."""
+    def search_words(
+        self, terms: str, k: int, among: frozenset[str] | None = None
+    ) -> list[TextHit]:
+        """Passages holding these words (BM25; of the files ``among``, when given), each with
+        its page and origin."""
         if not terms.strip():
             return []
         refresh = PASSAGES in self._conn.fts_dirty and not self._conn.read_only
@@ -148,7 +154,7 @@ class Passages(VectorTablesBase):
                 continue
             cols = ["file_id", "text", "page", "ordinal", "_score"]
             cols += ["source"] if _has_source(t) else []
-            for r in full_text(t, terms, k, cols):
+            for r in full_text(t, terms, k, cols, among):
                 page = r.get("page", -1)
                 hits.append(
                     TextHit(

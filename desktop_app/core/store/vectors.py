@@ -12,13 +12,24 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop_app.core.store.api import Background
+from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.memory import Resident
 
 # Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
 # beyond it an IVF_SQ index with refine takes over.
 EXACT_LIMIT = 200_000
-ANN_NPROBES = 40
+# Probes: at 1M clustered vectors (244 partitions) 40 missed a query's whole cluster now and
+# then (recall@10 0.92, a few queries 0); 80 found it every time (1.0). Refine: re-score at least
+# ANN_REFINE_ROWS rows in float32, at least twice k: k=200 with factor 10 read 2,000 vectors at
+# random and took ~2x as long as factor 2 at the same recall (tests/benchmarks/bench_query.py).
+ANN_NPROBES = 80
+ANN_REFINE_ROWS = 100
+# A filter over an ANN-sized table: up to this many files are a prefilter on their ids; more
+# are found in a cut ANN_OVERFETCH times larger (at most ANN_MAX_CUT rows), kept if theirs.
+ANN_PREFILTER_IDS = 2000
+ANN_OVERFETCH = 8
+ANN_MAX_CUT = 4000
 BACKGROUND_ROWS = 1024  # stored vectors a query is compared with to calibrate its scores
 BACKGROUND_REFRESH_S = 60.0  # a large (ANN) table's sample is re-read at most this often
 
@@ -76,15 +87,24 @@ class VectorSpaces:
         return res if res is not None and res.version == int(t.version) else None
 
     def nearest(
-        self, t: Any, q: npt.NDArray[np.float32], k: int, pack_id: str, chunks: bool
+        self,
+        t: Any,
+        q: npt.NDArray[np.float32],
+        k: int,
+        pack_id: str,
+        chunks: bool,
+        among: frozenset[str] | None = None,
     ) -> Scored:
-        """The k vectors of ``pack_id`` closest to ``q``: exact, or by the ANN index."""
+        """The k vectors of ``pack_id`` closest to ``q`` (of the files ``among``, when
+        given): exact, or by the ANN index."""
+        if among is not None and not among:
+            return []
         res = self.current(t)
         if res is None:  # the table changed: exact or ANN again?
             if t.count_rows() > EXACT_LIMIT and self.has_index(t):
-                return self._ann(t, q, k, pack_id, chunks)
+                return self._ann(t, q, k, pack_id, chunks, among)
             res = self.resident(t, with_ordinals=chunks)
-        rows = res.rows_for(pack_id)
+        rows = res.rows_for(pack_id) if among is None else res.rows_among(pack_id, among)
         if rows.size == 0:
             return []
         best, scores = res.top(q, k, rows)
@@ -99,26 +119,41 @@ class VectorSpaces:
         return any("vector" in (ix.columns or []) for ix in t.list_indices())
 
     def _ann(
-        self, t: Any, q: npt.NDArray[np.float32], k: int, pack_id: str, chunks: bool
+        self,
+        t: Any,
+        q: npt.NDArray[np.float32],
+        k: int,
+        pack_id: str,
+        chunks: bool,
+        among: frozenset[str] | None = None,
     ) -> Scored:
-        """IVF_SQ with refine: recall@10 0.96 at 1M clustered vectors in ~25 ms."""
+        """IVF_SQ with refine: recall@10 1.0 at 1M clustered vectors. Among a
+        filter's few files: a prefilter on their ids; among many: the nearest of a larger
+        cut that are theirs (a long IN list costs more than the search)."""
         cols = ["file_id", "ordinal", "_distance"] if chunks else ["file_id", "_distance"]
+        conds = [f"pack_id = {_q(pack_id)}"] if self.other_packs_in(t, pack_id) else []
+        # only while an image pack change is under way: the filter reads every row's pack
+        if among is not None and len(among) <= ANN_PREFILTER_IDS:
+            conds.append(_in("file_id", sorted(among)))
+            among = None
+        limit = k if among is None else min(ANN_MAX_CUT, k * ANN_OVERFETCH)
         query = (
             t.search(q, vector_column_name="vector")
             .distance_type("cosine")
             .nprobes(ANN_NPROBES)
-            .refine_factor(10)
-            .limit(k)
+            .refine_factor(max(2, -(-ANN_REFINE_ROWS // limit)))
+            .limit(limit)
             .select(cols)
         )
-        if self.other_packs_in(t, pack_id):
-            # only while an image pack change is under way: the filter reads every row's pack
-            query = query.where(f"pack_id = {_q(pack_id)}", prefilter=True)
+        if conds:
+            query = query.where(" AND ".join(conds), prefilter=True)
         rows = query.to_arrow().to_pylist()
-        return [
+        out = [
             (1.0 - float(r["_distance"]), r["file_id"], int(r["ordinal"]) if chunks else -1)
             for r in rows
+            if among is None or r["file_id"] in among
         ]
+        return out[:k]
 
     def other_packs_in(self, t: Any, pack_id: str) -> bool:
         """Does ``t`` hold vectors of another pack? Counted once per table version."""
