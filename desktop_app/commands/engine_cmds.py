@@ -252,8 +252,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"Index: {st.index_dir} ({st.size_bytes / 1e6:.1f} MB)")
     print(
-        f"Photos: {st.photos}   Documents: {st.documents} ({st.passages} passages)   Problems: {st.failed}"
+        f"Photos: {st.photos}   Documents: {st.documents} "
+        f"({st.passages + st.passages_waiting} passages)   Problems: {st.failed}"
     )
+    if st.passages or st.passages_waiting:
+        later = "to come" if st.document_pack else "need a document pack"
+        print(
+            f"Passages: {st.passages + st.passages_waiting} searchable by words, "
+            f"{st.passages} by meaning too ({st.passages_waiting} waiting for vectors: {later})"
+        )
     print(f"Document pack: {st.document_pack or 'none (run: trove models build minilm-l6)'}")
     print(f"Image pack: {st.image_pack or 'none (photos found by name, date and text)'}")
     if st.pending_vectors:
