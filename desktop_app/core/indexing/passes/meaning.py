@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import collections
+import concurrent.futures as cf
+import threading
 import time
 from collections.abc import Callable, Sequence
 
@@ -18,6 +20,10 @@ SLICE_PASSAGES = 256
 # Passages per encoder call. Activations grow with the batch (~4.5 MB per passage at 256
 # tokens): 16 keeps indexing's peak under 600 MB, and is as fast per passage as 64 here.
 ENCODE_BATCH = 16
+# Batches encoded side by side, one onnxruntime thread each (the document encoder's session
+# runs one thread per call: embed/packs.py): splitting each call over two threads hands work
+# across at every operator and left the cores waiting (2 x 1 thread: ~20 % more passages/s).
+LANES = 2
 NO_PACK = (
     "Documents are searchable by their words; a document pack (trove models build "
     "minilm-l6) adds search by meaning"
@@ -29,18 +35,33 @@ def encode_passages(
     texts: Sequence[str],
     batch: int = ENCODE_BATCH,
     stop: Callable[[], bool] = lambda: False,
+    lanes: int = LANES,
 ) -> Vectors:
     """Vectors of ``texts`` in their order, encoded in batches of similar length (a batch is
-    padded to its longest passage: sorted, little padding is left). Stops early when ``stop()``
-    says so: the rows encoded so far come back (the first ones by length, not by position),
-    the rest are NaN."""
+    padded to its longest passage: sorted, little padding is left), ``lanes`` batches side by
+    side. Stops early when ``stop()`` says so: the rows encoded so far come back, the rest
+    are NaN."""
     out = np.full((len(texts), encoder.dim), np.nan, dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    for start in range(0, len(order), batch):
-        if start and stop():
-            break
-        idx = order[start : start + batch]
-        out[idx] = encoder.encode_texts([texts[i] for i in idx])
+    batches = [order[s : s + batch] for s in range(0, len(order), batch)]
+    taken = iter(range(len(batches)))
+    lock = threading.Lock()
+
+    def lane() -> None:
+        while True:
+            with lock:  # batches are handed out in order; the first always runs
+                k = next(taken, None)
+                if k is None or (k and stop()):
+                    return
+            idx = batches[k]
+            out[idx] = encoder.encode_texts([texts[i] for i in idx])
+
+    if lanes <= 1 or len(batches) <= 1:
+        lane()
+        return out
+    with cf.ThreadPoolExecutor(lanes, thread_name_prefix="trove-passages") as pool:
+        for f in [pool.submit(lane) for _ in range(lanes)]:
+            f.result()
     return out
 
 
