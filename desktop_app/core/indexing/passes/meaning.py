@@ -107,6 +107,8 @@ class PassageVectors:
             left = ctx.store.passages.with_words_waiting(files)
             ctx.store.files.mark_vectors_done([f for f in files if f not in left])
             waiting = ctx.store.passages.count_waiting()
+            if ctx.store.needs_maintenance():  # a long run's many small commits slow search
+                ctx.store.maintain()
         self._done += len(encoded)
         # a slice that moved nothing (its passages all replaced meanwhile) ends the pass
         # rather than looping; the next run plans again
