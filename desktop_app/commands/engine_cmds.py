@@ -19,7 +19,7 @@ from desktop_app.commands.common import (
     print_json,
     store_settings,
 )
-from desktop_app.core.types import Origin, Phase
+from desktop_app.core.types import Origin, Phase, Stage
 from desktop_app.core.units import human_size
 
 T = TypeVar("T")
@@ -114,9 +114,13 @@ class _Bar:
         self.last = now
         if p.phase == Phase.INDEXING and p.total and not p.message:
             eta = f", {_fmt_s(p.eta_s)} left" if p.eta_s else ""
-            line = (
-                f"indexing {p.done}/{p.total} ({p.rate:.1f}/s{eta}) {os.path.basename(p.current)}"
-            )
+            if p.stage == Stage.MEANING:
+                line = f"adding meaning: passage {p.done}/{p.total} ({p.rate:.0f}/s{eta})"
+            else:
+                line = (
+                    f"reading (words first) {p.done}/{p.total} ({p.rate:.1f}/s{eta}) "
+                    f"{os.path.basename(p.current)}"
+                )
         else:
             line = p.message or p.phase
         sys.stderr.write("\r\033[K" + line[:120])
@@ -252,8 +256,16 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"Index: {st.index_dir} ({st.size_bytes / 1e6:.1f} MB)")
     print(
-        f"Photos: {st.photos}   Documents: {st.documents} ({st.passages} passages)   Problems: {st.failed}"
+        f"Photos: {st.photos}   Documents: {st.documents} "
+        f"({st.passages + st.passages_waiting} passages)   Problems: {st.failed}"
     )
+    if st.passages or st.passages_waiting:
+        later = "to come" if st.document_pack else "need a document pack"
+        waiting = f" ({st.passages_waiting} waiting for vectors: {later})"
+        print(
+            f"Passages: {st.passages + st.passages_waiting} searchable by words, "
+            f"{st.passages} by meaning too{waiting if st.passages_waiting else ''}"
+        )
     print(f"Document pack: {st.document_pack or 'none (run: trove models build minilm-l6)'}")
     print(f"Image pack: {st.image_pack or 'none (photos found by name, date and text)'}")
     if st.pending_vectors:

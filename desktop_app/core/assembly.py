@@ -11,6 +11,7 @@ from desktop_app.core.indexing.indexer import Indexer
 from desktop_app.core.indexing.keeper import IndexKeeper, Passes
 from desktop_app.core.indexing.passes.base import Scheduler
 from desktop_app.core.indexing.passes.hashes import PerceptualHashes
+from desktop_app.core.indexing.passes.meaning import PassageVectors
 from desktop_app.core.indexing.passes.ocr import TextInPictures
 from desktop_app.core.indexing.passes.places import Places
 from desktop_app.core.indexing.passes.vectors import PackVectors
@@ -44,13 +45,16 @@ def assemble(config: Callable[[], EngineConfig], read_only: bool = False) -> Eng
     packs.load()
     writer = Writer()
     indexer = Indexer(store, writer, packs.encoders)
+    meaning = PassageVectors(lambda: packs.text)
     passes = Passes(
         catch_up=(
             PackVectors(indexer, packs.encoders, packs.pack_change_done),
+            meaning,  # after PackVectors: the documents it reads again join the waiting words
             PerceptualHashes(),
             Places(),
         ),
         last=TextInPictures(lambda: packs.text, lambda: config().ocr),
+        after_change=(meaning,),
     )
     keeper = IndexKeeper(store, writer, indexer, Scheduler(store, writer), passes, config)
     return EngineParts(store, packs, search, keeper)

@@ -262,6 +262,7 @@ class TroveEngine:
             ocr_read=ocr_read,
             ocr_pending=ocr_pending,
             ocr_enabled=self.config.ocr,
+            passages_waiting=store.passages.count_waiting(),
         )
 
     def problems(self) -> list[Problem]:

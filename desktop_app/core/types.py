@@ -32,6 +32,13 @@ class Phase(StrEnum):
     ERROR = "error"
 
 
+class Stage(StrEnum):
+    """Which stage of indexing a Progress speaks of."""
+
+    FILES = "files"  # reading files: names, words (searchable at once), photos' vectors
+    MEANING = "meaning"  # passages stored with their words get their vectors
+
+
 class RootState(StrEnum):
     OK = "ok"
     MISSING = "missing"  # an unplugged drive: its rows stay
@@ -266,6 +273,7 @@ class Progress:
     eta_s: float | None = None
     current: str = ""
     message: str = ""
+    stage: Stage = Stage.FILES  # MEANING: done and total count passages, not files
 
 
 @dataclass(frozen=True)
@@ -339,7 +347,7 @@ class IndexStatus:
     roots: tuple[RootStatus, ...]
     photos: int
     documents: int
-    passages: int
+    passages: int  # with vectors
     failed: int
     vectors_per_pack: dict[str, int] = field(default_factory=dict)
     image_pack: str | None = None
@@ -349,6 +357,7 @@ class IndexStatus:
     ocr_read: int = 0  # photos and PDFs whose text in pixels has been read
     ocr_pending: int = 0  # ... and those waiting for the text-in-pictures pass
     ocr_enabled: bool = True
+    passages_waiting: int = 0  # passages searchable by their words, their vectors to come
 
 
 @dataclass(frozen=True)

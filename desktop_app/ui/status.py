@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.types import Problem, Progress
+from desktop_app.core.types import Problem, Progress, Stage
 
 
 def describe(p: Progress) -> str:
@@ -32,7 +32,12 @@ def describe(p: Progress) -> str:
                 if p.eta_s >= 60
                 else f", about {int(p.eta_s)} s left"
             )
-        return f"Indexing {p.done:,} of {p.total:,} ({p.rate:.1f} files/s{eta})"
+        if p.stage == Stage.MEANING:
+            return (
+                f"Adding meaning: {p.done:,} of {p.total:,} passages ({p.rate:.0f}/s{eta}); "
+                "searchable by words meanwhile"
+            )
+        return f"Reading files (words first): {p.done:,} of {p.total:,} ({p.rate:.1f} files/s{eta})"
     return p.message or p.phase.capitalize()
 
 

@@ -6,7 +6,8 @@ Real documents nobody here wrote: manual pages rendered by man-db (tests/benchma
 MAN_PAGES, then more of the machine's pages up to --pages), written as text files. Trove's own
 chunker cuts them into passages (~550 characters, ~200 tokens). In one run, rounds interleaved,
 each contender in its own process:
-  - the int8 MiniLM pack alone on those passages, batches as the pipeline makes them;
+  - the int8 MiniLM pack alone on those passages, in slices and length-sorted batches as
+    `trove index` encodes them (indexing/passes/meaning.py);
   - sentence-transformers (torch fp32), what a user would otherwise run, on the same passages;
   - `trove index` on the folder (OCR off; documents only): passages/s end to end, the share of
     the encoder's own rate it reaches, and peak RSS.
@@ -45,13 +46,13 @@ import json, sys, time
 from pathlib import Path
 from desktop_app.core.embed import PackManager
 from desktop_app.core.embed.encoders import tokenize
-from desktop_app.core.indexing.pipeline import PASSAGE_BATCH
+from desktop_app.core.indexing.passes.meaning import ENCODE_BATCH, SLICE_PASSAGES, encode_passages
 passages = json.loads(Path(sys.argv[2]).read_text())
 enc = PackManager([Path(sys.argv[1])], threads=2).document_encoder()
-enc.encode_texts(passages[:PASSAGE_BATCH])
+enc.encode_texts(passages[:ENCODE_BATCH])
 t0 = time.perf_counter()
-for i in range(0, len(passages), PASSAGE_BATCH):
-    enc.encode_texts(passages[i : i + PASSAGE_BATCH])
+for i in range(0, len(passages), SLICE_PASSAGES):  # as trove index encodes them
+    encode_passages(enc, passages[i : i + SLICE_PASSAGES])
 dt = time.perf_counter() - t0
 m = json.loads((Path(sys.argv[1]) / "minilm-l6" / "manifest.json").read_text())
 tokens = int(tokenize(Path(sys.argv[1]) / "minilm-l6" / "tokenizer.json", m["tokenizer"], passages)["attention_mask"].sum())
@@ -70,6 +71,37 @@ m.encode(passages[:32], batch_size=32)
 t0 = time.perf_counter()
 m.encode(passages, batch_size=32)
 print(json.dumps({"passages_per_s": len(passages) / (time.perf_counter() - t0)}))
+"""
+
+
+# Where `trove index`'s time goes, from its own progress: opening the engine (imports, the
+# index), the first stage (walk, read, chunk, write words), the second (encode passages,
+# write vectors), and the upkeep after it (compaction, full-text and vector indexes).
+BREAKDOWN = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from desktop_app.commands.engine_cmds import open_engine
+from desktop_app.core.types import Stage
+engine, _, _ = open_engine(read_only=False, roots=[sys.argv[1]])
+t_open = time.perf_counter()
+marks = {}
+def progress(p):
+    now = time.perf_counter()
+    key = "meaning" if p.stage == Stage.MEANING else "files"
+    marks.setdefault(key + "_first", now)
+    marks[key + "_last"] = now
+engine.index([sys.argv[1]], progress=progress)
+t_end = time.perf_counter()
+engine.close()
+files_end = marks.get("files_last", t_open)
+meaning_end = marks.get("meaning_last", files_end)
+print(json.dumps({
+    "open_s": t_open - t0,
+    "words_stage_s": files_end - t_open,
+    "meaning_stage_s": meaning_end - files_end,
+    "upkeep_s": t_end - meaning_end,
+    "total_s": t_end - t0,
+}))
 """
 
 
@@ -117,6 +149,7 @@ def main() -> int:
     ap.add_argument("--out", default="reports")
     ap.add_argument("--pages", type=int, default=120)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--no-breakdown", action="store_true", help="skip the per-stage run")
     args = ap.parse_args()
 
     from desktop_app.core.extract.chunking import chunk_pages
@@ -162,6 +195,15 @@ def main() -> int:
                 ),
                 flush=True,
             )
+        breakdown = None
+        if not args.no_breakdown:
+            home = work / "home-breakdown"
+            shutil.copytree(packs, home / "data" / "packs")
+            (home / "config").mkdir(parents=True)
+            (home / "config" / "settings.json").write_text('{"schema_version": 1, "ocr": false}')
+            os.environ["TROVE_HOME"] = str(home)
+            breakdown = run_child(BREAKDOWN, str(docs))
+            print(json.dumps({"breakdown": breakdown}), flush=True)
     n = len(passages)
     tokens = rounds[0]["int8"]["tokens"]
     res = {
@@ -172,6 +214,7 @@ def main() -> int:
         "mean_chars": sum(map(len, passages)) / n,
         "mean_tokens": tokens / n,
         "rounds": rounds,
+        "breakdown": breakdown,
         "summary": {
             "int8_passages_per_s": median([r["int8"]["passages_per_s"] for r in rounds]),
             "int8_tokens_per_s": median([r["int8"]["tokens_per_s"] for r in rounds]),
@@ -206,6 +249,15 @@ def main() -> int:
         f"| peak RSS while indexing | {s['peak_rss_mb']:.0f} MB |",
         "",
     ]
+    if breakdown:
+        md += [
+            "Where one `trove index` run's time goes: "
+            + ", ".join(
+                f"{k.removesuffix('_s').replace('_', ' ')} {v:.1f} s" for k, v in breakdown.items()
+            )
+            + ".",
+            "",
+        ]
     write_report(Path(args.out), "documents", res, "\n".join(md))
     print("\n".join(md))
     return 0

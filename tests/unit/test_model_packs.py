@@ -297,8 +297,9 @@ def test_engine_gives_the_image_tower_half_the_threads(
     minilm_pack: Path,
     trove_home: Path,
 ) -> None:
-    """Indexing decodes photos on its own threads: the tower next to them gets half the cores,
-    the document encoder (whose extraction is cheap) all of them."""
+    """Indexing decodes photos on its own threads: the tower next to them gets half the cores.
+    The document encoder runs one thread per call: passages are encoded two batches side by
+    side (indexing/passes/meaning.py), and a query's few words need no more."""
     from desktop_app.core.engine import EngineConfig, TroveEngine
 
     install_pack(tiny_clip_pack, trove_home)
@@ -313,7 +314,7 @@ def test_engine_gives_the_image_tower_half_the_threads(
         vision = image._vision.get().get_session_options()
         document = text._session.get().get_session_options()
         assert vision.intra_op_num_threads == image_threads
-        assert document.intra_op_num_threads == threads
+        assert document.intra_op_num_threads == 1
     finally:
         engine.close()
 

@@ -46,7 +46,7 @@ def test_batches_are_encoded_in_halves_and_every_vector_lands_on_its_photo(
         for p in photos
     ]
 
-    counts = Pipeline(store, None, enc).process(work)
+    counts = Pipeline(store, enc).process(work)
 
     assert counts.processed == n and counts.failed == 0 and counts.embedded == n
     half = BATCH_FILES // 2
@@ -74,12 +74,12 @@ def test_a_changed_photo_replaces_its_vector_and_a_new_one_adds_one(
     def scanned(p: Path) -> ScannedFile:
         return ScannedFile(str(p), str(root), Kind.PHOTO, p.stat().st_size, os.path.getmtime(p))
 
-    Pipeline(store, None, enc).process([Work(scanned(p)) for p in photos])
+    Pipeline(store, enc).process([Work(scanned(p)) for p in photos])
     fid = store.files.id_for(str(photos[0]))
     before = store.images.vector(fid, enc.pack_id)
     make_photo(photos[0], seed=99)  # edited in place
     extra = make_photo(root / "p3.jpg", seed=3)
-    Pipeline(store, None, enc).process([Work(scanned(photos[0]), fid), Work(scanned(extra))])
+    Pipeline(store, enc).process([Work(scanned(photos[0]), fid), Work(scanned(extra))])
 
     assert store.images.per_pack() == {enc.pack_id: 4}  # replaced, not doubled
     after = store.images.vector(fid, enc.pack_id)

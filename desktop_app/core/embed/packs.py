@@ -105,7 +105,10 @@ class PackManager:
                 if "vision" in info.towers:
                     enc = OnnxClipEncoder(d, manifest, self.image_threads, self.fidelity)
                 else:
-                    enc = OnnxTextEncoder(d, manifest, self.threads, self.fidelity)
+                    # one thread per call: passages are encoded two batches side by side
+                    # (indexing/passes/meaning.py), and a query's few words run as fast on
+                    # one thread as split over two
+                    enc = OnnxTextEncoder(d, manifest, 1, self.fidelity)
                 self._encoders[info.pack_id] = enc
             return enc
 

@@ -111,7 +111,6 @@ class Indexer:
         enc = self.encoders()
         pipeline = Pipeline(
             self.store,
-            enc.text,
             enc.image,
             self.extract_threads,
             writer=self.writer,

@@ -31,10 +31,12 @@ WRITE_RETRY_S = 10.0  # a watcher's failed write (full disk) is tried again afte
 @dataclass
 class Passes:
     """The passes after the first: ``catch_up`` right after a scan, ``last`` (the slowest,
-    text in pictures) once everything else is searchable."""
+    text in pictures) once everything else is searchable; ``after_change`` (vectors for the
+    passages just stored with their words) after each watcher's batch too, before ``last``."""
 
     catch_up: Sequence[BackgroundPass]
     last: BackgroundPass
+    after_change: Sequence[BackgroundPass] = ()
 
 
 class IndexKeeper:
@@ -61,8 +63,8 @@ class IndexKeeper:
         self.notices: list[str] = []
 
     def all_notices(self) -> list[str]:
-        passes = [*self.passes.catch_up, self.passes.last]
-        return self.notices + [p.notice for p in passes if p.notice]
+        passes = list(dict.fromkeys([*self.passes.catch_up, *self.passes.after_change]))
+        return self.notices + [p.notice for p in [*passes, self.passes.last] if p.notice]
 
     def rules(self) -> ScanRules:
         cfg = self._config()
@@ -200,8 +202,9 @@ class IndexKeeper:
         for root in batch.rescan_roots:
             out = _add(out, self.index([root], progress, cancel))
         last = self.passes.last
-        if changes.work or last.name in self.scheduler.unfinished:
-            self.scheduler.run([last], progress, cancel, more_waiting)
+        after = [*self.passes.after_change, last]
+        if changes.work or any(p.name in self.scheduler.unfinished for p in after):
+            self.scheduler.run(after, progress, cancel, more_waiting)
         if self.store.needs_maintenance():
             with self.writer.turn():
                 self.store.maintain()

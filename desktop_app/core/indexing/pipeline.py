@@ -1,4 +1,7 @@
-"""Turn changed files into stored rows: extract on a pool, embed in batches, one writer."""
+"""Turn changed files into stored rows: extract on a pool, embed photos in batches, one writer.
+
+Documents are written words first: their passages are stored with their text only (searchable
+by their words at once) and get vectors in the next stage (indexing/passes/meaning.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop_app.core.cancel import CancelToken
-from desktop_app.core.embed.api import ImageEncoder, TextEncoder
+from desktop_app.core.embed.api import ImageEncoder
 from desktop_app.core.embed.errors import ImageDecodeError
 from desktop_app.core.embed.preprocess import load_image
 from desktop_app.core.extract import ExtractError
@@ -47,7 +50,6 @@ log = logging.getLogger(__name__)
 
 BATCH_FILES = 16  # files per write: one LanceDB commit each, small enough for steady progress
 LOOKAHEAD_BATCHES = 3  # batches decoding while one is embedded and written: decoders never idle
-PASSAGE_BATCH = 64
 SPLIT_AT = 8  # photo batches this large are encoded as two halves side by side
 FILE_TIMEOUT_S = 120.0  # a file that takes longer to read is recorded as a problem
 
@@ -83,14 +85,12 @@ class Pipeline:
     def __init__(
         self,
         store: Store,
-        text_encoder: TextEncoder | None,
         image_encoder: ImageEncoder | None,
         extract_threads: int = 2,
         writer: Writer | None = None,
         wanted: Callable[[str], bool] | None = None,
     ) -> None:
         self.store = store
-        self.text_encoder = text_encoder
         self.image_encoder = image_encoder
         self.extract_threads = max(1, extract_threads)
         self.writer = writer or Writer()
@@ -234,11 +234,8 @@ class Pipeline:
             doc = extract_document(f.path)
             chunks = chunk_pages(doc.pages)
             preview = " ".join(doc.text.split())[:300]
-            status = (
-                FileStatus.OK
-                if self.text_encoder is not None or not chunks
-                else FileStatus.PENDING_VECTORS
-            )
+            # its passages are stored words first: the vectors stage marks it OK
+            status = FileStatus.PENDING_VECTORS if chunks else FileStatus.OK
             return _Extracted(work, FileRecord(**base, status=status, text_preview=preview), chunks)
         except (ExtractError, ImageDecodeError) as exc:
             return self._failed(work, str(exc))
@@ -273,24 +270,9 @@ class Pipeline:
             encoded = self._encode_photos(pixels, halves)
             image_vecs = {r.record.file_id: v for r, v in zip(photos, encoded, strict=True)}
             counts.embedded += len(photos)
-        docs = [r for r in results if r.chunks and not r.problem]
-        chunk_vecs: dict[str, npt.NDArray[np.float32]] = {}
-        if docs and self.text_encoder is not None:
-            texts = [c.text for r in docs for c in r.chunks]
-            vecs = np.concatenate(
-                [
-                    self.text_encoder.encode_texts(texts[i : i + PASSAGE_BATCH])
-                    for i in range(0, len(texts), PASSAGE_BATCH)
-                ]
-            )
-            counts.embedded += len(texts)
-            pos = 0
-            for r in docs:
-                chunk_vecs[r.record.file_id] = vecs[pos : pos + len(r.chunks)]
-                pos += len(r.chunks)
         with self.writer.turn():
             kept = [r for r in results if self.wanted(r.record.path)]
-            self._write(kept, image_vecs, chunk_vecs)
+            self._write(kept, image_vecs)
         problems = [Problem(r.record.path, r.problem, time.time()) for r in kept if r.problem]
         counts.processed += len(results)
         counts.failed += len(problems)
@@ -300,19 +282,18 @@ class Pipeline:
         self,
         results: list[_Extracted],
         image_vecs: dict[str, npt.NDArray[np.float32]],
-        chunk_vecs: dict[str, npt.NDArray[np.float32]],
     ) -> None:
-        """One writer. Vectors first, the files rows last: a file's row (with its size and
-        mtime) is the commit marker, so a crash in between leaves the file 'changed' for the
-        next run, and the vectors it left behind are replaced then (or dropped as orphans)."""
+        """One writer. Passages and vectors first, the files rows last: a file's row (with its
+        size and mtime) is the commit marker, so a crash in between leaves the file 'changed'
+        for the next run, and the rows it left behind are replaced then (or dropped as
+        orphans). A document's passages go in with their words only (a changed document's
+        older passages, with or without vectors, go in the same step)."""
         store = self.store
-        docs = [r for r in results if r.record.file_id in chunk_vecs]
-        if docs and self.text_encoder is not None:
-            store.passages.replace(
-                [(r.record.file_id, r.chunks, chunk_vecs[r.record.file_id]) for r in docs],
-                self.text_encoder.pack_id,
-                new=not any(r.work.file_id for r in docs),
-            )
+        docs = [r for r in results if r.record.kind == Kind.DOCUMENT and not r.problem]
+        store.passages.replace_words(
+            [(r.record.file_id, r.chunks) for r in docs if r.chunks or r.work.file_id],
+            new=not any(r.work.file_id for r in docs),
+        )
         photos = [r for r in results if r.record.file_id in image_vecs]
         if photos and self.image_encoder is not None:
             store.images.write(

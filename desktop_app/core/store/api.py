@@ -90,6 +90,14 @@ class RootCounts:
 
 
 @dataclass(frozen=True)
+class WaitingPassage:
+    """A passage stored with its words only (full-text searchable), waiting for its vector."""
+
+    file_id: str
+    chunk: Chunk
+
+
+@dataclass(frozen=True)
 class OcrRead:
     """What reading the text in one file's pixels gave: its passages (none is an answer too)
     and the content it was read from; a later change of the file makes it due again."""
@@ -149,6 +157,7 @@ class FilesTable(Protocol):
     def to_ocr(self) -> list[tuple[str, str, str]]: ...  # (file_id, path, content_hash)
     def ocr_counts(self) -> tuple[int, int]: ...  # (read, waiting)
     def mark_ocr_read(self, reads: Sequence[tuple[str, str]]) -> None: ...  # (id, hash)
+    def mark_vectors_done(self, file_ids: Sequence[str]) -> None: ...
 
 
 class PassagesTable(Protocol):
@@ -158,6 +167,15 @@ class PassagesTable(Protocol):
         self, items: Sequence[tuple[str, Sequence[Chunk], Vector]], pack_id: str, new: bool = False
     ) -> None: ...
     def replace_ocr(self, reads: Sequence[OcrRead], pack_id: str) -> None: ...
+    def replace_words(
+        self, items: Sequence[tuple[str, Sequence[Chunk]]], new: bool = False
+    ) -> None: ...
+    def waiting(self, limit: int) -> list[WaitingPassage]: ...  # earliest passages first
+    def give_vectors(
+        self, passages: Sequence[WaitingPassage], vectors: Vector, pack_id: str
+    ) -> None: ...
+    def with_words_waiting(self, file_ids: Sequence[str] | None = None) -> set[str]: ...
+    def count_waiting(self) -> int: ...
     def delete(self, file_ids: Iterable[str]) -> None: ...
     def nearest(
         self, vector: Vector, k: int, pack_id: str, among: frozenset[str] | None = None

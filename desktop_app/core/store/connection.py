@@ -23,6 +23,7 @@ R = TypeVar("R")
 
 FILES, PROBLEMS, META = "files", "problems", "meta"
 PASSAGES, IMAGES = "chunks", "images"  # vector tables are named space_dim: "chunks_384"
+WORDS = "words"  # passages waiting for their vectors (words only): not a vector table
 TABLE_NAMES_TTL_S = 1.0
 ID_BATCH = 500  # ids per filter: one IN list stays a cheap expression
 # Full text among a filter's files: up to this many are a prefilter on their ids (an IN list

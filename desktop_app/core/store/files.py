@@ -164,6 +164,20 @@ class Files(TableBase):
                 t.update(where=_in("file_id", fids[start : start + BATCH]), values={"ocr_hash": h})
         self._conn.after_write(FILES)
 
+    @writing
+    def mark_vectors_done(self, file_ids: Sequence[str]) -> None:
+        """These documents' passages all have vectors now (they were searchable by words)."""
+        ids = list(file_ids)
+        if not ids:
+            return
+        self._conn.writable()
+        t = self._t()
+        pending = _q(str(FileStatus.PENDING_VECTORS))
+        for start in range(0, len(ids), BATCH):
+            cond = f"status = {pending} AND {_in('file_id', ids[start : start + BATCH])}"
+            t.update(where=cond, values={"status": str(FileStatus.OK)})
+        self._conn.after_write(FILES)
+
     # --- reads -----------------------------------------------------------------------
 
     @reading

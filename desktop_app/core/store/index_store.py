@@ -18,6 +18,7 @@ from desktop_app.core.store.connection import (
     META,
     PASSAGES,
     PROBLEMS,
+    WORDS,
     Connection,
     describe_write_error,
     ensure_fts,
@@ -158,7 +159,7 @@ class IndexStore:
                     log.warning("compaction of %s failed: %s", name, exc)
         self._drop_orphans()
         ensure_fts(self._conn.table(FILES), "search_text", force=True)
-        for t in self._conn.vector_tables(PASSAGES):
+        for t in self._conn.vector_tables(PASSAGES) + self._words_table():
             ensure_fts(t, "text", force=True)
         self._conn.fts_dirty.clear()
         try:
@@ -174,10 +175,14 @@ class IndexStore:
         if files is None:
             return
         live = file_ids_of(files)
-        for t in self._vector_tables():
+        for t in self._vector_tables() + self._words_table():
             orphans = sorted(file_ids_of(t) - live)
             for start in range(0, len(orphans), 500):
                 t.delete(_in("file_id", orphans[start : start + 500]))
+
+    def _words_table(self) -> list[Any]:
+        t = self._conn.table(WORDS)
+        return [] if t is None else [t]
 
     def _vector_tables(self) -> list[Any]:
         return self._conn.vector_tables(IMAGES) + self._conn.vector_tables(PASSAGES)

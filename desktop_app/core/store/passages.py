@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
-from desktop_app.core.store.api import Background, OcrRead, TextHit, Vector, VectorHit
+from desktop_app.core.store import schema
+from desktop_app.core.store.api import (
+    Background,
+    OcrRead,
+    TextHit,
+    Vector,
+    VectorHit,
+    WaitingPassage,
+)
 from desktop_app.core.store.connection import (
     PASSAGES,
+    WORDS,
     VectorTablesBase,
     any_row,
+    delete_ids,
     ensure_fts,
+    file_ids_of,
     full_text,
+    rows_where,
     writing,
 )
 from desktop_app.core.store.filters import is_in as _in
@@ -23,10 +36,29 @@ from desktop_app.core.types import Chunk, PassageSource
 BATCH = 500
 
 
+_WORD_COLUMNS = ["chunk_id", "file_id", "ordinal", "page", "start", "end", "text", "source"]
+
+
 class Passages(VectorTablesBase):
-    """A passage is keyed by file id and ordinal; OCR passages sit beside the text layer's."""
+    """A passage is keyed by file id and ordinal; OCR passages sit beside the text layer's.
+
+    Words first: a document's passages are written to the words table as soon as the file is
+    read (full-text searchable at once) and move to the vector table of their pack's dimension
+    when the document encoder has given them vectors (``waiting``, then ``give_vectors``)."""
 
     SPACE = PASSAGES
+
+    def _words(self, create: bool = False) -> Any:
+        t = self._conn.table(WORDS)
+        if t is None and create:
+            t = self._conn.db.create_table(WORDS, schema=schema.words_schema())
+            self._conn.tables_changed()
+        return t
+
+    def _text_tables(self) -> list[Any]:
+        """Every table holding passages' words: the vector tables and the words table."""
+        words = self._words()
+        return self._tables() + ([words] if words is not None else [])
 
     # --- writes ----------------------------------------------------------------------
 
@@ -40,11 +72,103 @@ class Passages(VectorTablesBase):
             return
         self._conn.writable()
         cond = _in("file_id", [fid for fid, _, _ in items])
-        stale = [] if new else [t for t in self._tables() if any_row(t, cond)]
-        for t in stale:  # only tables that hold some: a delete is a commit even when empty
-            t.delete(cond)
+        self._drop_stale(cond, new)
         self._add(items, pack_id)
         self._conn.after_write(PASSAGES)
+
+    def _drop_stale(self, cond: str, new: bool) -> None:
+        stale = [] if new else [t for t in self._text_tables() if any_row(t, cond)]
+        for t in stale:  # only tables that hold some: a delete is a commit even when empty
+            t.delete(cond)
+
+    @writing
+    def replace_words(
+        self, items: Sequence[tuple[str, Sequence[Chunk]]], new: bool = False
+    ) -> None:
+        """Replace every passage of each file with these, words only: searchable by their
+        words at once, given vectors later; ``new``: the ids are fresh, nothing to replace."""
+        if not items:
+            return
+        self._conn.writable()
+        self._drop_stale(_in("file_id", [fid for fid, _ in items]), new)
+        rows = [_word_row(fid, c) for fid, chunks in items for c in chunks]
+        if rows:
+            self._words(create=True).add(rows)
+        self._conn.after_write(PASSAGES)
+
+    @reading
+    def waiting(self, limit: int) -> list[WaitingPassage]:
+        """Up to ``limit`` passages waiting for vectors, earliest in their documents first
+        (every document's first passages, then their second ones...), so a large folder is
+        searchable by meaning at its beginnings long before its last vector."""
+        t = self._words()
+        n = 0 if t is None else int(t.count_rows())
+        if not n:
+            return []
+        keys = t.search().select(["chunk_id", "ordinal"]).limit(n + 10).to_arrow()
+        # by ordinal, then by id: the same order from run to run
+        first = heapq.nsmallest(
+            limit,
+            zip(
+                keys.column("ordinal").to_pylist(), keys.column("chunk_id").to_pylist(), strict=True
+            ),
+        )
+        ids = [cid for _, cid in first]
+        rows = {r["chunk_id"]: r for r in rows_where(t, _in("chunk_id", ids), _WORD_COLUMNS)}
+        return [_waiting(rows[i]) for i in ids if i in rows]
+
+    @writing
+    def give_vectors(
+        self, passages: Sequence[WaitingPassage], vectors: Vector, pack_id: str
+    ) -> None:
+        """Store these waiting passages with their vectors and take them off the waiting list.
+        A passage whose file was read again meanwhile (gone, or other words now) is skipped:
+        its new words wait for their own vector."""
+        words = self._words()
+        if not passages or words is None:
+            return
+        self._conn.writable()
+        ids = [_chunk_id(p.file_id, p.chunk.ordinal) for p in passages]
+        now = {
+            r["chunk_id"]: r["text"]
+            for r in rows_where(words, _in("chunk_id", ids), ["chunk_id", "text"])
+        }
+        keep = [
+            i
+            for i, (cid, p) in enumerate(zip(ids, passages, strict=True))
+            if now.get(cid) == p.chunk.text
+        ]
+        if not keep:
+            return
+        kept_ids = [ids[i] for i in keep]
+        cond = _in("chunk_id", kept_ids)
+        # a crash between the two writes below left vectors for some: replaced, not doubled
+        target = self._conn.vector_table(PASSAGES, int(vectors.shape[1]), create=True)
+        if any_row(target, cond):
+            target.delete(cond)
+        by_file: dict[str, list[Chunk]] = {}
+        vecs: dict[str, list[Vector]] = {}
+        for i in keep:
+            p = passages[i]
+            by_file.setdefault(p.file_id, []).append(p.chunk)
+            vecs.setdefault(p.file_id, []).append(vectors[i])
+        self._add([(fid, cs, np.stack(vecs[fid])) for fid, cs in by_file.items()], pack_id)
+        words.delete(cond)
+        self._conn.after_write(PASSAGES)
+
+    @reading
+    def with_words_waiting(self, file_ids: Sequence[str] | None = None) -> set[str]:
+        """Files (among ``file_ids``, else all) with passages still waiting for vectors."""
+        t = self._words()
+        if t is None or (file_ids is not None and not file_ids):
+            return set()
+        return file_ids_of(t, _in("file_id", list(file_ids)) if file_ids is not None else None)
+
+    @reading
+    def count_waiting(self) -> int:
+        """Passages searchable by their words only so far."""
+        t = self._words()
+        return 0 if t is None else int(t.count_rows())
 
     @writing
     def replace_ocr(self, reads: Sequence[OcrRead], pack_id: str) -> None:
@@ -73,7 +197,11 @@ class Passages(VectorTablesBase):
 
     @writing
     def delete(self, file_ids: Iterable[str]) -> None:
-        self._delete(file_ids)
+        ids = list(file_ids)
+        self._delete(ids)
+        words = self._words()
+        if ids and words is not None:
+            delete_ids([words], ids)
 
     def _add(self, items: Sequence[tuple[str, Sequence[Chunk], Vector]], pack_id: str) -> None:
         """Append passages (chunk_id is file_id:ordinal) to the table of their dimension."""
@@ -84,7 +212,7 @@ class Passages(VectorTablesBase):
                 dim = len(v)
                 rows.append(
                     {
-                        "chunk_id": f"{fid}:{c.ordinal}",
+                        "chunk_id": _chunk_id(fid, c.ordinal),
                         "file_id": fid,
                         "ordinal": c.ordinal,
                         "page": -1 if c.page is None else c.page,
@@ -147,7 +275,7 @@ class Passages(VectorTablesBase):
             return []
         refresh = PASSAGES in self._conn.fts_dirty and not self._conn.read_only
         hits: list[TextHit] = []
-        for t in self._tables():
+        for t in self._text_tables():  # passages with vectors and those still waiting
             if refresh:
                 ensure_fts(t, "text")
             if not t.count_rows():
@@ -180,6 +308,36 @@ class Passages(VectorTablesBase):
     def file_ids(self, pack_id: str) -> set[str]:
         """Files with passages this pack embedded."""
         return self._pack_file_ids(self._tables(), pack_id)
+
+
+def _chunk_id(file_id: str, ordinal: int) -> str:
+    return f"{file_id}:{ordinal}"
+
+
+def _word_row(file_id: str, c: Chunk) -> dict[str, Any]:
+    return {
+        "chunk_id": _chunk_id(file_id, c.ordinal),
+        "file_id": file_id,
+        "ordinal": c.ordinal,
+        "page": -1 if c.page is None else c.page,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "source": str(c.source),
+    }
+
+
+def _waiting(r: dict[str, Any]) -> WaitingPassage:
+    page = r.get("page", -1)
+    chunk = Chunk(
+        r["text"],
+        None if page is None or page < 0 else int(page),
+        int(r["start"]),
+        int(r["end"]),
+        int(r["ordinal"]),
+        PassageSource(r.get("source") or ""),
+    )
+    return WaitingPassage(r["file_id"], chunk)
 
 
 def _has_source(t: Any) -> bool:

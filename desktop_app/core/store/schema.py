@@ -71,6 +71,13 @@ def chunks_schema(dim: int) -> Any:
     )
 
 
+def words_schema() -> Any:
+    """Passages stored with their words only, before their vectors: full-text searchable."""
+    import pyarrow as pa
+
+    return pa.schema([f for f in chunks_schema(1) if f.name not in ("vector", "pack_id")])
+
+
 def images_schema(dim: int) -> Any:
     import pyarrow as pa
 

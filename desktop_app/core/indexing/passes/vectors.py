@@ -18,7 +18,7 @@ REEMBED_BATCH = 256  # files per slice: 16 pipeline batches, so decoding keeps o
 
 class PackVectors:
     """Photos indexed before an image pack was installed (or by another pack: a change of
-    pack), documents stored before the document pack. While a change of image pack runs the
+    pack), documents stored without their passages (before words came first). While a change of image pack runs the
     older pack's vectors keep answering; once every photo has the new pack's, they go."""
 
     name = "pack vectors"
@@ -42,9 +42,13 @@ class PackVectors:
         if enc.image is not None:
             have = ctx.store.images.file_ids(enc.image.pack_id)
             self._todo += ctx.store.files.needing_vectors(Kind.PHOTO, have)
+        # documents stored before words came first (no passages at all, no pack then) are
+        # read again for their words, with or without a document pack; those whose words
+        # wait for vectors are the meaning pass's (passes/meaning.py)
+        have = ctx.store.passages.with_words_waiting()
         if enc.text is not None:
-            have = ctx.store.passages.file_ids(enc.text.pack_id)
-            self._todo += ctx.store.files.needing_vectors(Kind.DOCUMENT, have)
+            have |= ctx.store.passages.file_ids(enc.text.pack_id)
+        self._todo += ctx.store.files.needing_vectors(Kind.DOCUMENT, have)
         self._total = len(self._todo)
         return self._total
 
