@@ -362,7 +362,8 @@ def test_event_storm_converges(tmp_path: Path, trove_home: Path) -> None:
         os.unlink(root / f"d{i % 10}" / f"f{i}.txt")
     storm_s = time.monotonic() - start
     on_disk = {str(p) for p in root.rglob("*.txt")}
-    deadline = time.monotonic() + 180
+    # a deadline for convergence, not a speed target: shared CI machines can be slow
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         time.sleep(1.0)
         if set(engine.store.files.known()) == on_disk:
