@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -227,6 +228,25 @@ class Hit:
     strong: bool = False
     stack: tuple[str, ...] = ()  # paths of near-duplicate photos folded under this hit
     place: str = ""  # where a photo was taken: "Lisbon, Portugal"
+
+    @classmethod
+    def of_file(cls, rec: FileRecord, score: float, reason: MatchReason, **match: Any) -> Hit:
+        """A hit for a stored file: what the file's row says, plus how it matched."""
+        return cls(
+            path=rec.path,
+            kind=rec.kind,
+            score=score,
+            reason=reason,
+            file_id=rec.file_id,
+            mtime=rec.mtime,
+            taken_at=rec.taken_at,
+            size=rec.size,
+            width=rec.width,
+            height=rec.height,
+            camera=rec.camera,
+            place=rec.place,
+            **match,
+        )
 
     @property
     def why(self) -> str:

@@ -51,20 +51,11 @@ def recent(files: FilesTable, query: Query, limit: int, generation: int = 0) -> 
 
 def _hit(rec: FileRecord) -> Hit:
     """A file as a hit with no match to explain: every one shown as strong, none dimmed."""
-    return Hit(
-        path=rec.path,
-        kind=rec.kind,
-        score=0.0,
-        reason=NO_MATCH,
-        file_id=rec.file_id,
+    return Hit.of_file(
+        rec,
+        0.0,
+        NO_MATCH,
         snippet=rec.text_preview if rec.kind == Kind.DOCUMENT else "",
-        mtime=rec.mtime,
-        taken_at=rec.taken_at,
-        size=rec.size,
-        width=rec.width,
-        height=rec.height,
-        camera=rec.camera,
-        place=rec.place,
         confidence=1.0,
         strong=True,
     )

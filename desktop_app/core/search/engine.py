@@ -516,25 +516,16 @@ class SearchEngine:
         src = c.best_source
         page = c.page
         reason = _reason(rec, c, q, matched)
-        return Hit(
-            path=rec.path,
-            kind=rec.kind,
-            score=round(score, 4),
-            reason=reason,
-            file_id=rec.file_id,
+        return Hit.of_file(
+            rec,
+            round(score, 4),
+            reason,
             snippet=c.snippet
             if src in ("passage", "fts_text", "exact") or rec.kind == Kind.DOCUMENT
             else "",
             page=page,
             matched_terms=matched,
             sources=tuple(sorted(c.sources)),
-            mtime=rec.mtime,
-            taken_at=rec.taken_at,
-            size=rec.size,
-            width=rec.width,
-            height=rec.height,
-            camera=rec.camera,
-            place=rec.place,
             confidence=round(confidence, 3),
             strong=confidence >= 0.5,
         )
