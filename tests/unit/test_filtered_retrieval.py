@@ -186,7 +186,7 @@ def test_rows_by_id_from_memory_or_by_row_id_are_the_rows(
     assert sorted(got) == ["n249", "n3", "o699", "r1"]
     assert got["r1"].path == "/lib/rare/rare1.png" and got["r1"].place == "Lisbon, Portugal"
     assert got["r1"].taken_at == TAKEN_2019 and got["n3"].ext == "jpg"
-    store.files.move("r1", "/lib/rare/moved.png", "/lib", 2.0)
+    store.files.move([("r1", "/lib/rare/moved.png", "/lib", 2.0)])
     assert store.files.get(["r1"], brief=True)["r1"].path == "/lib/rare/moved.png"
     store.files.delete(["n3"])
     assert sorted(store.files.get(want, brief=True)) == ["n249", "o699", "r1"]

@@ -185,7 +185,7 @@ def test_move_keeps_camera_and_place_words(tmp_path: Path) -> None:
             place="Lisbon, Portugal",
         )  # fmt: skip
         store.files.upsert([rec], new=True)
-        store.files.move("p1", "/pics/2023/img_1.jpg", "/pics", 2.0)
+        store.files.move([("p1", "/pics/2023/img_1.jpg", "/pics", 2.0)])
         moved = store.files.get(["p1"])["p1"]
         assert moved.path == "/pics/2023/img_1.jpg" and moved.place == "Lisbon, Portugal"
         for word in ("Lisbon", "Canon", "2023", "img_1.jpg"):  # what full-text search sees

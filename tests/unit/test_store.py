@@ -184,3 +184,28 @@ def test_full_text_finds_names_and_passages(store: IndexStore) -> None:
     assert [(h.file_id, h.field) for h in texts] == [("id2", "text")] and "plumber" in texts[0].text
     assert store.files.counts() == FileCounts(photos=0, documents=2, pending=0)
     assert store.passages.count() == 1 and store.images.count() == 0
+
+
+def test_a_folder_moved_is_a_few_writes_and_keeps_what_was_learnt(store: IndexStore) -> None:
+    n = 1200  # more than two batches
+    store.files.upsert([replace(_rec(i, f"/r/old/f{i}.txt"), place="Lisbon") for i in range(n)])
+    store.files.mark_ocr_read([(f"id{i}", f"o{i}") for i in range(n)])
+    before = _lance(store, "files").version
+    store.files.move(
+        [(f"id{i}", f"/r/new/g{i}.txt", "/r", 5.0) for i in range(n)]
+        + [
+            ("gone", "/r/new/gone.txt", "/r", 5.0)  # deleted meanwhile: stays deleted
+        ]
+    )
+    assert _lance(store, "files").version - before <= 3  # one write per 500 files, not per file
+    rows = store.files.get([f"id{i}" for i in range(n)] + ["gone"])
+    assert len(rows) == n
+    assert {(r.path, r.name, r.mtime, r.place) for r in rows.values()} >= {
+        ("/r/new/g7.txt", "g7.txt", 5.0, "Lisbon")
+    }
+    assert not any("/old/" in r.path for r in rows.values())
+    kept = _lance(store, "files").search().select(["file_id", "ocr_hash"]).limit(n).to_list()
+    assert {r["file_id"]: r["ocr_hash"] for r in kept}["id7"] == "o7"
+    hits = store.files.search_words("g7", 10)
+    assert [h.file_id for h in hits][:1] == ["id7"]  # the new name is what search sees
+    assert store.files.search_words("Lisbon", 5)  # and the place words stayed

@@ -54,8 +54,8 @@ class Indexer:
         folder removed since is left out."""
         with self.writer.turn():
             changes = changes.without(lambda p: self.writer.forgotten_since(p, mark))
-            for k, f in changes.moved:  # its id, vectors, text in pixels and place stay
-                self.store.files.move(k.file_id, f.path, f.root, f.mtime)
+            # each keeps its id, vectors, text in pixels and place
+            self.store.files.move([(k.file_id, f.path, f.root, f.mtime) for k, f in changes.moved])
             if changes.moved:
                 self.store.problems.clear([k.path for k, _ in changes.moved])
             if changes.deleted:

@@ -104,24 +104,37 @@ class Files(TableBase):
         self._conn.after_write(FILES)
 
     @writing
-    def move(self, file_id: str, new_path: str, new_root: str, mtime: float) -> None:
-        """A file moved or renamed: its row follows; its vectors, OCR text and place stay."""
+    def move(self, moves: Sequence[tuple[str, str, str, float]]) -> None:
+        """Files moved or renamed, as (file_id, new path, new root, mtime): their rows follow;
+        vectors, OCR text and place stay. One write per batch: a folder of 10,000 files
+        moved is 20 table versions, not 10,000."""
+        if not moves:
+            return
         self._conn.writable()
         t = self._t()
-        where = f"file_id = {_q(file_id)}"
-        # the camera and place words stay with the file: only the name and folders change
-        kept = t.search().where(where).select(["camera", "place"]).limit(1).to_arrow().to_pylist()
-        extra = _extra_words(kept[0]["camera"], kept[0]["place"]) if kept else ""
-        t.update(
-            where=where,
-            values={
-                "path": new_path,
-                "root": new_root,
-                "name": os.path.basename(new_path),
-                "mtime": float(mtime),
-                "search_text": search_text_for(new_path, new_root, extra),
-            },
-        )
+        for start in range(0, len(moves), BATCH):
+            part = moves[start : start + BATCH]
+            # the camera and place words stay with the file: only the name and folders change
+            kept = {
+                r["file_id"]: _extra_words(r["camera"], r["place"])
+                for r in rows_where(
+                    t, _in("file_id", [m[0] for m in part]), ["file_id", "camera", "place"]
+                )
+            }
+            rows = [
+                {
+                    "file_id": fid,
+                    "path": path,
+                    "root": root,
+                    "name": os.path.basename(path),
+                    "mtime": float(mtime),
+                    "search_text": search_text_for(path, root, kept[fid]),
+                }
+                for fid, path, root, mtime in part
+                if fid in kept  # a file deleted meanwhile stays deleted
+            ]
+            if rows:  # the other columns of each row stay as they are
+                t.merge_insert("file_id").when_matched_update_all().execute(rows)
         self._conn.after_write(FILES)
 
     @writing
@@ -156,12 +169,9 @@ class Files(TableBase):
             return
         self._conn.writable()
         t = self._t()
-        by_hash: dict[str, list[str]] = {}
-        for fid, h in reads:
-            by_hash.setdefault(h, []).append(fid)
-        for h, fids in by_hash.items():
-            for start in range(0, len(fids), BATCH):
-                t.update(where=_in("file_id", fids[start : start + BATCH]), values={"ocr_hash": h})
+        rows = [{"file_id": fid, "ocr_hash": h} for fid, h in dict(reads).items()]
+        for start in range(0, len(rows), BATCH):  # one write per batch, not one per photo
+            t.merge_insert("file_id").when_matched_update_all().execute(rows[start : start + BATCH])
         self._conn.after_write(FILES)
 
     @writing
