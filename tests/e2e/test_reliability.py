@@ -626,3 +626,41 @@ def test_files_deleted_or_replaced_while_being_read(
     assert "vanishing.txt" not in problems
     assert hits and Path(hits[0].path).name == "replaced.txt"
     assert "violins" in hits[0].snippet
+
+
+LARGE_INDEX = r"""
+import sys
+from pathlib import Path
+from desktop_app.core.store.index_store import IndexStore
+from desktop_app.core.types import FileRecord, Kind
+
+def photo(i):
+    name = f"holiday-{i}.jpg"
+    return FileRecord(f"f{i}", f"/lib/all/{name}", "/lib", name, Kind.PHOTO, "jpg", 1, 1.0, f"h{i}")
+
+store = IndexStore(Path(sys.argv[1]))
+store.open()
+n = int(sys.argv[2])
+for s in range(0, n, 50_000):
+    store.files.upsert([photo(i) for i in range(s, min(n, s + 50_000))], new=True)
+store.maintain()  # compaction, then the full-text index of every name
+store.files.upsert([FileRecord("late", "/lib/late/sunset.jpg", "/lib", "sunset.jpg", Kind.PHOTO, "jpg", 1, 1.0, "hl")])
+store.maintain()  # a table with a full-text index and new rows: compacted again
+print([h.file_id for h in store.files.search_words("sunset", 5)])
+store.close()
+"""
+
+
+def test_maintenance_of_a_large_index_survives(tmp_path: Path) -> None:
+    """Compacting a large files table once its full-text index exists aborted the process
+    (LanceDB 0.40 allocates tens of GB: lance#7653). Run in a child: an abort is a failure
+    here, not the end of the test run."""
+    out = subprocess.run(
+        [sys.executable, "-c", LARGE_INDEX, str(tmp_path / "index"), "300000"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=str(Path(__file__).resolve().parents[2]),
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "['late']"

@@ -284,6 +284,13 @@ def ensure_fts(t: Any, column: str, force: bool = False) -> None:
         t.create_fts_index(column, replace=True, with_position=True)
 
 
+def drop_fts(t: Any) -> None:
+    """Drop the table's full-text indexes (maintenance builds them again)."""
+    for ix in t.list_indices():
+        if str(ix.index_type).upper() in ("FTS", "INVERTED"):
+            t.drop_index(ix.name)
+
+
 def file_ids_of(t: Any, cond: str | None = None) -> set[str]:
     """The file ids of a table's rows (matching ``cond``), reading that column only."""
     n = t.count_rows(cond) if cond else t.count_rows()

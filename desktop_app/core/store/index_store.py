@@ -21,6 +21,7 @@ from desktop_app.core.store.connection import (
     WORDS,
     Connection,
     describe_write_error,
+    drop_fts,
     ensure_fts,
     file_ids_of,
     writing,
@@ -148,6 +149,12 @@ class IndexStore:
         with self._rw.write():
             for name in sorted(self._conn.table_names()):
                 t = self._conn.table(name)
+                # LanceDB 0.40's optimize() of a table whose full-text index holds positions
+                # can abort the whole process (lance#7653; here from ~300k files rows:
+                # "memory allocation of 27.8 GB failed"). The index is built again below
+                # anyway, so it goes first; in this process no query sees the table without
+                # it (they wait for this lock).
+                drop_fts(t)
                 try:
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore", UserWarning)
@@ -157,11 +164,11 @@ class IndexStore:
                         )
                 except Exception as exc:  # maintenance is best effort; the index stays valid
                     log.warning("compaction of %s failed: %s", name, exc)
-        self._drop_orphans()
-        ensure_fts(self._conn.table(FILES), "search_text", force=True)
-        for t in self._conn.vector_tables(PASSAGES) + self._words_table():
-            ensure_fts(t, "text", force=True)
-        self._conn.fts_dirty.clear()
+            self._drop_orphans()
+            ensure_fts(self._conn.table(FILES), "search_text", force=True)
+            for t in self._conn.vector_tables(PASSAGES) + self._words_table():
+                ensure_fts(t, "text", force=True)
+            self._conn.fts_dirty.clear()
         try:
             self._build_scalar_indexes()
             self._build_vector_indexes()
