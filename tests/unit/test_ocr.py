@@ -110,7 +110,7 @@ def test_schema_1_chunks_gain_source(tmp_path: Path) -> None:
     db.create_table(
         "meta", data=[{"key": "schema_version", "value": "1"}], schema=schema.meta_schema()
     )
-    new_cols = ("place", "dhash", "ocr_hash")
+    new_cols = ("place", "dhash", "ocr_hash", "card")  # schema 2 and 3
     files_v1 = pa.schema([f for f in schema.files_schema() if f.name not in new_cols])
     db.create_table("files", schema=files_v1)
     chunks_v1 = pa.schema([f for f in schema.chunks_schema(8) if f.name != "source"])

@@ -102,8 +102,8 @@ def _v1_index(index_dir: Path, rows: list[dict[str, object]]) -> None:
     db.create_table(
         "meta", data=[{"key": "schema_version", "value": "1"}], schema=schema.meta_schema()
     )
-    v2_columns = ("place", "dhash", "ocr_hash")
-    v1 = pa.schema([f for f in schema.files_schema() if f.name not in v2_columns])
+    later_columns = ("place", "dhash", "ocr_hash", "card")  # schema 2 and 3
+    v1 = pa.schema([f for f in schema.files_schema() if f.name not in later_columns])
     db.create_table("files", data=rows, schema=v1)
     db.create_table("problems", schema=schema.problems_schema())
 

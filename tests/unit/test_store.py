@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import desktop_app.core.store.files as files_mod
 import desktop_app.core.store.vectors as vectors_mod
 from desktop_app.core.store.api import FileCounts, StoreError
 from desktop_app.core.store.index_store import IndexStore
@@ -73,7 +74,12 @@ def test_newer_index_is_refused_and_untouched(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "index").rglob("*")) == before
 
 
-def test_brief_rows_leave_out_only_what_a_result_never_shows(store: IndexStore) -> None:
+@pytest.mark.parametrize("resident", [True, False])
+def test_brief_rows_leave_out_only_what_a_result_never_shows(
+    store: IndexStore, resident: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not resident:  # as past RESIDENT_ROWS files: each row's card, taken by its row id
+        monkeypatch.setattr(files_mod, "RESIDENT_ROWS", 0)
     rec = replace(
         _rec(1, "/r/a.txt"),
         camera="Canon R6",
@@ -91,6 +97,38 @@ def test_brief_rows_leave_out_only_what_a_result_never_shows(store: IndexStore) 
     assert brief == replace(
         rec, root="", content_hash="", gps_lat=None, gps_lon=None, indexed_at=0.0
     )
+    store.files.move([("id1", "/r/b/ä.txt", "/r", 3.0)])  # the card follows every change
+    store.files.set_places({"id1": "Porto, Portugal"})
+    assert store.files.get(["id1"], brief=True)["id1"] == replace(
+        brief, path="/r/b/ä.txt", name="ä.txt", mtime=3.0, place="Porto, Portugal"
+    )
+
+
+def test_an_index_from_before_cards_gets_them(tmp_path: Path) -> None:
+    import lancedb
+
+    store = IndexStore(tmp_path / "index")
+    store.open()
+    recs = [replace(_rec(i, f"/r/f{i}.txt"), camera="Canon R6", dhash=i) for i in range(3)]
+    store.files.upsert(recs)
+    brief = store.files.get(["id0", "id1", "id2"], brief=True)
+    store.close()
+    db = lancedb.connect(str(tmp_path / "index"))  # as a version 2 index left it
+    db.open_table("files").drop_columns(["card"])
+    db.open_table("meta").update(where="key = 'schema_version'", values={"value": "2"})
+    store = IndexStore(tmp_path / "index")
+    store.open()
+    try:
+        assert store.meta.get("schema_version") == "3"
+        cards = _lance(store, "files").search().select(["card"]).to_list()
+        assert len(cards) == 3 and all(r["card"] for r in cards)
+        files_mod.RESIDENT_ROWS, kept = 0, files_mod.RESIDENT_ROWS  # read by card
+        try:
+            assert store.files.get(["id0", "id1", "id2"], brief=True) == brief
+        finally:
+            files_mod.RESIDENT_ROWS = kept
+    finally:
+        store.close()
 
 
 def test_exact_search_matches_brute_force(store: IndexStore) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, fields, replace
@@ -45,6 +46,8 @@ _NOT_IN_HITS = frozenset(
 _READABLE = f"status != {_q(str(FileStatus.FAILED))}"
 _PHOTO = f"kind = {_q(str(Kind.PHOTO))}"
 _HAS_PIXEL_TEXT = f"{_READABLE} AND ({_PHOTO} OR ext = 'pdf')"  # what OCR reads
+# what a search result shows of a file, kept whole in the `card` column (schema.py)
+_CARD_FIELDS = tuple(c for c in _RECORD_COLUMNS if c not in _NOT_IN_HITS and c != "file_id")
 
 
 class Files(TableBase):
@@ -106,36 +109,14 @@ class Files(TableBase):
     @writing
     def move(self, moves: Sequence[tuple[str, str, str, float]]) -> None:
         """Files moved or renamed, as (file_id, new path, new root, mtime): their rows follow;
-        vectors, OCR text and place stay. One write per batch: a folder of 10,000 files
-        moved is 20 table versions, not 10,000."""
-        if not moves:
-            return
-        self._conn.writable()
-        t = self._t()
-        for start in range(0, len(moves), BATCH):
-            part = moves[start : start + BATCH]
-            # the camera and place words stay with the file: only the name and folders change
-            kept = {
-                r["file_id"]: _extra_words(r["camera"], r["place"])
-                for r in rows_where(
-                    t, _in("file_id", [m[0] for m in part]), ["file_id", "camera", "place"]
-                )
+        vectors, OCR text, camera and place stay. One write per batch: a folder of 10,000
+        files moved is 20 table versions, not 10,000."""
+        self._rewrite(
+            {
+                fid: {"path": path, "root": root, "name": os.path.basename(path), "mtime": mtime}
+                for fid, path, root, mtime in moves
             }
-            rows = [
-                {
-                    "file_id": fid,
-                    "path": path,
-                    "root": root,
-                    "name": os.path.basename(path),
-                    "mtime": float(mtime),
-                    "search_text": search_text_for(path, root, kept[fid]),
-                }
-                for fid, path, root, mtime in part
-                if fid in kept  # a file deleted meanwhile stays deleted
-            ]
-            if rows:  # the other columns of each row stay as they are
-                t.merge_insert("file_id").when_matched_update_all().execute(rows)
-        self._conn.after_write(FILES)
+        )
 
     @writing
     def set_places(self, places: Mapping[str, str]) -> None:
@@ -148,17 +129,22 @@ class Files(TableBase):
         self._set_field("dhash", hashes)
 
     def _set_field(self, name: str, values: Mapping[str, Any]) -> None:
-        """Set one FileRecord field of these files (file_id -> value), in batches; the row is
-        rebuilt whole so the words full-text search sees follow it."""
-        if not values:
+        """Set one FileRecord field of these files (file_id -> value)."""
+        self._rewrite({fid: {name: v} for fid, v in values.items()})
+
+    def _rewrite(self, changes: Mapping[str, Mapping[str, Any]]) -> None:
+        """Change FileRecord fields of these files (file_id -> {field: value}), in batches;
+        each row is rebuilt whole, so the words full-text search sees and the card follow."""
+        if not changes:
             return
         self._conn.writable()
         t = self._t()
-        ids = list(values)
+        ids = list(changes)
         for start in range(0, len(ids), BATCH):
             records = self.get(ids[start : start + BATCH])
-            rows = [_file_row(replace(r, **{name: values[fid]})) for fid, r in records.items()]
-            if rows:  # matched rows only: a file deleted meanwhile stays deleted
+            rows = [_file_row(replace(r, **changes[fid])) for fid, r in records.items()]
+            if rows:  # matched rows only: a file deleted meanwhile stays deleted; the columns
+                # a FileRecord does not hold (ocr_hash) stay as they are
                 t.merge_insert("file_id").when_matched_update_all().execute(rows)
         self._conn.after_write(FILES)
 
@@ -312,8 +298,11 @@ class Files(TableBase):
         found = row_ids[pos[ids[pos] == want]]
         if not found.size:
             return {}
-        rows = t.take_row_ids([int(r) for r in found]).select(cols).to_arrow().to_pylist()
-        return {r["file_id"]: _record(r) for r in rows}
+        taken = t.take_row_ids([int(r) for r in found])
+        if "card" not in t.schema.names:  # an index a reader opened before its migration
+            return {r["file_id"]: _record(r) for r in taken.select(cols).to_arrow().to_pylist()}
+        rows = taken.select(["file_id", "card"]).to_arrow().to_pylist()
+        return {r["file_id"]: _from_card(r["file_id"], r["card"]) for r in rows}
 
     @reading
     def matching(self, flt: FileFilter) -> frozenset[str]:
@@ -613,7 +602,29 @@ def _file_row(r: FileRecord) -> dict[str, Any]:
     row["kind"] = str(r.kind)
     row["status"] = str(r.status)
     row["search_text"] = search_text_for(r.path, r.root, _extra_words(r.camera, r.place))
+    row["card"] = _card(row)
     return row
+
+
+def _card(row: Mapping[str, Any]) -> str:
+    return json.dumps({f: row[f] for f in _CARD_FIELDS}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_card(file_id: str, card: str) -> FileRecord:
+    """The brief record of a file from its card (the fields a card does not hold at their
+    defaults, as a brief read leaves them)."""
+    return _record({"file_id": file_id, "root": "", "content_hash": "", **json.loads(card)})
+
+
+def fill_cards(t: Any) -> None:
+    """Write the card of every row that has none (an index from before cards)."""
+    cols = ["file_id", *(c for c in _CARD_FIELDS if c in t.schema.names)]
+    while True:
+        rows = t.search().where("card IS NULL").select(cols).limit(50_000).to_arrow().to_pylist()
+        if not rows:
+            return
+        cards = [{"file_id": r["file_id"], "card": _file_row(_record(r))["card"]} for r in rows]
+        t.merge_insert("file_id").when_matched_update_all().execute(cards)
 
 
 def _known(r: dict[str, Any]) -> KnownFile:

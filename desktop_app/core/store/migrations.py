@@ -29,8 +29,22 @@ def _v1_to_v2(db: Any) -> None:
             t.add_columns({"source": "''"})  # an SQL expression: every older passage is text
 
 
+def _v2_to_v3(db: Any) -> None:
+    """files gains `card`, what a search result shows of each file, filled in from its
+    columns (a step cut short is resumed where the cards are still missing)."""
+    from desktop_app.core.store.files import fill_cards
+
+    if "files" in set(db.table_names(limit=1000)):
+        t = db.open_table("files")
+        if "card" not in t.schema.names:
+            import pyarrow as pa
+
+            t.add_columns([pa.field("card", pa.string())])
+        fill_cards(t)
+
+
 # version N -> N+1: each step receives the open lancedb connection
-MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(db: Any, from_version: int, to_version: int) -> None:
