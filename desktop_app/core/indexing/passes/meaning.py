@@ -17,9 +17,11 @@ from desktop_app.core.types import Phase, Progress, Stage
 # Passages per slice: one short write each (~9 s of encoding on 2 cores). Reading them back
 # from the index, not from the files, keeps memory bounded whatever the documents' size.
 SLICE_PASSAGES = 256
-# Passages per encoder call. Activations grow with the batch (~4.5 MB per passage at 256
-# tokens): 16 keeps indexing's peak under 600 MB, and is as fast per passage as 64 here.
-ENCODE_BATCH = 16
+# Passages per encoder call. One: nothing is padded, and activations stay those of one
+# passage. On 640 real passages (man pages cut by the chunker), 2 AVX2 cores, two lanes,
+# interleaved runs: 1 -> ~48 passages/s and +9 MB over the loaded encoder; 4 -> ~42, +62 MB;
+# 8 -> ~35, +158 MB; 16 -> ~30, +300-350 MB (onnxruntime's arena keeps each lane's peak).
+ENCODE_BATCH = 1
 # Batches encoded side by side, one onnxruntime thread each (the document encoder's session
 # runs one thread per call: embed/packs.py): splitting each call over two threads hands work
 # across at every operator and left the cores waiting (2 x 1 thread: ~20 % more passages/s).
@@ -38,8 +40,8 @@ def encode_passages(
     lanes: int = LANES,
 ) -> Vectors:
     """Vectors of ``texts`` in their order, encoded in batches of similar length (a batch is
-    padded to its longest passage: sorted, little padding is left), ``lanes`` batches side by
-    side. Stops early when ``stop()`` says so: the rows encoded so far come back, the rest
+    padded to its longest passage: sorted, little padding is left; of one, none), ``lanes``
+    batches side by side. Stops early when ``stop()`` says so: the rows encoded so far come back, the rest
     are NaN."""
     out = np.full((len(texts), encoder.dim), np.nan, dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
