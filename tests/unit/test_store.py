@@ -99,9 +99,11 @@ def test_brief_rows_leave_out_only_what_a_result_never_shows(
     )
     store.files.move([("id1", "/r/b/ä.txt", "/r", 3.0)])  # the card follows every change
     store.files.set_places({"id1": "Porto, Portugal"})
-    assert store.files.get(["id1"], brief=True)["id1"] == replace(
-        brief, path="/r/b/ä.txt", name="ä.txt", mtime=3.0, place="Porto, Portugal"
-    )
+    moved = replace(brief, path="/r/b/ä.txt", name="ä.txt", mtime=3.0, place="Porto, Portugal")
+    assert store.files.get(["id1"], brief=True)["id1"] == moved
+    # a card not written yet (an index being migrated): the columns answer
+    _lance(store, "files").update(where="file_id = 'id1'", values={"card": None})
+    assert store.files.get(["id1"], brief=True)["id1"] == moved
 
 
 def test_an_index_from_before_cards_gets_them(tmp_path: Path) -> None:

@@ -299,10 +299,12 @@ class Files(TableBase):
         if not found.size:
             return {}
         taken = t.take_row_ids([int(r) for r in found])
-        if "card" not in t.schema.names:  # an index a reader opened before its migration
-            return {r["file_id"]: _record(r) for r in taken.select(cols).to_arrow().to_pylist()}
-        rows = taken.select(["file_id", "card"]).to_arrow().to_pylist()
-        return {r["file_id"]: _from_card(r["file_id"], r["card"]) for r in rows}
+        if "card" in t.schema.names:
+            rows = taken.select(["file_id", "card"]).to_arrow().to_pylist()
+            if all(r["card"] is not None for r in rows):
+                return {r["file_id"]: _from_card(r["file_id"], r["card"]) for r in rows}
+        # an index a reader opened before its migration (or during it): the columns
+        return {r["file_id"]: _record(r) for r in taken.select(cols).to_arrow().to_pylist()}
 
     @reading
     def matching(self, flt: FileFilter) -> frozenset[str]:
