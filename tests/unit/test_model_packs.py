@@ -311,12 +311,63 @@ def test_engine_gives_the_image_tower_half_the_threads(
         image, text = engine.active_packs.image, engine.active_packs.text
         image.prepare()
         text.encode_texts(["warm up"])
-        vision = image._vision.get().get_session_options()
-        document = text._session.get().get_session_options()
+        with image._vision.use() as session:
+            vision = session.get_session_options()
+        with text._sessions.use() as session:
+            document = session.get_session_options()
         assert vision.intra_op_num_threads == image_threads
         assert document.intra_op_num_threads == 1
     finally:
         engine.close()
+
+
+def test_passages_encoded_side_by_side_run_on_sessions_of_their_own(minilm_pack: Path) -> None:
+    """Two lanes of passages each get a one-thread session of their own (faster than sharing
+    one: embed/encoders.py), a third caller shares rather than making more, a query alone
+    makes only one, and the vectors are those of the passage encoded alone."""
+    import threading
+
+    enc = PackManager([minilm_pack.parent], threads=2).document_encoder()
+    assert enc is not None
+    texts = ["ls lists directory contents", "tar stores many files in one", "grep finds lines"]
+    alone = enc.encode_texts(texts[:1])
+    assert enc._sessions.loaded() == 1
+
+    real = enc._graph
+
+    class Meeting:
+        """The graph's runner, made to wait until every caller is inside a session at once."""
+
+        def __init__(self, callers: int) -> None:
+            self.barrier = threading.Barrier(callers, timeout=30)
+            self.used: list[int] = []
+
+        def run(self, session, feeds):  # type: ignore[no-untyped-def]
+            self.used.append(id(session))
+            self.barrier.wait()
+            return real.run(session, feeds)
+
+    for callers in (2, 3):
+        meeting = Meeting(callers)
+        used = meeting.used
+        enc._graph = meeting  # type: ignore[assignment]
+        out: dict[int, np.ndarray] = {}
+        threads = [
+            threading.Thread(
+                target=lambda k=k, out=out: out.__setitem__(k, enc.encode_texts(texts[k : k + 1]))
+            )
+            for k in range(callers)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert sorted(out) == list(range(callers))
+        assert len(set(used)) == 2, f"{callers} callers ran on {len(set(used))} session(s)"
+        assert enc._sessions.loaded() == 2
+        for s in enc._sessions._sessions:
+            assert s.get_session_options().intra_op_num_threads == 1
+        np.testing.assert_allclose(out[0], alone, atol=1e-6)
 
 
 def test_jpeg_handed_to_the_decoder_in_one_piece_decodes_the_same(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,25 +77,55 @@ class TowerCheck:
     fallback: Path | None  # the pack's fp32 graph of this tower, if it ships one
 
 
-class _LazySession:
-    """One onnxruntime session, created on first use under a lock; unload() frees it.
+class _Sessions:
+    """Sessions of one graph, made on first use under a lock; unload() frees them.
+
+    Up to ``copies`` of them: a caller gets a session no one is running, a new one while all
+    are busy and fewer than ``copies`` exist, else the least busy (a session may be shared,
+    callers of one run side by side). Passages encoded on two lanes run faster on two
+    one-thread sessions than on one shared: 2 AVX2 cores, 600 real passages, eight
+    interleaved rounds, 56.9 vs 52.0 passages/s. A query alone only ever makes the first.
 
     With a ``check``, the first load on a machine compares the int8 graph's output with the
-    pack's fp32 reference and, below the line, answers with the pack's fp32 graph instead.
+    pack's fp32 reference and, below the line, answers with the pack's fp32 graph instead;
+    later copies follow the verdict remembered.
     """
 
-    def __init__(self, path: Path, threads: int, check: TowerCheck | None = None) -> None:
+    def __init__(
+        self, path: Path, threads: int, check: TowerCheck | None = None, copies: int = 1
+    ) -> None:
         self.path = path
         self.threads = threads
         self._check = check
-        self._session: Any = None
+        self._copies = max(1, copies)
+        self._sessions: list[Any] = []
+        self._busy: list[int] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Any:
+    @contextmanager
+    def use(self) -> Iterator[Any]:
         with self._lock:
-            if self._session is None:
-                self._session = self._load()
-            return self._session
+            free = [i for i, n in enumerate(self._busy) if n == 0]
+            if free:
+                i = free[0]
+            elif len(self._sessions) < self._copies:
+                self._sessions.append(self._load())
+                self._busy.append(0)
+                i = len(self._sessions) - 1
+            else:
+                i = min(range(len(self._busy)), key=self._busy.__getitem__)
+            self._busy[i] += 1
+            sessions, session = self._sessions, self._sessions[i]
+        try:
+            yield session
+        finally:
+            with self._lock:
+                if sessions is self._sessions:  # not unloaded meanwhile
+                    self._busy[i] -= 1
+
+    def loaded(self) -> int:
+        with self._lock:
+            return len(self._sessions)
 
     def _load(self) -> Any:
         from desktop_app.core.embed.runtime import new_session, session_options
@@ -122,7 +153,7 @@ class _LazySession:
 
     def unload(self) -> None:
         with self._lock:
-            self._session = None
+            self._sessions, self._busy = [], []
 
 
 def _check_for(
@@ -161,7 +192,9 @@ class OnnxTextEncoder:
         manifest: dict[str, Any],
         threads: int,
         fidelity: FidelityLog | None = None,
+        copies: int = 1,
     ) -> None:
+        """``threads`` per call; up to ``copies`` calls run side by side on sessions of their own."""
         self._pack_id = str(manifest["pack_id"])
         self._dim = int(manifest["dim"])
         self._tok_path = pack_dir / manifest["files"]["tokenizer"]
@@ -182,7 +215,7 @@ class OnnxTextEncoder:
             fidelity,
             lambda session, texts: self._graph.run(session, self._feeds(texts)),
         )
-        self._session = _LazySession(pack_dir / manifest["files"]["text"], threads, check)
+        self._sessions = _Sessions(pack_dir / manifest["files"]["text"], threads, check, copies)
 
     @property
     def pack_id(self) -> str:
@@ -199,13 +232,15 @@ class OnnxTextEncoder:
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        return l2_normalise(self._graph.run(self._session.get(), self._feeds(texts)))
+        feeds = self._feeds(texts)
+        with self._sessions.use() as session:
+            return l2_normalise(self._graph.run(session, feeds))
 
     def _feeds(self, texts: Sequence[str]) -> dict[str, npt.NDArray[np.int64]]:
         return tokenize(self._tok_path, self._tok_cfg, texts)
 
     def unload(self) -> None:
-        self._session.unload()
+        self._sessions.unload()
 
 
 class OnnxClipEncoder:
@@ -229,7 +264,7 @@ class OnnxClipEncoder:
             fidelity,
             lambda session, pixels: self._graph.run(session, pixels),
         )
-        self._vision = _LazySession(pack_dir / manifest["files"]["vision"], threads, check)
+        self._vision = _Sessions(pack_dir / manifest["files"]["vision"], threads, check)
         # The text tower only ever encodes a query's few words, on a query thread next to the
         # sentence encoder: one short sequence runs faster on one thread than split over two.
         self._text = OnnxTextEncoder(pack_dir, manifest, 1, fidelity)
@@ -258,7 +293,8 @@ class OnnxClipEncoder:
     def encode_pixels(self, batch: npt.NDArray[np.float32]) -> Vectors:
         if len(batch) == 0:
             return np.zeros((0, self._dim), dtype=np.float32)
-        return l2_normalise(self._graph.run(self._vision.get(), np.ascontiguousarray(batch)))
+        with self._vision.use() as session:
+            return l2_normalise(self._graph.run(session, np.ascontiguousarray(batch)))
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         return self._text.encode_texts(texts)
@@ -268,7 +304,8 @@ class OnnxClipEncoder:
         return None
 
     def prepare(self) -> None:
-        self._vision.get()
+        with self._vision.use():
+            pass
 
     def unload(self) -> None:
         self._vision.unload()

@@ -105,10 +105,10 @@ class PackManager:
                 if "vision" in info.towers:
                     enc = OnnxClipEncoder(d, manifest, self.image_threads, self.fidelity)
                 else:
-                    # one thread per call: passages are encoded two batches side by side
-                    # (indexing/passes/meaning.py), and a query's few words run as fast on
-                    # one thread as split over two
-                    enc = OnnxTextEncoder(d, manifest, 1, self.fidelity)
+                    # one thread per call, a session per call side by side: passages are
+                    # encoded on two lanes (indexing/passes/meaning.py), and a query's few
+                    # words run as fast on one thread as split over two
+                    enc = OnnxTextEncoder(d, manifest, 1, self.fidelity, copies=self.threads)
                 self._encoders[info.pack_id] = enc
             return enc
 
