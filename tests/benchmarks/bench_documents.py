@@ -32,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.common import (
     MAN_PAGES,
+    PASSAGES_INT8,
+    PASSAGES_SENTENCE_TRANSFORMERS,
     ROOT,
     cpu_facts,
     man_page_texts,
@@ -40,39 +42,6 @@ from tests.benchmarks.common import (
     versions,
     write_report,
 )
-
-ENCODER = r"""
-import json, sys, time
-from pathlib import Path
-from desktop_app.core.embed import PackManager
-from desktop_app.core.embed.encoders import tokenize
-from desktop_app.core.indexing.passes.meaning import ENCODE_BATCH, SLICE_PASSAGES, encode_passages
-passages = json.loads(Path(sys.argv[2]).read_text())
-enc = PackManager([Path(sys.argv[1])], threads=2).document_encoder()
-enc.encode_texts(passages[:ENCODE_BATCH])
-t0 = time.perf_counter()
-for i in range(0, len(passages), SLICE_PASSAGES):  # as trove index encodes them
-    encode_passages(enc, passages[i : i + SLICE_PASSAGES])
-dt = time.perf_counter() - t0
-m = json.loads((Path(sys.argv[1]) / "minilm-l6" / "manifest.json").read_text())
-tokens = int(tokenize(Path(sys.argv[1]) / "minilm-l6" / "tokenizer.json", m["tokenizer"], passages)["attention_mask"].sum())
-print(json.dumps({"passages_per_s": len(passages) / dt, "tokens_per_s": tokens / dt, "tokens": tokens}))
-"""
-
-SENTENCE_TRANSFORMERS = r"""
-import json, sys, time, torch
-from pathlib import Path
-from sentence_transformers import SentenceTransformer
-torch.set_num_threads(2)
-passages = json.loads(Path(sys.argv[2]).read_text())
-m = SentenceTransformer(sys.argv[1], device="cpu")
-m.max_seq_length = 256
-m.encode(passages[:32], batch_size=32)
-t0 = time.perf_counter()
-m.encode(passages, batch_size=32)
-print(json.dumps({"passages_per_s": len(passages) / (time.perf_counter() - t0)}))
-"""
-
 
 # Where `trove index`'s time goes, from its own progress: opening the engine (imports, the
 # index), the first stage (walk, read, chunk, write words), the second (encode passages,
@@ -176,8 +145,10 @@ def main() -> int:
             (home / "config").mkdir(parents=True)
             (home / "config" / "settings.json").write_text('{"schema_version": 1, "ocr": false}')
             r = {
-                "int8": run_child(ENCODER, str(packs), str(work / "passages.json")),
-                "torch": run_child(SENTENCE_TRANSFORMERS, str(src), str(work / "passages.json")),
+                "int8": run_child(PASSAGES_INT8, str(packs), str(work / "passages.json")),
+                "torch": run_child(
+                    PASSAGES_SENTENCE_TRANSFORMERS, str(src), str(work / "passages.json")
+                ),
                 "index": run_index(home, docs),
             }
             r["index"]["passages_per_s"] = len(passages) / r["index"]["wall_s"]

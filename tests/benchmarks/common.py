@@ -146,3 +146,40 @@ def real_passages(n: int | None = None) -> list[str]:
         step = max(1, len(passages) // n)
         passages = passages[::step][:n]
     return passages
+
+
+# The int8 MiniLM pack on passages (argv: packs folder, passages JSON), in slices and
+# length-sorted batches as `trove index` encodes them (indexing/passes/meaning.py).
+PASSAGES_INT8 = r"""
+import json, sys, time
+from pathlib import Path
+from desktop_app.core.embed import PackManager
+from desktop_app.core.embed.encoders import tokenize
+from desktop_app.core.indexing.passes.meaning import ENCODE_BATCH, SLICE_PASSAGES, encode_passages
+passages = json.loads(Path(sys.argv[2]).read_text())
+enc = PackManager([Path(sys.argv[1])], threads=2).document_encoder()
+enc.encode_texts(passages[:ENCODE_BATCH])
+t0 = time.perf_counter()
+for i in range(0, len(passages), SLICE_PASSAGES):  # as trove index encodes them
+    encode_passages(enc, passages[i : i + SLICE_PASSAGES])
+dt = time.perf_counter() - t0
+m = json.loads((Path(sys.argv[1]) / "minilm-l6" / "manifest.json").read_text())
+tokens = int(tokenize(Path(sys.argv[1]) / "minilm-l6" / "tokenizer.json", m["tokenizer"], passages)["attention_mask"].sum())
+print(json.dumps({"passages_per_s": len(passages) / dt, "tokens_per_s": tokens / dt, "tokens": tokens}))
+"""
+
+# sentence-transformers fp32 on torch, what a user would otherwise run (argv: model folder,
+# passages JSON).
+PASSAGES_SENTENCE_TRANSFORMERS = r"""
+import json, sys, time, torch
+from pathlib import Path
+from sentence_transformers import SentenceTransformer
+torch.set_num_threads(2)
+passages = json.loads(Path(sys.argv[2]).read_text())
+m = SentenceTransformer(sys.argv[1], device="cpu")
+m.max_seq_length = 256
+m.encode(passages[:32], batch_size=32)
+t0 = time.perf_counter()
+m.encode(passages, batch_size=32)
+print(json.dumps({"passages_per_s": len(passages) / (time.perf_counter() - t0)}))
+"""
