@@ -29,6 +29,9 @@ from desktop_app.core.engine import EngineConfig, EngineError, TroveEngine
 from desktop_app.core.types import Phase, Progress, Query
 
 log = logging.getLogger(__name__)
+# How long quitting waits for an index that is still opening (migrations can take longer;
+# each step resumes where it stopped).
+OPEN_WAIT_S = 30.0
 
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
@@ -119,6 +122,7 @@ class EngineHost(QObject):
         self._indexer: threading.Thread | None = None
         self._indexer_lock = threading.RLock()
         self._open_done = threading.Event()  # opened, or failed to
+        self._opener: threading.Thread | None = None
         self._opening = False
         self._closing = False
         self._search_cv = threading.Condition()
@@ -151,7 +155,10 @@ class EngineHost(QObject):
         if self.synchronous:
             self._open(watch)
             return
-        threading.Thread(target=self._open, args=(watch,), name="trove-open", daemon=True).start()
+        self._opener = threading.Thread(
+            target=self._open, args=(watch,), name="trove-open", daemon=True
+        )
+        self._opener.start()
 
     def start_lanes(self) -> None:
         """Start the search, task and control lanes (``start`` does this; tests may attach
@@ -191,7 +198,7 @@ class EngineHost(QObject):
             self._dup_state = ""
         if asked_early:
             self.request_duplicates()
-        if watch:
+        if watch and not self._closing:
             self.start_indexing()
 
     def _open_failed(self, message: str) -> None:
@@ -297,6 +304,11 @@ class EngineHost(QObject):
 
     def shutdown(self) -> None:
         self._closing = True
+        # An index still opening is waited for (bounded): a process that ends while lancedb,
+        # pyarrow or onnxruntime are starting their threads aborts ("terminate called
+        # without an active exception", seen when the window was quit at once).
+        if self._opener is not None:
+            self._opener.join(timeout=OPEN_WAIT_S)
         self._cancel.cancel()
         self._dup_cancel.cancel()
         with self._search_cv:

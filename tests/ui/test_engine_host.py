@@ -115,3 +115,14 @@ def test_changes_asked_while_the_index_opens_wait_for_it(qtbot: QtBot, tmp_path:
     assert made[0].called("forget") == ["trove-control"]
     assert made[0].config.roots == (str(tmp_path),)
     host.shutdown()
+
+
+def test_quitting_while_the_index_opens_waits_for_it(qtbot: QtBot, tmp_path: Path) -> None:
+    """Quit at once (the window closed as it appeared): the opening is waited for, the index
+    is closed, and no indexer starts after the quit. Ending the process mid-open aborted it."""
+    host, made = fake_host(tmp_path, roots=(str(tmp_path),), synchronous=False, delay=0.5)
+    host.start()
+    qtbot.waitUntil(lambda: bool(made) and bool(made[0].called("open")), timeout=5000)
+    host.shutdown()
+    assert made[0].called("close") == ["MainThread"]
+    assert made[0].called("watch") == []
