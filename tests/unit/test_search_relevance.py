@@ -11,8 +11,9 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from desktop_app.core.search.engine import NEUTRAL_PROMPT, SearchEngine, confidence_of
+from desktop_app.core.search.engine import NEUTRAL_PROMPT, SearchEngine
 from desktop_app.core.search.query import parse_query
+from desktop_app.core.search.relevance import confidence_of
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import FileRecord, Kind
 
@@ -159,7 +160,7 @@ def test_confidence_scale() -> None:
 
 
 def test_the_line_rises_with_the_number_of_vectors_and_uses_the_packs_own_figures() -> None:
-    from desktop_app.core.search.engine import _Calibration, extreme_line
+    from desktop_app.core.search.relevance import Calibration, extreme_line
     from desktop_app.core.store.api import Background
 
     assert extreme_line(1_000) < extreme_line(10_000) < extreme_line(100_000)
@@ -167,11 +168,11 @@ def test_the_line_rises_with_the_number_of_vectors_and_uses_the_packs_own_figure
     near = np.stack([unit((0, 1.0), (1 + i % 14, 1.0)) for i in range(200)])  # all close to q
     # With the pack's figures for unrelated pairs the line does not depend on what the index
     # holds (a topical index is full of related passages) ...
-    small = _Calibration(Background(near, 1_000), q, (0.0, 0.1))
-    large = _Calibration(Background(near, 100_000), q, (0.0, 0.1))
+    small = Calibration(Background(near, 1_000), q, (0.0, 0.1))
+    large = Calibration(Background(near, 100_000), q, (0.0, 0.1))
     assert small.margin(0.45) is not None and small.margin(0.45) >= 0.0  # strong among 1,000
     assert large.margin(0.45) is not None and large.margin(0.45) < 0.0  # not among 100,000
     # ... without them, this query's scores over the sample stand in for them
-    alone = _Calibration(Background(near, 1_000), q, None)
+    alone = Calibration(Background(near, 1_000), q, None)
     assert alone.mean == pytest.approx(float((near @ q).mean()), abs=1e-6)
     assert alone.margin(0.45) is not None and alone.margin(0.45) < 0.0
