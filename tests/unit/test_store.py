@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,68 @@ def test_newer_index_is_refused_and_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="newer Trove"):
         IndexStore(tmp_path / "index").open()
     assert sorted(p.name for p in (tmp_path / "index").rglob("*")) == before
+
+
+def _cut_short(index: Path, table: str, folder_left: bool) -> None:
+    """``table`` as a process killed while creating it leaves it: its data written and no
+    version committed (LanceDB lists such a folder among the tables but cannot open it), or
+    not begun at all."""
+    if folder_left:
+        shutil.rmtree(index / f"{table}.lance" / "_versions")
+    else:
+        shutil.rmtree(index / f"{table}.lance")
+
+
+@pytest.mark.parametrize("folder_left", [True, False])
+@pytest.mark.parametrize("table", ["meta", "files", "problems"])
+def test_an_index_whose_first_opening_was_killed_opens_and_indexes(
+    tmp_path: Path, table: str, folder_left: bool
+) -> None:
+    index = tmp_path / "index"
+    s = IndexStore(index)
+    s.open()
+    s.close()
+    _cut_short(index, table, folder_left)
+    reader = IndexStore(index, read_only=True)
+    reader.open()  # a search meanwhile answers empty
+    assert reader.files.known() == {} and reader.problems.all() == []
+    reader.close()
+    s = IndexStore(index)
+    s.open()
+    try:
+        assert s.meta.get("schema_version") == "3"
+        s.files.upsert([_rec(1, "/r/a.txt"), _rec(2, "/r/b.txt")])
+        s.problems.record([Problem("/r/a.txt", "unreadable"), Problem("/r/b.txt", "locked")])
+        s.problems.clear(["/r/a.txt"])  # what an indexing run does when a file reads again
+        assert set(s.files.known()) == {"/r/a.txt", "/r/b.txt"}
+        assert [p.path for p in s.problems.all()] == ["/r/b.txt"]
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("table", ["chunks_8", "words"])
+def test_a_passages_table_whose_creation_was_killed_is_made_again(
+    tmp_path: Path, table: str
+) -> None:
+    index = tmp_path / "index"
+    s = IndexStore(index)
+    s.open()
+    s.files.upsert([_rec(1, "/r/a.txt"), _rec(2, "/r/b.txt")])
+    s.passages.replace([("id1", [Chunk("violin concert", None, 0, 14, 0)], _vecs(1, 8))], "p")
+    s.passages.replace_words([("id2", [Chunk("violin concert", None, 0, 14, 0)])])
+    s.close()
+    _cut_short(index, table, folder_left=True)
+    s = IndexStore(index)
+    s.open()
+    try:
+        s.maintain()  # before the table is made again
+        v = _vecs(2, 8, seed=1)
+        s.passages.replace([("id1", [Chunk("cello recital", None, 0, 13, 0)], v[:1])], "p")
+        s.passages.replace_words([("id2", [Chunk("cello recital", None, 0, 13, 0)])])
+        assert [h.text for h in s.passages.nearest(v[0], 5, "p")] == ["cello recital"]
+        assert [w.chunk.text for w in s.passages.waiting(5)] == ["cello recital"]
+    finally:
+        s.close()
 
 
 @pytest.mark.parametrize("resident", [True, False])

@@ -33,6 +33,18 @@ FTS_PREFILTER_IDS = 500
 FTS_MAX_CUT = 12_800
 
 
+def open_table(db: Any, name: str) -> Any:
+    """The table ``name``, or None when there is none or it was never finished: a process
+    killed while creating a table leaves its folder with no version, which LanceDB lists among
+    the tables but cannot open (and creates over)."""
+    try:
+        return db.open_table(name)
+    except ValueError as exc:
+        if "was not found" in str(exc):
+            return None
+        raise
+
+
 def describe_write_error(exc: BaseException, index_dir: Path) -> str:
     """A person's explanation of a failed write (LanceDB reports I/O errors as RuntimeError)."""
     text = str(exc)
@@ -95,7 +107,9 @@ class Connection:
         if t is None:
             if self.db is None or name not in self.table_names():
                 return None
-            t = self.db.open_table(name)
+            t = open_table(self.db, name)
+            if t is None:
+                return None
             self._tables[name] = t
         return t
 
@@ -113,7 +127,7 @@ class Connection:
         if self.db is None:
             return []
         names = sorted(n for n in self.table_names() if n.startswith(space + "_"))
-        return [self.table(n) for n in names]
+        return [t for t in map(self.table, names) if t is not None]
 
     def writable(self) -> None:
         if self.read_only or self.db is None:

@@ -95,17 +95,16 @@ class IndexStore:
 
     def _check_schema(self) -> None:
         db = self._conn.db
-        names = self._conn.table_names()
-        if META not in names:
+        if self._conn.table(META) is None:
             if self.read_only:
                 return  # nothing indexed yet: every read answers empty
+            # The meta table goes last: once it holds the version, the others exist.
+            self._create_missing()
             db.create_table(
                 META,
                 data=[{"key": "schema_version", "value": str(schema.SCHEMA_VERSION)}],
                 schema=schema.meta_schema(),
             )
-            db.create_table(FILES, schema=schema.files_schema())
-            db.create_table(PROBLEMS, schema=schema.problems_schema())
             self._conn.tables_changed()
             return
         version = int(self.meta.get("schema_version") or "1")
@@ -114,13 +113,24 @@ class IndexStore:
                 f"this index was written by a newer Trove (index schema {version}); "
                 "update Trove to use it — the index was left untouched"
             )
-        if version < schema.SCHEMA_VERSION and not self.read_only:
+        if self.read_only:
+            return
+        if version < schema.SCHEMA_VERSION:
             migrate(db, version, schema.SCHEMA_VERSION)
             self._conn.tables_changed()
             self.meta.set("schema_version", str(schema.SCHEMA_VERSION))
-        elif version == schema.SCHEMA_VERSION and not self.read_only:
+        else:
             complete_last_step(db)
             self._conn.tables_changed()
+        # An index whose first opening was killed before all its tables were made (earlier
+        # Trove wrote the meta table first) gets the ones it lacks.
+        self._create_missing()
+
+    def _create_missing(self) -> None:
+        for name, sch in ((FILES, schema.files_schema()), (PROBLEMS, schema.problems_schema())):
+            if self._conn.table(name) is None:
+                self._conn.db.create_table(name, schema=sch)
+                self._conn.tables_changed()
 
     # --- what spans the tables -------------------------------------------------------
 
@@ -149,6 +159,8 @@ class IndexStore:
         with self._rw.write():
             for name in sorted(self._conn.table_names()):
                 t = self._conn.table(name)
+                if t is None:  # a table whose creation was killed: made again when needed
+                    continue
                 # LanceDB 0.40's optimize() of a table whose full-text index holds positions
                 # can abort the whole process (lance#7653; here from ~300k files rows:
                 # "memory allocation of 27.8 GB failed"). The index is built again below

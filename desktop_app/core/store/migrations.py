@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app.core.store.connection import open_table
+
 
 def _v1_to_v2(db: Any) -> None:
     """files gains `place`, `dhash` and `ocr_hash`, empty until the engine fills them in the
@@ -12,8 +14,8 @@ def _v1_to_v2(db: Any) -> None:
     import pyarrow as pa
 
     names = set(db.table_names(limit=1000))
-    if "files" in names:
-        t = db.open_table("files")
+    t = open_table(db, "files")
+    if t is not None:
         have = set(t.schema.names)
         fields = (
             pa.field("place", pa.string()),
@@ -24,8 +26,8 @@ def _v1_to_v2(db: Any) -> None:
         if new:  # a step cut short by a crash is resumed: only what is missing is added
             t.add_columns(new)
     for name in sorted(n for n in names if n.startswith("chunks_")):
-        t = db.open_table(name)
-        if "source" not in t.schema.names:
+        t = open_table(db, name)
+        if t is not None and "source" not in t.schema.names:
             t.add_columns({"source": "''"})  # an SQL expression: every older passage is text
 
 
@@ -34,8 +36,8 @@ def _v2_to_v3(db: Any) -> None:
     columns (a step cut short is resumed where the cards are still missing)."""
     from desktop_app.core.store.files import fill_cards
 
-    if "files" in set(db.table_names(limit=1000)):
-        t = db.open_table("files")
+    t = open_table(db, "files")
+    if t is not None:
         if "card" not in t.schema.names:
             import pyarrow as pa
 
