@@ -289,6 +289,28 @@ def test_full_text_finds_names_and_passages(store: IndexStore) -> None:
     assert store.passages.count() == 1 and store.images.count() == 0
 
 
+def test_words_are_found_after_a_kill_during_maintenance(tmp_path: Path) -> None:
+    from desktop_app.core.store.connection import drop_fts
+
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    s.files.upsert([_rec(1, "/r/holiday_receipt.txt"), _rec(2, "/r/notes.txt")])
+    s.passages.replace(
+        [("id2", [Chunk("the plumber fixed the boiler", None, 0, 28, 0)], _vecs(1, 8))], "p"
+    )
+    s.maintain()
+    for table in ("files", "chunks_8"):  # maintenance drops them first, then compacts
+        drop_fts(_lance(s, table))
+    s.close()
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    try:
+        assert [h.file_id for h in s.files.search_words("receipt", 10)] == ["id1"]
+        assert [h.file_id for h in s.passages.search_words("boiler", 10)] == ["id2"]
+    finally:
+        s.close()
+
+
 def test_a_folder_moved_is_a_few_writes_and_keeps_what_was_learnt(store: IndexStore) -> None:
     n = 1200  # more than two batches
     store.files.upsert([replace(_rec(i, f"/r/old/f{i}.txt"), place="Lisbon") for i in range(n)])

@@ -88,6 +88,10 @@ class IndexStore:
         except Exception:
             self.close()
             raise
+        if not self.read_only:
+            # A process killed during maintenance leaves tables without their full-text index
+            # (dropped before compaction): the first search of words builds what is missing.
+            self._conn.fts_dirty |= {FILES, PASSAGES}
 
     def close(self) -> None:
         self._conn.close()
