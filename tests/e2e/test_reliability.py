@@ -149,6 +149,42 @@ def test_kill_at_random_instants_then_finish(
     assert killed_size < clean_size * 1.5, (killed_size, clean_size)
 
 
+@pytest.mark.parametrize("table", ["files", "problems", "meta"])
+def test_a_first_run_killed_while_making_its_tables(
+    tmp_path: Path, minilm_pack: Path, table: str
+) -> None:
+    """The first run is killed the moment a table's folder appears, before (0 ms) or just
+    after (a few ms) LanceDB commits it: every next run opens the index and indexes."""
+    root = tmp_path / "notes"
+    _corpus(root, 40)
+    for i, delay in enumerate((0.0, 0.002, 0.006)):
+        home = tmp_path / f"home{i}"
+        install_pack(minilm_pack, home)
+        env = dict(os.environ, TROVE_HOME=str(home))
+        index = home / "data" / "index"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "index", str(root)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while not (index / f"{table}.lance").exists() and proc.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.0005)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        cmd = [sys.executable, "-m", "desktop_app"]
+        found = subprocess.run(
+            [*cmd, "search", "violin", "--json"], env=env, capture_output=True, text=True
+        )
+        assert found.returncode == 0, found.stderr
+        done = subprocess.run([*cmd, "index", str(root)], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        _check_index(home, root)
+
+
 def _bad_corpus(root: Path) -> dict[str, str]:
     """At least 30 kinds of bad or odd input; returns {name: kind} of the files expected to fail."""
     root.mkdir(parents=True)
