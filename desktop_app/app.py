@@ -33,9 +33,11 @@ def run_gui(argv: list[str] | None = None) -> int:
     from desktop_app.log import setup_logging
     from desktop_app.paths import Paths
     from desktop_app.settings import Settings, SettingsError, load_settings
+    from desktop_app.ui.qt_start import explained_failure
 
     paths = Paths.from_env()
-    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    with explained_failure():
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("Trove")
     app.setDesktopFileName("trove")
     app.setWindowIcon(QIcon(str(paths.resources / "icons" / "trove.svg")))
