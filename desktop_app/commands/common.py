@@ -56,6 +56,7 @@ def engine_config(paths: Paths, settings: Settings, roots: list[str] | None = No
         threads=settings.threads,
         ocr=settings.ocr,
         pack_checks_file=paths.pack_checks_file,
+        own_dirs=(paths.data, paths.config, paths.cache, paths.logs),
     )
 
 

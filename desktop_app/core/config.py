@@ -18,3 +18,4 @@ class EngineConfig:
     threads: int = 0  # 0: choose from the core count
     ocr: bool = True  # read the text in photos and scanned pages after the first pass
     pack_checks_file: Path | None = None  # remembers each int8 tower's check on this machine
+    own_dirs: tuple[Path, ...] = ()  # the app's folders (packs, logs, settings): never indexed

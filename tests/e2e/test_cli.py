@@ -124,9 +124,7 @@ def test_image_query_returns_its_own_copy_first(
     assert hits[0]["why"] == "looks like your image"
 
 
-def test_confidence_and_composed_queries(
-    library: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_confidence_and_composed_queries(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", str(library)]) == 0
     hits = run_json(["search", "train timetable Lisbon"], capsys)
     assert hits[0]["path"].endswith("trip.txt") and hits[0]["strong"] is True
@@ -221,6 +219,20 @@ def test_photos_without_image_pack_get_vectors_later(
     assert st["pending_vectors"] == 0 and any(
         k.startswith("tiny-clip@") for k in st["vectors_per_pack"]
     )
+
+
+def test_trove_own_folders_inside_a_watched_folder_are_never_indexed(
+    library: Path, trove_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TROVE_HOME inside the folder indexed: its packs' JSON, its settings and its log are
+    not the person's files, and a log indexed would change with every run that reads it."""
+    (trove_home / "config").mkdir(exist_ok=True)
+    (trove_home / "config" / "settings.json").write_text("{}")
+    first = run_json(["index", str(library.parent)], capsys)
+    assert (first["added"], first["failed"]) == (9, 1)  # the library's, nothing of Trove's
+    assert (trove_home / "logs" / "trove.log").stat().st_size > 0
+    again = run_json(["index", str(library.parent)], capsys)
+    assert (again["added"], again["changed"]) == (0, 0)
 
 
 def test_watch_picks_up_new_files_and_stops_on_sigint(library: Path, trove_home: Path) -> None:

@@ -68,7 +68,8 @@ class IndexKeeper:
 
     def rules(self) -> ScanRules:
         cfg = self._config()
-        return ScanRules(cfg.exclude_patterns, cfg.include_hidden, str(cfg.index_dir))
+        own = [str(cfg.index_dir), *map(str, cfg.own_dirs)]
+        return ScanRules(cfg.exclude_patterns, cfg.include_hidden, own)
 
     # --- a scan ----------------------------------------------------------------------
 

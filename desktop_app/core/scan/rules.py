@@ -39,11 +39,13 @@ class ScanRules:
         self,
         exclude_patterns: Sequence[str] = (),
         include_hidden: bool = False,
-        index_dir: str | None = None,
+        protected: Sequence[str] = (),
     ) -> None:
+        """``protected``: Trove's own folders (the index, packs, logs, settings), never
+        indexed whatever the rules: a watched log or thumbnail would index itself forever."""
         self.patterns = tuple(p for p in exclude_patterns if p.strip())
         self.include_hidden = include_hidden
-        self.protected = tuple(os.path.realpath(p) for p in ([index_dir] if index_dir else []))
+        self.protected = tuple(os.path.realpath(p) for p in protected)
 
     def excluded(self, path: str, is_dir: bool) -> bool:
         name = os.path.basename(path.rstrip("/\\")) or path
