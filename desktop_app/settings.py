@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.fspath import outermost, with_folder
+
 SCHEMA_VERSION = 2
 
 
@@ -34,10 +36,12 @@ class Settings:
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
 
     def add_root(self, path: str) -> bool:
-        if path in self.roots:
-            return False
-        self.roots.append(path)
-        return True
+        """Watch ``path`` too; False when it is watched already (itself, or inside a watched
+        folder). Watched folders inside it become part of it."""
+        after = with_folder(self.roots, path)
+        changed = after != self.roots
+        self.roots = after
+        return changed
 
     def remove_root(self, path: str) -> bool:
         if path not in self.roots:
@@ -47,7 +51,7 @@ class Settings:
 
 
 def _to_2(raw: dict[str, Any]) -> dict[str, Any]:
-    """"grid" was everyone's default and was saved for everyone: it becomes "auto", the
+    """ "grid" was everyone's default and was saved for everyone: it becomes "auto", the
     layout that suits what is shown."""
     if raw.get("view_mode", "grid") == "grid":
         raw = {**raw, "view_mode": "auto"}
@@ -79,7 +83,9 @@ def load_settings(path: Path) -> Settings:
         version += 1
         raw["schema_version"] = version
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known})
+    settings = Settings(**{k: v for k, v in raw.items() if k in known})
+    settings.roots = outermost(settings.roots)  # earlier Trove kept folders inside others
+    return settings
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -19,6 +19,7 @@ from desktop_app.commands.common import (
     print_json,
     store_settings,
 )
+from desktop_app.core.fspath import folder_of
 from desktop_app.core.types import Origin, Phase, Stage
 from desktop_app.core.units import human_size
 
@@ -340,6 +341,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
     was_root = settings.remove_root(root)
     n = with_engine(False, lambda engine: engine.forget(root))
     if not was_root and n == 0:
+        holder = folder_of(root, settings.roots)
+        if holder is not None:
+            raise CommandError(
+                f"{args.path} is watched as part of {holder}: forget {holder}, or skip it "
+                "with an exclusion pattern (Watched folders dialog)"
+            )
         raise CommandError(f"{args.path} is not a watched folder")
     store_settings(settings, paths)
     print(f"Forgot {root}: {n} file(s) removed from the index.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def is_under(path: str, folder: str) -> bool:
@@ -16,5 +16,21 @@ def is_under(path: str, folder: str) -> bool:
 
 
 def folder_of(path: str, folders: Iterable[str]) -> str | None:
-    """The first of ``folders`` that holds ``path`` (None when none does)."""
-    return next((f for f in folders if is_under(path, f)), None)
+    """The outermost of ``folders`` that holds ``path`` (None when none does): a file in a
+    watched folder inside another belongs to the outer one, so it is indexed once."""
+    holding = [f for f in folders if is_under(path, f)]
+    return min(holding, key=len) if holding else None
+
+
+def outermost(folders: Iterable[str]) -> list[str]:
+    """Those of ``folders`` inside none of the others, in their order, each once."""
+    unique = list(dict.fromkeys(folders))
+    return [f for f in unique if not any(o != f and is_under(f, o) for o in unique)]
+
+
+def with_folder(folders: Sequence[str], new: str) -> list[str]:
+    """``folders`` with ``new`` added: unchanged when one of them holds it already; those
+    inside it become part of it."""
+    if folder_of(new, folders) is not None:
+        return list(folders)
+    return [f for f in folders if not is_under(f, new)] + [new]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.engine import RootStatus
+from desktop_app.core.fspath import folder_of, with_folder
 
 
 class FoldersDialog(QDialog):
@@ -34,6 +35,8 @@ class FoldersDialog(QDialog):
         self.status = status
         self.list = QListWidget()
         self.list.setAccessibleName("Watched folders")
+        self.note = QLabel()  # what adding a folder inside (or around) watched ones did
+        self.note.setWordWrap(True)
         self._fill()
         add = QPushButton("Add folder…")
         remove = QPushButton("Remove")
@@ -56,6 +59,7 @@ class FoldersDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Trove watches these folders and keeps its index current:"))
         lay.addWidget(self.list, 1)
+        lay.addWidget(self.note)
         lay.addLayout(row)
         lay.addWidget(QLabel("Skip files and folders matching (comma separated):"))
         lay.addWidget(self.excludes)
@@ -81,9 +85,25 @@ class FoldersDialog(QDialog):
 
     def _add(self) -> None:
         d = QFileDialog.getExistingDirectory(self, "Add a folder to watch")
-        if d and d not in self.roots:
-            self.roots.append(d)
-            self._fill()
+        if d:
+            self.add_folder(d)
+
+    def add_folder(self, folder: str) -> None:
+        """Watch ``folder`` too: a folder inside a watched one is watched already, and watched
+        folders inside it become part of it (each file is indexed once)."""
+        holder = folder_of(folder, self.roots)
+        after = with_folder(self.roots, folder)
+        absorbed = [r for r in self.roots if r not in after]
+        if holder == folder:
+            self.note.setText(f"{folder} is watched already.")
+        elif holder is not None:
+            self.note.setText(f"{folder} is watched already, as part of {holder}.")
+        elif absorbed:
+            self.note.setText(f"{folder} now covers {', '.join(absorbed)}.")
+        else:
+            self.note.setText("")
+        self.roots = after
+        self._fill()
 
     def _remove(self) -> None:
         row = self.list.currentRow()

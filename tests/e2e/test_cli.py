@@ -235,6 +235,35 @@ def test_trove_own_folders_inside_a_watched_folder_are_never_indexed(
     assert (again["added"], again["changed"]) == (0, 0)
 
 
+def test_a_folder_inside_a_watched_one_is_indexed_once(
+    library: Path, trove_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = library / "notes"
+    first = run_json(["index", str(library), str(notes)], capsys)
+    assert (first["added"], first["failed"]) == (9, 1)  # each file once, not notes' twice
+    again = run_json(["index", str(notes)], capsys)  # a part of a watched folder, alone
+    assert (again["added"], again["changed"], again["deleted"]) == (0, 0, 0)
+    hits = run_json(["search", "sourdough starter dough"], capsys)
+    paths = [h["path"] for h in hits]
+    assert paths[0].endswith("bread.md") and len(paths) == len(set(paths))
+    settings = json.loads((trove_home / "config" / "settings.json").read_text())
+    assert settings["roots"] == [str(library)]
+    capsys.readouterr()
+    assert main(["forget", str(notes)]) == 1  # it is part of the library: nothing removed
+    assert f"watched as part of {library}" in capsys.readouterr().err
+    assert run_json(["search", "sourdough starter dough"], capsys)[0]["path"] == paths[0]
+    # a folder around the watched one takes it in: its files are not indexed again
+    (library.parent / "todo.txt").write_text("Buy flour and yeast for the sourdough.\n")
+    around = run_json(["index", str(library.parent)], capsys)
+    assert (around["added"], around["changed"], around["deleted"]) == (1, 0, 0)
+    settings = json.loads((trove_home / "config" / "settings.json").read_text())
+    assert settings["roots"] == [str(library.parent)]
+    assert main(["forget", str(library)]) == 1
+    capsys.readouterr()
+    assert main(["forget", str(library.parent)]) == 0
+    assert run_json(["search", "sourdough starter dough"], capsys) == []
+
+
 def test_watch_picks_up_new_files_and_stops_on_sigint(library: Path, trove_home: Path) -> None:
     assert main(["index", str(library)]) == 0
     env = dict(os.environ, TROVE_HOME=str(trove_home))

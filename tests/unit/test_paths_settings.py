@@ -81,3 +81,16 @@ def test_version_1_grid_becomes_automatic_layout(tmp_path: Path) -> None:
     assert load_settings(path).view_mode == "auto"
     path.write_text(json.dumps({"schema_version": 1, "view_mode": "list"}))
     assert load_settings(path).view_mode == "list"  # a person's own choice stays
+
+
+def test_watched_folders_never_hold_one_another(tmp_path: Path) -> None:
+    s = Settings()
+    assert s.add_root("/home/me/Pictures") and s.add_root("/srv/photos")
+    assert not s.add_root("/home/me/Pictures/2024")  # watched already, as part of Pictures
+    assert not s.add_root("/srv/photos")
+    assert s.add_root("/home/me/Pictures2")  # beside it, not inside
+    assert s.add_root("/home/me")  # takes in the folders inside it
+    assert s.roots == ["/srv/photos", "/home/me"]
+    path = tmp_path / "settings.json"  # as earlier Trove saved them
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "roots": ["/a/b", "/a", "/c"]}))
+    assert load_settings(path).roots == ["/a", "/c"]

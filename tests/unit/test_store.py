@@ -311,6 +311,39 @@ def test_words_are_found_after_a_kill_during_maintenance(tmp_path: Path) -> None
         s.close()
 
 
+def test_a_path_indexed_twice_by_earlier_trove_keeps_its_newest_row(tmp_path: Path) -> None:
+    """Earlier Trove indexed a watched folder inside another twice; maintenance keeps one."""
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    try:
+        twice = "/r/a/x.txt"
+        older = replace(_rec(1, twice), root="/r", indexed_at=1.0)
+        newer = replace(_rec(2, twice), root="/r/a", indexed_at=2.0)
+        s.files.upsert([older, newer, replace(_rec(3, "/r/y.txt"), indexed_at=1.0)])
+        v = _vecs(3, 8)
+        s.passages.replace(
+            [
+                ("id1", [Chunk("the older copy", None, 0, 14, 0)], v[:1]),
+                ("id2", [Chunk("the newer copy", None, 0, 14, 0)], v[1:2]),
+                ("id3", [Chunk("another file", None, 0, 12, 0)], v[2:]),
+            ],
+            "p",
+        )
+        _lance(s, "meta").delete("key = 'paths_unique'")  # as an index of earlier Trove
+        s.maintain()
+        assert {p: k.file_id for p, k in s.files.known().items()} == {
+            twice: "id2",
+            "/r/y.txt": "id3",
+        }
+        assert sorted(h.text for h in s.passages.nearest(v[0], 5, "p")) == [
+            "another file",
+            "the newer copy",
+        ]
+        assert s.meta.get("paths_unique") == "1"
+    finally:
+        s.close()
+
+
 def test_a_folder_moved_is_a_few_writes_and_keeps_what_was_learnt(store: IndexStore) -> None:
     n = 1200  # more than two batches
     store.files.upsert([replace(_rec(i, f"/r/old/f{i}.txt"), place="Lisbon") for i in range(n)])

@@ -7,11 +7,11 @@ import os
 import queue
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.config import EngineConfig
-from desktop_app.core.fspath import folder_of
+from desktop_app.core.fspath import folder_of, outermost
 from desktop_app.core.indexing.changes import from_events, from_scan
 from desktop_app.core.indexing.indexer import Indexer
 from desktop_app.core.indexing.passes.base import BackgroundPass, Scheduler
@@ -19,7 +19,7 @@ from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.scan.kinds import kind_for
 from desktop_app.core.scan.rules import ScanRules
 from desktop_app.core.scan.watch import ChangeBatch
-from desktop_app.core.store.api import Store, StoreError
+from desktop_app.core.store.api import KnownFile, Store, StoreError
 from desktop_app.core.types import IndexSummary, Kind, Phase, Problem, Progress, ScannedFile
 
 log = logging.getLogger(__name__)
@@ -82,18 +82,28 @@ class IndexKeeper:
         """Reconcile the roots (default: the configured ones) with the index, apply every
         change, then run the passes."""
         started = time.monotonic()
-        roots = [os.path.abspath(r) for r in (roots if roots is not None else self._config().roots)]
+        watched = self._watched()
+        asked = [os.path.abspath(r) for r in (roots if roots is not None else watched)]
+        roots = outermost(asked)
         scan_problems: list[Problem] = []
         total = IndexSummary()
         called = self.writer.mark()
-        for root in roots:
-            if self.writer.forgotten_since(root, called):
+        for folder in roots:
+            if self.writer.forgotten_since(folder, called):
                 continue  # removed while this run went through the others
-            disk = self._walk(root, scan_problems, progress, cancel)
+            disk = self._walk(folder, scan_problems, progress, cancel)
             if disk is None:
                 continue
+            # A folder inside a watched one is read as part of it: its files are that one's.
+            root = folder_of(folder, [*watched, folder]) or folder
+            if root != folder:
+                disk = [replace(f, root=root) for f in disk]
+            known = self.store.files.known(under=folder)
+            if any(k.root != root for k in known.values()):
+                with self.writer.turn():
+                    self._take_in(root, list(known.values()))
             mark = self.writer.mark()
-            changes = from_scan(disk, self.store.files.known(root=root))
+            changes = from_scan(disk, known)
             total = _add(total, self.indexer.apply(changes, mark, progress, cancel))
         with self.writer.turn():
             self.store.problems.record(
@@ -213,7 +223,7 @@ class IndexKeeper:
 
     def _locate(self, path: str) -> tuple[str, Kind] | None:
         """(root, kind) of a path the index takes in, None for any other."""
-        root = folder_of(path, [os.path.abspath(r) for r in self._config().roots])
+        root = folder_of(path, self._watched())
         kind = kind_for(path)
         if root is None or kind is None or self.rules().excluded(path, False):
             return None
@@ -235,7 +245,12 @@ class IndexKeeper:
         self.index(progress=progress, cancel=cancel)
         batches: queue.Queue[ChangeBatch] = queue.Queue()
         watcher = RootWatcher(
-            self._config().roots, self.rules(), batches.put, settle_s, poll_interval_s, watch_limit
+            outermost(self._watched()),
+            self.rules(),
+            batches.put,
+            settle_s,
+            poll_interval_s,
+            watch_limit,
         )
         watcher.start()
         self.polling_roots = set(watcher.polling_roots)
@@ -269,8 +284,13 @@ class IndexKeeper:
 
     def forget(self, root: str) -> int:
         """Drop every row under ``root``; returns the number of files removed. Work planned
-        before (a scan of that folder under way) writes nothing under it afterwards."""
+        before (a scan of that folder under way) writes nothing under it afterwards.
+
+        A folder inside another watched one (a folder just replaced by one around it) stays
+        watched as part of it: nothing is removed."""
         folder = os.path.abspath(root)
+        if folder_of(folder, [r for r in self._watched() if r != folder]) is not None:
+            return 0
         with self.writer.turn():
             ids = [k.file_id for k in self.store.files.known(under=folder).values()]
             self.store.remove_files(ids)
@@ -278,6 +298,16 @@ class IndexKeeper:
             self.writer.forget(folder)
             self.store.maintain()
         return len(ids)
+
+    def _watched(self) -> list[str]:
+        return [os.path.abspath(r) for r in self._config().roots]
+
+    def _take_in(self, root: str, rows: Sequence[KnownFile]) -> None:
+        """These rows become files of ``root``, the watched folder that now holds them (a
+        folder added around watched ones); called in a writer's turn."""
+        stray = [(k.file_id, k.path, root, k.mtime) for k in rows if k.root != root]
+        if stray:
+            self.store.files.move(stray)
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

@@ -20,6 +20,7 @@ from desktop_app.core.store.connection import (
     PROBLEMS,
     WORDS,
     Connection,
+    delete_ids,
     describe_write_error,
     drop_fts,
     ensure_fts,
@@ -43,6 +44,10 @@ CLEANUP_GRACE_S = 30
 MAINTAIN_AFTER_WRITES = 50
 
 __all__ = ["CLEANUP_GRACE_S", "IndexStore", "describe_write_error"]
+
+# Set once the index holds one row per path (earlier Trove indexed a watched folder inside
+# another twice); a new index starts with it.
+PATHS_UNIQUE = "paths_unique"
 
 
 class IndexStore:
@@ -106,7 +111,10 @@ class IndexStore:
             self._create_missing()
             db.create_table(
                 META,
-                data=[{"key": "schema_version", "value": str(schema.SCHEMA_VERSION)}],
+                data=[
+                    {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+                    {"key": PATHS_UNIQUE, "value": "1"},
+                ],
                 schema=schema.meta_schema(),
             )
             self._conn.tables_changed()
@@ -180,6 +188,9 @@ class IndexStore:
                         )
                 except Exception as exc:  # maintenance is best effort; the index stays valid
                     log.warning("compaction of %s failed: %s", name, exc)
+            if self.meta.get(PATHS_UNIQUE) != "1":  # once, in an index of earlier Trove
+                self._drop_duplicate_paths()
+                self.meta.set(PATHS_UNIQUE, "1")
             self._drop_orphans()
             ensure_fts(self._conn.table(FILES), "search_text", force=True)
             for t in self._conn.vector_tables(PASSAGES) + self._words_table():
@@ -191,6 +202,29 @@ class IndexStore:
         except Exception as exc:  # exact search keeps answering without the index
             log.warning("building the vector index failed: %s", exc)
         self._conn.writes_since_maintain = 0
+
+    def _drop_duplicate_paths(self) -> None:
+        """Earlier Trove indexed a watched folder inside another twice: of the rows of one
+        path, the one indexed last stays (the others' vectors go as orphans, next)."""
+        files = self._conn.table(FILES)
+        n = 0 if files is None else files.count_rows()
+        if not n:
+            return
+        cols = ["file_id", "path", "indexed_at"]
+        tbl = files.search().select(cols).limit(n + 10).to_arrow()
+        if len(set(tbl.column("path").to_pylist())) == tbl.num_rows:
+            return
+        newest: dict[str, tuple[float, str]] = {}
+        extra: list[str] = []
+        for fid, path, at in zip(*(tbl.column(c).to_pylist() for c in cols), strict=True):
+            best = newest.get(path)
+            if best is None or (at or 0.0) > best[0]:
+                if best is not None:
+                    extra.append(best[1])
+                newest[path] = (at or 0.0, fid)
+            else:
+                extra.append(fid)
+        delete_ids([files], sorted(extra))
 
     def _drop_orphans(self) -> None:
         """Vectors whose file row never got written (a crash between the two writes)."""
