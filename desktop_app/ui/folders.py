@@ -63,7 +63,11 @@ class FoldersDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(QLabel("Skip files and folders matching (comma separated):"))
         lay.addWidget(self.excludes)
-        lay.addWidget(QLabel("Hidden files, .git, node_modules and caches are always skipped."))
+        lay.addWidget(
+            QLabel(
+                "Hidden files, .git, node_modules, caches and Trove's own folders are always skipped."
+            )
+        )
         lay.addWidget(buttons)
 
     def _fill(self) -> None:
