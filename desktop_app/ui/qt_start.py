@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import re
 import sys
@@ -18,6 +17,8 @@ def explain(qt_said: list[str], env: dict[str, str]) -> str:
 
     Qt says "xcb-cursor0 or libxcb-cursor0 is needed" whenever the xcb plugin fails, also
     when the library is there and the display is the trouble, so the library is looked for."""
+    import ctypes.util
+
     said = "\n".join(qt_said)
     display = env.get("DISPLAY", "")
     asked = re.search(r'Could not find the Qt platform plugin "([^"]*)"', said)
@@ -60,11 +61,10 @@ def explained_failure() -> Iterator[None]:
     def handler(kind: Any, context: Any, message: str) -> None:
         category = getattr(context, "category", None) or ""
         line = f"{category}: {message}" if category and category != "default" else message
+        said.append(line)
         if kind == QtMsgType.QtFatalMsg:
-            said.append(line)
             print(explain(said, dict(os.environ)), file=sys.stderr, flush=True)
             os._exit(2)
-        said.append(line)
         print(line, file=sys.stderr, flush=True)  # as Qt would have
 
     previous = qInstallMessageHandler(handler)

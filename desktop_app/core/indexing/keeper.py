@@ -6,7 +6,7 @@ import logging
 import os
 import queue
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.cancel import Cancelled, CancelToken
@@ -99,9 +99,7 @@ class IndexKeeper:
             if root != folder:
                 disk = [replace(f, root=root) for f in disk]
             known = self.store.files.known(under=folder)
-            if any(k.root != root for k in known.values()):
-                with self.writer.turn():
-                    self._take_in(root, list(known.values()))
+            self._take_in(root, known.values())
             mark = self.writer.mark()
             changes = from_scan(disk, known)
             total = _add(total, self.indexer.apply(changes, mark, progress, cancel))
@@ -302,12 +300,13 @@ class IndexKeeper:
     def _watched(self) -> list[str]:
         return [os.path.abspath(r) for r in self._config().roots]
 
-    def _take_in(self, root: str, rows: Sequence[KnownFile]) -> None:
+    def _take_in(self, root: str, rows: Iterable[KnownFile]) -> None:
         """These rows become files of ``root``, the watched folder that now holds them (a
-        folder added around watched ones); called in a writer's turn."""
+        folder added around watched ones)."""
         stray = [(k.file_id, k.path, root, k.mtime) for k in rows if k.root != root]
         if stray:
-            self.store.files.move(stray)
+            with self.writer.turn():
+                self.store.files.move(stray)
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

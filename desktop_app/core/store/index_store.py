@@ -212,18 +212,9 @@ class IndexStore:
             return
         cols = ["file_id", "path", "indexed_at"]
         tbl = files.search().select(cols).limit(n + 10).to_arrow()
-        if len(set(tbl.column("path").to_pylist())) == tbl.num_rows:
-            return
-        newest: dict[str, tuple[float, str]] = {}
-        extra: list[str] = []
-        for fid, path, at in zip(*(tbl.column(c).to_pylist() for c in cols), strict=True):
-            best = newest.get(path)
-            if best is None or (at or 0.0) > best[0]:
-                if best is not None:
-                    extra.append(best[1])
-                newest[path] = (at or 0.0, fid)
-            else:
-                extra.append(fid)
+        rows = zip(*(tbl.column(c).to_pylist() for c in cols), strict=True)
+        newest = {path: fid for fid, path, _ in sorted(rows, key=lambda r: r[2] or 0.0)}
+        extra = set(tbl.column("file_id").to_pylist()) - set(newest.values())
         delete_ids([files], sorted(extra))
 
     def _drop_orphans(self) -> None:
