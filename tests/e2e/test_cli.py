@@ -258,6 +258,8 @@ def test_a_folder_inside_a_watched_one_is_indexed_once(
     assert (around["added"], around["changed"], around["deleted"]) == (1, 0, 0)
     settings = json.loads((trove_home / "config" / "settings.json").read_text())
     assert settings["roots"] == [str(library.parent)]
+    counts = {r["path"]: r for r in run_json(["status"], capsys)["roots"]}[str(library.parent)]
+    assert (counts["photos"], counts["documents"], counts["failed"]) == (3, 6, 1)
     assert main(["forget", str(library)]) == 1
     capsys.readouterr()
     assert main(["forget", str(library.parent)]) == 0
