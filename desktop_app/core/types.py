@@ -75,7 +75,8 @@ class MatchReason:
     source: Source
     page: int | None = None
     quote: str = ""  # OCR: the line of the picture's text that matched
-    terms: tuple[str, ...] = ()  # NAME: the query's words found in the name or folders
+    terms: tuple[str, ...] = ()  # NAME: the query's words found in the name (or its folders)
+    in_folder: bool = False  # NAME: the words are in the folders above the file, not its name
     place: str = ""  # PLACE: the place whose words matched
     like_image: bool = False  # IMAGE: like the query's image (else like its words)
     modifiers: str = ""  # IMAGE: the words that moved the image query ("at night -people")
@@ -94,7 +95,8 @@ class MatchReason:
         if self.origin == Origin.PLACE:
             return f"taken in {self.place}"
         if self.origin == Origin.NAME:
-            return "name matches: " + ", ".join(self.terms) if self.terms else "name matches"
+            where = "folder" if self.in_folder else "name"
+            return f"{where} matches: " + ", ".join(self.terms) if self.terms else "matches"
         if self.origin == Origin.IMAGE:
             if not self.like_image:
                 return "looks like the words"
@@ -141,6 +143,7 @@ class Chunk:
     end: int
     ordinal: int = 0  # position of the chunk in the file
     source: PassageSource = PassageSource.TEXT
+    lang: str = ""  # ISO 639-1 code of the document's language, "" when unknown (core.words)
 
 
 @dataclass(frozen=True)

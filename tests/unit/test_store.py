@@ -14,6 +14,7 @@ import desktop_app.core.store.files as files_mod
 import desktop_app.core.store.vectors as vectors_mod
 from desktop_app.core.store.api import FileCounts, StoreError
 from desktop_app.core.store.index_store import IndexStore
+from desktop_app.core.store.schema import SCHEMA_VERSION
 from desktop_app.core.types import Chunk, FileRecord, Kind, Problem
 
 
@@ -102,7 +103,7 @@ def test_an_index_whose_first_opening_was_killed_opens_and_indexes(
     s = IndexStore(index)
     s.open()
     try:
-        assert s.meta.get("schema_version") == "3"
+        assert s.meta.get("schema_version") == str(SCHEMA_VERSION)
         s.files.upsert([_rec(1, "/r/a.txt"), _rec(2, "/r/b.txt")])
         s.problems.record([Problem("/r/a.txt", "unreadable"), Problem("/r/b.txt", "locked")])
         s.problems.clear(["/r/a.txt"])  # what an indexing run does when a file reads again
@@ -184,7 +185,7 @@ def test_an_index_from_before_cards_gets_them(tmp_path: Path) -> None:
     store = IndexStore(tmp_path / "index")
     store.open()
     try:
-        assert store.meta.get("schema_version") == "3"
+        assert store.meta.get("schema_version") == str(SCHEMA_VERSION)
         cards = _lance(store, "files").search().select(["card"]).to_list()
         assert len(cards) == 3 and all(r["card"] for r in cards)
         files_mod.RESIDENT_ROWS, kept = 0, files_mod.RESIDENT_ROWS  # read by card

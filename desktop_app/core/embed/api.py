@@ -43,6 +43,11 @@ class TextEncoder(Protocol):
         the pack was built (None when unknown): where an off-topic query's scores lie."""
         ...
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the pack understands (ISO 639-1), as its manifest declares them."""
+        ...
+
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         """Return float32 (n, dim), L2-normalised; never pads short queries to full length."""
         ...

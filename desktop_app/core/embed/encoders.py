@@ -156,6 +156,15 @@ class _Sessions:
             self._sessions, self._busy = [], []
 
 
+def pack_languages(manifest: dict[str, Any]) -> tuple[str, ...]:
+    """The languages a pack declares; packs from before the declaration are English models
+    (all-MiniLM-L6-v2, CLIP)."""
+    langs = manifest.get("languages")
+    if isinstance(langs, list) and langs:
+        return tuple(str(x) for x in langs)
+    return ("en",)
+
+
 def _check_for(
     pack_dir: Path,
     manifest: dict[str, Any],
@@ -207,6 +216,7 @@ class OnnxTextEncoder:
             and "vision" not in manifest["towers"]
             else None
         )
+        self._languages = pack_languages(manifest)
         self._graph = text_graph(manifest)
         check = _check_for(
             pack_dir,
@@ -228,6 +238,10 @@ class OnnxTextEncoder:
     @property
     def unrelated(self) -> tuple[float, float] | None:
         return self._unrelated
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self._languages
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
         if not texts:
@@ -302,6 +316,10 @@ class OnnxClipEncoder:
     @property
     def unrelated(self) -> tuple[float, float] | None:
         return None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self._text.languages
 
     def prepare(self) -> None:
         with self._vision.use():

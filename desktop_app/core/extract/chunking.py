@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from desktop_app.core.types import Chunk
+from desktop_app.core.words import DETECT_CHARS, detect
 
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ")
 
@@ -19,7 +20,15 @@ def chunk_pages(
     """Passages of at most ``max_chars``, cut at paragraph/sentence/word breaks, with overlap.
 
     MiniLM reads 256 tokens (~1000 characters of English); 800 leaves room for long words.
+    Every passage records the language of the document (its opening pages), "" when unsure.
     """
+    opening, have = [], 0
+    for _, text in pages:
+        if have >= DETECT_CHARS:
+            break
+        opening.append(text[: DETECT_CHARS - have])
+        have += len(opening[-1])
+    lang = detect(" ".join(opening))
     out: list[Chunk] = []
     for page, text in pages:
         if len(out) >= max_chunks:
@@ -41,7 +50,7 @@ def chunk_pages(
                         break
             passage = re.sub(r"[ \t]+", " ", text[start:end]).strip()
             if passage:
-                out.append(Chunk(passage, page, start, end, len(out)))
+                out.append(Chunk(passage, page, start, end, len(out), lang=lang))
             if end >= n or len(out) >= max_chunks:
                 break
             nxt = max(end - overlap, start + 1)

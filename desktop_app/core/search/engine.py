@@ -6,14 +6,15 @@ import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from desktop_app.core import words
 from desktop_app.core.embed.api import ImageEncoder, TextEncoder
 from desktop_app.core.search.duplicates import fold_duplicates
-from desktop_app.core.search.query import STOPWORDS, exact_terms, file_filter, fold
+from desktop_app.core.search.query import exact_terms, file_filter, fold
 from desktop_app.core.search.relevance import RELATIVE, Z_LIST, Calibration, confidence_of
 from desktop_app.core.store.api import Store, TextHit
 from desktop_app.core.store.filters import FileFilter
@@ -74,6 +75,13 @@ class _Candidate:
     sure: bool = False  # uncalibrated, but above a fixed line where raw scores mean something
     verbatim: set[str] = field(default_factory=set)  # the query's identifiers and quoted
     # phrases found verbatim in the file
+    snippet_lang: str = ""  # the language of the passage shown
+    name_text: str = ""  # the words of its name, folders, camera and place, as indexed
+    # the passage full-text search found in it (text, page, origin, language), when any
+    worded: tuple[str, int | None, PassageSource, str] | None = None
+    confidence: float = 0.0  # how sure, 0..1 (0.5 and above: strong); set by _judge
+    named: bool = False  # its name or folders hold a content word of the query
+    listed: bool = True  # False: no closer to the query than an average file
 
     def add(
         self,
@@ -84,21 +92,26 @@ class _Candidate:
         similarity: float | None = None,
         cal: Calibration | None = None,
         origin: PassageSource = PassageSource.TEXT,
+        lang: str = "",
+        understood: bool = True,
     ) -> None:
+        """Count this list's rank. ``understood``: the encoder that scored it understands the
+        passage's language and kind of text: only then can its meaning make the file strong."""
         contrib = WEIGHTS[source] / (RRF_K + rank + 1)
         self.fused += contrib
         self.sources.add(source)
         if snippet and not self.snippet:
             self.snippet, self.page, self.snippet_source = snippet, page, origin
+            self.snippet_lang = lang
         if similarity is not None and self.similarity is None:
             self.similarity = similarity
         if cal is not None and similarity is not None:
             margin, above = cal.margin(similarity), cal.above(similarity)
-            if margin is not None and (self.margin is None or margin > self.margin):
+            if understood and margin is not None and (self.margin is None or margin > self.margin):
                 self.margin = margin
             if above is not None and (self.above is None or above > self.above):
                 self.above = above
-            self.sure = self.sure or cal.sure(source, similarity)
+            self.sure = self.sure or (understood and cal.sure(source, similarity))
         if contrib > self.best_contrib:
             self.best_contrib, self.best_source = contrib, source
 
@@ -108,14 +121,31 @@ def _unit(v: np.ndarray) -> np.ndarray | None:
     return (v / n).astype(np.float32) if n > 1e-9 else None
 
 
-def _best_per_file(hits: list[Any]) -> list[Any]:
-    seen: set[str] = set()
-    out = []
+# a table of contents: runs of dot leaders ("Introduction ........ 3"), or most lines ending
+# in a page number
+_LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){3,}")
+
+
+def is_contents(text: str) -> bool:
+    """Does this passage look like a table of contents (a poor snippet, a poor page)?"""
+    if len(_LEADERS.findall(text)) >= 2:
+        return True
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    numbered = sum(1 for ln in lines if re.search(r"\s\d{1,4}$", ln))
+    return len(lines) >= 4 and numbered >= 0.6 * len(lines)
+
+
+def _best_per_file(hits: list[Any], skip_contents: bool = False) -> list[Any]:
+    """One hit per file, files in the order of their best hit; with ``skip_contents``, each
+    file's first passage that is not a table of contents, when it has one."""
+    best: dict[str, Any] = {}
     for h in hits:
-        if h.file_id not in seen:
-            seen.add(h.file_id)
-            out.append(h)
-    return out
+        have = best.get(h.file_id)
+        if have is None:
+            best[h.file_id] = h
+        elif skip_contents and is_contents(have.text) and not is_contents(h.text):
+            best[h.file_id] = h
+    return list(best.values())
 
 
 def ocr_line(passage: str, terms: tuple[str, ...]) -> str:
@@ -150,7 +180,7 @@ class _Stopwatch:
 
 def _full_text(
     store: Store,
-    terms: str,
+    terms: words.WordQuery,
     k: int,
     among: frozenset[str] | None = None,
     flt: FileFilter | None = None,
@@ -195,6 +225,17 @@ class SearchEngine:
                 c = cands[fid] = _Candidate(fid)
             return c
 
+        def done() -> SearchResult:
+            return SearchResult(
+                query,
+                tuple(hits),
+                (time.perf_counter() - t0) * 1000,
+                generation,
+                tuple(notes),
+                tuple(watch.parts.items()),
+            )
+
+        hits: list[Hit] = []
         text = query.text.strip()
         # filters act inside retrieval: each list picks its best among the files they admit,
         # so a rare type:, in:, date or place finds its files however large the index is
@@ -202,40 +243,46 @@ class SearchEngine:
         among = self.store.files.matching(flt) if flt else None
         watch.lap("filters")
         if among is not None and not among:
-            return SearchResult(
-                query,
-                (),
-                (time.perf_counter() - t0) * 1000,
-                generation,
-                tuple(notes),
-                tuple(watch.parts.items()),
-            )
-        fts_terms = " ".join(query.terms)
-        words = (
-            _FULL_TEXT.submit(_full_text, self.store, fts_terms, CANDIDATES, among, flt, watch)
-            if fts_terms
+            return done()
+        # the query's words in every form they may have in the languages the index holds
+        langs = self.store.passages.languages()
+        fts = words.WordQuery.of_text(" ".join(query.terms), langs)
+        found_words = (
+            _FULL_TEXT.submit(_full_text, self.store, fts, CANDIDATES, among, flt, watch)
+            if fts
             else None
         )
         exact = exact_terms(query)
-        verbatim = _FULL_TEXT.submit(self._verbatim, exact, among, flt, watch) if exact else None
+        verbatim = (
+            _FULL_TEXT.submit(self._verbatim, exact, langs, among, flt, watch) if exact else None
+        )
         # a library of photos alone has no passages to compare the query with: no encoding
         if text and self.text_encoder is not None and self.store.passages.count():
-            qv = self.text_encoder.encode_texts([text])[0]
+            tenc = self.text_encoder
+            qv = tenc.encode_texts([text])[0]
             watch.lap("document encoder")
-            chunk_hits = self.store.passages.nearest(
-                qv, CANDIDATES, self.text_encoder.pack_id, among
-            )
+            chunk_hits = self.store.passages.nearest(qv, CANDIDATES, tenc.pack_id, among)
             watch.lap("vector search")
             cal = Calibration(
-                self.store.passages.background(qv, self.text_encoder.pack_id),
+                self.store.passages.background(qv, tenc.pack_id),
                 qv,
-                self.text_encoder.unrelated,  # measured by the pack for its passages
+                tenc.unrelated,  # measured by the pack for its passages
             )
             watch.lap("calibration")
             # each file counts once per list, at the rank of its best passage
             relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
             for rank, h in enumerate(_best_per_file(relevant)):
-                cand(h.file_id).add("passage", rank, h.text, h.page, h.score, cal, h.source)
+                cand(h.file_id).add(
+                    "passage",
+                    rank,
+                    h.text,
+                    h.page,
+                    h.score,
+                    cal,
+                    h.source,
+                    h.lang,
+                    understood=_understood(h.lang, h.source, tenc.languages),
+                )
         if self.image_encoder is not None:
             enc = self.image_encoder
             for source, vec in self._photo_queries(query, enc):
@@ -245,29 +292,36 @@ class SearchEngine:
             prev = self.previous_image_encoder
             if prev is not None and (text or query.image_path or query.parts):
                 # each photo is ranked in exactly one space: the new pack's once it has a vector
-                done = self.store.images.file_ids(enc.pack_id)
+                have = self.store.images.file_ids(enc.pack_id)
                 for source, vec in self._photo_queries(query, prev):
-                    self._vector_list(cand, source, vec, prev, among, skip=done)
+                    self._vector_list(cand, source, vec, prev, among, skip=have)
                 watch.lap("previous image pack")
         else:
             if query.image_path:
                 notes.append("No image model pack is installed: image queries need one.")
-            notes.append(
-                "Photos are found by name, date and text until an image model pack is added."
-            )
-        if words is not None:
-            seen_text: set[str] = set()
-            name_rank = text_rank = 0
-            word_hits = words.result()
+            if _may_want_photos(query, exact) and self.store.files.any_photo():
+                notes.append(
+                    "Photos are found by name, date and text until an image model pack is added."
+                )
+        if found_words is not None:
+            word_hits = found_words.result()
             watch.lap("waiting for full text")
-            for h in word_hits:
-                if h.field == "name":
-                    cand(h.file_id).add("fts_name", name_rank)
-                    name_rank += 1
-                elif h.file_id not in seen_text:
-                    seen_text.add(h.file_id)
-                    cand(h.file_id).add("fts_text", text_rank, h.text, h.page, origin=h.source)
-                    text_rank += 1
+            names = [h for h in word_hits if h.field == "name"]
+            for rank, h in enumerate(names):
+                c = cand(h.file_id)
+                c.add("fts_name", rank)
+                c.name_text = c.name_text or h.text
+            passages = [h for h in word_hits if h.field != "name"]
+            for rank, h in enumerate(_best_per_file(passages, skip_contents=True)):
+                c = cand(h.file_id)
+                c.add("fts_text", rank, h.text, h.page, origin=h.source, lang=h.lang)
+                c.worded = (h.text, h.page, h.source, h.lang)
+            if self.text_encoder is not None and not _speaks(passages, self.text_encoder.languages):
+                # the query's words are found only in passages of languages the document
+                # pack does not understand: the query is in one of them, and the pack's
+                # reading of it is noise, however close its scores (core.words, issue notes)
+                for c in cands.values():
+                    c.margin, c.sure = None, False
 
         if verbatim is not None:
             exact_hits = verbatim.result()
@@ -275,21 +329,22 @@ class SearchEngine:
             for term, found in zip(exact, exact_hits, strict=True):
                 for rank, h in enumerate(found):
                     c = cand(h.file_id)
-                    if h.text and not c.verbatim:  # show the passage that holds it
+                    if h.field == "name":
+                        c.name_text = c.name_text or h.text
+                    elif h.text and not c.verbatim:  # show the passage that holds it
                         c.snippet, c.page, c.snippet_source = h.text, h.page, h.source
+                        c.snippet_lang = h.lang
                     c.add("exact", rank)
                     c.verbatim.add(term)
-        # files that hold the query's identifiers or phrases verbatim come first, the more of
-        # them the better; then the fused ranking
-        ordered = sorted(cands.values(), key=lambda c: (-len(c.verbatim), -c.fused))
-        # a vector score is strong evidence only near the best one: the line says a score is
-        # beyond chance, the best says how close a match this index holds
-        margins = [c.margin for c in ordered if c.margin is not None]
-        floor = max(0.0, max(margins) - RELATIVE) if margins else 0.0
-        # when some file holds every identifier and phrase of the query verbatim, a file
-        # without them is no confident match, however close its meaning
-        whole = bool(exact) and any(len(c.verbatim) == len(exact) for c in ordered)
-        hits: list[Hit] = []
+        self._judge(list(cands.values()), query, exact, langs)
+        # One order, whatever the page size: files holding the query's identifiers or phrases
+        # verbatim first (the more of them the better); then strong files; then files whose
+        # name or folders hold a word of the query; then the rest; each by the fused ranking.
+        # The page is cut from this order, so the top k of any limit is the top k of a larger.
+        ordered = sorted(
+            (c for c in cands.values() if c.listed),
+            key=lambda c: (-len(c.verbatim), -_tier(c), -c.fused),
+        )
         hashes: dict[str, int] = {}  # perceptual hashes of the hits, for folding copies
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
         # File rows are read a page at a time: without filters the first page fills the list.
@@ -303,37 +358,61 @@ class SearchEngine:
                 rec = records.get(c.file_id)
                 if rec is None or not self._passes(rec, c, query):
                     continue
-                hit = self._hit(rec, c, query, min(1.0, c.fused / top), floor)
-                if hit is not None and whole and len(c.verbatim) < len(exact) and hit.strong:
-                    hit = replace(hit, strong=False, confidence=min(hit.confidence, 0.45))
-                if hit is None:
-                    continue
                 if rec.dhash is not None:
                     hashes[rec.file_id] = int(rec.dhash)
-                hits.append(hit)
+                hits.append(self._hit(rec, c, query, min(1.0, c.fused / top), langs))
                 if len(hits) >= query.limit:
                     break
             if len(hits) >= query.limit:
                 break
             page = max(page, 200)  # filters are dropping rows: read larger pages
-        hits.sort(key=lambda h: not h.strong)  # stable: strong first, each part in rank order
         watch.lap("fusion")
         hits = fold_duplicates(
             hits, self.store, self.image_encoder, hashes
         )  # copies stack on the best
         watch.lap("folding copies")
-        return SearchResult(
-            query,
-            tuple(hits),
-            (time.perf_counter() - t0) * 1000,
-            generation,
-            tuple(notes),
-            tuple(watch.parts.items()),
-        )
+        return done()
+
+    @staticmethod
+    def _judge(
+        cands: list[_Candidate], q: Query, exact: tuple[str, ...], langs: tuple[str, ...]
+    ) -> None:
+        """How sure each candidate is, from what the lists found (never from its file row,
+        which is read only for the page shown): its margin over the relevance line, the
+        share of the query's content words in its name, folders and matched passage, and the
+        identifiers and phrases it holds verbatim."""
+        content = _content_words(q, langs)
+        # a vector score is strong evidence only near the best one: the line says a score is
+        # beyond chance, the best says how close a match this index holds
+        margins = [c.margin for c in cands if c.margin is not None]
+        floor = max(0.0, max(margins) - RELATIVE) if margins else 0.0
+        # when some file holds every identifier and phrase of the query verbatim, a file
+        # without them is no confident match, however close its meaning
+        whole = bool(exact) and any(len(c.verbatim) == len(exact) for c in cands)
+        for c in cands:
+            name = _forms_of(c.name_text, "", langs)
+            shown = _forms_of(c.snippet, c.snippet_lang, langs)
+            coverage = _coverage(content, name | shown, langs)
+            if c.worded is not None and c.worded[0] != c.snippet:
+                # the passage its words were found in, when it says more than the one shown
+                text, page, source, lang = c.worded
+                worded = _coverage(content, name | _forms_of(text, lang, langs), langs)
+                if worded > coverage:
+                    coverage = worded
+                    c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
+            c.named = any(_holds(name, w, langs, prefix=True) for w in content)
+            lexical = bool(c.sources & {"fts_name", "fts_text", "exact"}) or coverage > 0
+            # no closer to the query than an average file: not a result
+            c.listed = lexical or c.above is None or c.above >= Z_LIST
+            margin = None if c.margin is None else c.margin - floor
+            c.confidence = 0.95 if c.verbatim else confidence_of(margin, coverage, c.sure)
+            if whole and len(c.verbatim) < len(exact):
+                c.confidence = min(c.confidence, 0.45)
 
     def _verbatim(
         self,
         terms: tuple[str, ...],
+        langs: tuple[str, ...],
         among: frozenset[str] | None = None,
         flt: FileFilter | None = None,
         watch: _Stopwatch | None = None,
@@ -342,14 +421,11 @@ class SearchEngine:
         names and passages: the words in that order), best match of each file first."""
         out = []
         for term in terms:
-            clean = term.replace('"', " ").strip()
-            seen: set[str] = set()
-            found = []
-            for h in _full_text(self.store, f'"{clean}"', CANDIDATES, among, flt, watch):
-                if h.file_id not in seen:
-                    seen.add(h.file_id)
-                    found.append(h)
-            out.append(found)
+            phrase = words.WordQuery.phrase(term, langs)
+            hits = _full_text(self.store, phrase, CANDIDATES, among, flt, watch)
+            names = [h for h in hits if h.field == "name"]
+            texts = [h for h in hits if h.field != "name"]
+            out.append(_best_per_file(names + texts, skip_contents=True))
         return out
 
     def _vector_list(
@@ -418,9 +494,10 @@ class SearchEngine:
         when = rec.taken_at if rec.taken_at is not None else rec.mtime
         if not file_filter(q).admits(str(rec.kind), rec.ext, rec.path, rec.place, when):
             return False
-        hay = f"{rec.path} {c.snippet} {rec.text_preview}".lower()
-        if any(re.search(rf"\b{re.escape(x)}", hay) for x in q.excluded):
-            return False
+        if q.excluded:
+            hay = f" {words.terms(f'{rec.path} {c.snippet} {rec.text_preview}')} "
+            if any(f" {words.terms(x)} " in hay for x in q.excluded if words.terms(x)):
+                return False
         if rec.kind == Kind.DOCUMENT and q.phrases:
             # a phrase query finds the files holding the phrase anywhere, not only in the
             # passage shown
@@ -429,57 +506,127 @@ class SearchEngine:
         return True
 
     @staticmethod
-    def _hit(
-        rec: FileRecord, c: _Candidate, q: Query, score: float, floor: float = 0.0
-    ) -> Hit | None:
-        name_words = {w for w in re.split(r"[\W_]+", rec.name.lower()) if w}
-        matched = tuple(t for t in q.terms if t in name_words or t in rec.path.lower())
-        content = [t for t in q.terms if t not in STOPWORDS]
-        hay = f"{rec.path} {rec.camera} {rec.place} {c.snippet}".lower()
-        found = sum(1 for t in content if re.search(rf"\b{re.escape(t)}", hay))
-        coverage = found / len(content) if content else 0.0
-        lexical = bool(c.sources & {"fts_name", "fts_text", "exact"}) or coverage > 0
-        if not lexical and c.above is not None and c.above < Z_LIST:
-            return None  # no closer to the query than an average file: not a result
-        margin = None if c.margin is None else c.margin - floor
-        confidence = 0.95 if c.verbatim else confidence_of(margin, coverage, c.sure)
+    def _hit(rec: FileRecord, c: _Candidate, q: Query, score: float, langs: tuple[str, ...]) -> Hit:
+        content = _content_words(q, langs)
+        matched = _matched(rec.name, q, content, langs)
+        in_folder = False
+        if not matched:
+            folders = os.path.dirname(os.path.relpath(rec.path, rec.root) if rec.root else "")
+            matched, in_folder = _matched(folders, q, content, langs), True
         src = c.best_source
-        page = c.page
-        reason = _reason(rec, c, q, matched)
         return Hit.of_file(
             rec,
             round(score, 4),
-            reason,
+            _reason(rec, c, q, matched, in_folder),
             snippet=c.snippet
             if src in ("passage", "fts_text", "exact") or rec.kind == Kind.DOCUMENT
             else "",
-            page=page,
+            page=c.page,
             matched_terms=matched,
             sources=tuple(sorted(c.sources)),
-            confidence=round(confidence, 3),
-            strong=confidence >= 0.5,
+            confidence=round(c.confidence, 3),
+            strong=c.confidence >= 0.5,
         )
 
 
-def _reason(rec: FileRecord, c: _Candidate, q: Query, matched: tuple[str, ...]) -> MatchReason:
+def _understood(lang: str, source: PassageSource, pack_languages: tuple[str, ...]) -> bool:
+    """Can a document pack's meaning make a passage strong? Not in a language the pack does
+    not declare (an English model reads German as noise and may still score it high), and not
+    for text read from a picture: a few words on a sign or a label ("YAMAHA") sit close to
+    many a query, so text in pictures is strong by its words only."""
+    if source == PassageSource.OCR:
+        return False
+    return not lang or lang in pack_languages
+
+
+def _may_want_photos(q: Query, exact: tuple[str, ...]) -> bool:
+    """Could this query be after photos? (no identifiers, flags or phrases; no document-only
+    filter) — only then does a missing image model deserve a note."""
+    if exact or (q.kinds and Kind.PHOTO not in q.kinds):
+        return False
+    return not q.extensions or any(e in _PHOTO_EXTENSIONS for e in q.extensions)
+
+
+_PHOTO_EXTENSIONS = frozenset(
+    "jpg jpeg png heic heif webp tif tiff gif bmp dng cr2 nef arw".split()
+)
+
+
+def _speaks(passages: list[TextHit], pack_languages: tuple[str, ...]) -> bool:
+    """Does the pack understand the query, as far as its words tell? No when full-text search
+    found them only in passages of languages the pack does not declare (yes when it found
+    them nowhere, or in a passage of unknown language)."""
+    langs = {h.lang for h in passages}
+    return not langs or "" in langs or bool(langs & set(pack_languages))
+
+
+def _coverage(content: list[str], hay: set[str], langs: tuple[str, ...]) -> float:
+    """The share of the query's content words among these forms."""
+    return sum(1 for w in content if _holds(hay, w, langs)) / len(content) if content else 0.0
+
+
+def _tier(c: _Candidate) -> int:
+    return 2 if c.confidence >= 0.5 else (1 if c.named else 0)
+
+
+def _content_words(q: Query, langs: tuple[str, ...]) -> list[str]:
+    """The query's words that are evidence on their own: every word (as core.words cuts
+    them) but stopwords, unless the query has nothing else."""
+    every = [w for t in q.terms for w in words.words(t)]
+    content = [w for w in every if not words.is_stopword(w, langs)]
+    return content or every
+
+
+def _forms_of(text: str, lang: str, langs: tuple[str, ...]) -> set[str]:
+    """Every index form of the words of ``text``: as stemmed in its language, and (for names
+    and text in no known language) as stemmed in each of the index's languages."""
+    ws = words.words(text)
+    out = {words.form(w, lang) for w in ws}
+    if not lang:
+        out |= {words.form(w, other) for w in ws for other in langs}
+    return out
+
+
+def _holds(hay: set[str], word: str, langs: tuple[str, ...], prefix: bool = False) -> bool:
+    """Is ``word`` among these forms (whole, or with ``prefix`` as the start of one, from
+    three letters)?"""
+    if any(f in hay for f in words.forms(word, langs)):
+        return True
+    w = words.fold(word)
+    return prefix and len(w) >= 3 and any(h.startswith(w) for h in hay)
+
+
+def _matched(text: str, q: Query, content: list[str], langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The query's content words found in ``text`` (a name or folders), as the query has them."""
+    hay = _forms_of(text, "", langs)
+    return tuple(dict.fromkeys(w.lower() for w in content if _holds(hay, w, langs, prefix=True)))
+
+
+def _reason(
+    rec: FileRecord, c: _Candidate, q: Query, matched: tuple[str, ...], in_folder: bool
+) -> MatchReason:
     """Why the hit matched, from the list that contributed most to its rank."""
     src, page = c.best_source, c.page
-    words = {"fts_text": Source.WORDS, "fts_name": Source.WORDS, "exact": Source.EXACT}.get(
+    how = {"fts_text": Source.WORDS, "fts_name": Source.WORDS, "exact": Source.EXACT}.get(
         src, Source.MEANING
     )
+    if src == "exact" and not c.snippet:
+        src = "fts_name"  # the identifier or phrase is in its name
     if src in ("passage", "fts_text", "exact") and c.snippet_source == PassageSource.OCR:
-        return MatchReason(Origin.OCR, words, page, quote=ocr_line(c.snippet, q.terms))
+        return MatchReason(Origin.OCR, how, page, quote=ocr_line(c.snippet, q.terms))
     if src in ("passage", "fts_text", "exact"):
-        return MatchReason(Origin.TEXT, words, page)
+        return MatchReason(Origin.TEXT, how, page)
     if src == "fts_name":
         if not matched and set(q.terms) & set(re.split(r"\W+", fold(rec.place))):
-            return MatchReason(Origin.PLACE, words, place=rec.place)  # the place's words did
-        return MatchReason(Origin.NAME, words, terms=matched)
+            return MatchReason(Origin.PLACE, how, place=rec.place)  # the place's words did
+        if not matched:
+            return MatchReason(Origin.OTHER, how)
+        return MatchReason(Origin.NAME, how, terms=matched, in_folder=in_folder)
     if src == "image":
-        return MatchReason(Origin.IMAGE, words, like_image=True)
+        return MatchReason(Origin.IMAGE, how, like_image=True)
     if src == "composed":
         mods = " ".join((f"-{t}" if w < 0 else t) for w, t in (q.parts or ((1.0, q.text),)) if t)
-        return MatchReason(Origin.IMAGE, words, like_image=True, modifiers=mods)
+        return MatchReason(Origin.IMAGE, how, like_image=True, modifiers=mods)
     if src == "clip_text":
-        return MatchReason(Origin.IMAGE, words)
-    return MatchReason(Origin.OTHER, words)
+        return MatchReason(Origin.IMAGE, how)
+    return MatchReason(Origin.OTHER, how)

@@ -1,47 +1,42 @@
-"""Which words of a passage to highlight for a query: whole words and their stems, never a
+"""Which words of a passage to highlight for a query: the words full-text search matched, cut
+and compared as the index does (core.words: any script, accents folded, stems), never a
 stopword inside another word ("to" in "touch"), quoted phrases as a whole."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from desktop_app.core import words
 
-from desktop_app.core.search.query import STOPWORDS
-
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> object:
-    import snowballstemmer  # BSD-3-Clause; Snowball English, the stemmer LanceDB's index uses
-
-    return snowballstemmer.stemmer("english")
+# A passage's language is not known here: English stems, as most documents have, plus the
+# word itself (any other language's inflections are matched by their surface form).
+DEFAULT_LANGS = ("en",)
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word.casefold()))  # type: ignore[attr-defined]
-
-
-def spans(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+def spans(
+    text: str,
+    terms: tuple[str, ...],
+    phrases: tuple[str, ...] = (),
+    langs: tuple[str, ...] = DEFAULT_LANGS,
+) -> list[tuple[int, int]]:
     """(start, end) of every place in ``text`` to highlight, sorted and not overlapping.
 
-    A word matches a query term when their stems are equal. Stopwords are left out unless the
-    query has nothing else; a quoted phrase is marked where its words follow each other.
+    A word matches a query word when they share a form in one of ``langs`` (the word itself
+    or its stem). Stopwords are left out unless the query has nothing else; a quoted phrase is
+    marked where its words follow each other.
     """
-    words = [w for t in terms for w in _WORD.findall(t)]
-    content = [w for w in words if w.casefold() not in STOPWORDS] or words
-    wanted = {stem(w) for w in content}
-    found: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
-        if stem(m.group()) in wanted:
-            found.append(m.span())
+    every = [w for t in terms for w in words.words(t)]
+    content = [w for w in every if not words.is_stopword(w, langs)] or every
+    wanted = {f for w in content for f in words.forms(w, langs)}
+    toks = list(words.spans(text))
+    found = [(s, e) for s, e, w in toks if wanted.intersection(words.forms(w, langs))]
     for phrase in phrases:
-        parts = _WORD.findall(phrase)
-        if not parts:
+        want = [set(words.forms(w, langs)) for w in words.words(phrase)]
+        if not want:
             continue
-        pattern = r"\b" + r"\W+".join(re.escape(p) for p in parts) + r"\b"
-        found += [m.span() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+        for i in range(len(toks) - len(want) + 1):
+            if all(
+                want[j].intersection(words.forms(toks[i + j][2], langs)) for j in range(len(want))
+            ):
+                found.append((toks[i][0], toks[i + len(want) - 1][1]))
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:

@@ -12,6 +12,7 @@ from typing import Any
 from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.store.filters import fold as fold  # places and highlights fold alike
 from desktop_app.core.types import Kind, Query
+from desktop_app.core.words import no_space_runs
 
 _KIND_WORDS = {
     "photo": Kind.PHOTO,
@@ -88,8 +89,11 @@ def _date_bound(value: str, end: bool) -> float | None:
 
 def is_identifier(token: str) -> bool:
     """A token people type to find the one file that has it: an error code (E0384), a hex or
-    account number (0x524, 00123), a name in code (THREE_HOURS_IN_SECONDS, getItem), a dated or
-    dashed reference (INV-2023-00481, 2006-08-14) — not a plain word or a year."""
+    account number (0x524, 00123), a name in code (THREE_HOURS_IN_SECONDS, getItem, foo.bar(),
+    C++), a dated or dashed reference (INV-2023-00481, 2006-08-14) — not a plain word or a
+    year."""
+    if re.fullmatch(r"[^\W_]{1,2}(\+\+|#)|\w+(\.\w+)*\(\)|[^\W\d_]\w*(\.[^\W\d_]\w*)+", token):
+        return True  # code: C++, C#, foo(), foo.bar, foo.bar()
     core = token.strip("\"'.,;:!?()[]{}<>")
     if len(core) < 3:
         return False
@@ -104,9 +108,25 @@ def is_identifier(token: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9]{3,}", core)) and len(core) >= 5
 
 
+_FLAG = re.compile(r"--?[^\W_][\w+#-]*(=\S*)?|-[^\W\d_]{1,2}")
+
+
+def is_flag(token: str) -> bool:
+    """A command-line option as manuals print it: ``--preserve-root``, ``--null``, ``-rf``,
+    ``-v``, ``--color=auto``. A dash before a longer plain word (``-people``) leaves it out."""
+    if not _FLAG.fullmatch(token):
+        return False
+    return token.startswith("--") or len(token) <= 3
+
+
 def exact_terms(q: Query) -> tuple[str, ...]:
-    """What must be found verbatim: the quoted phrases and the identifiers among the words."""
-    words = [w for w in q.text.split() if w not in q.phrases and is_identifier(w)]
+    """What must be found verbatim: the quoted phrases, the identifiers and flags among the
+    words, and runs of a script written without spaces (a Japanese or Chinese word)."""
+    words = [
+        w
+        for w in q.text.split()
+        if w not in q.phrases and (is_identifier(w) or is_flag(w) or no_space_runs(w) == (w,))
+    ]
     return tuple(dict.fromkeys([*q.phrases, *words]))
 
 
@@ -120,7 +140,9 @@ def parse_query(
     """Never raises: odd input becomes plain words.
 
     Composition: ``+`` and a spaced ``-`` separate parts; ``N:word`` weighs its part;
-    ``-word`` drops documents containing the word and moves photo ranking away from it.
+    ``-word`` drops documents containing the word and moves photo ranking away from it, unless
+    the word with its dash is a flag (``-rf``, ``--preserve-root``): that is looked for;
+    ``not:WORD`` leaves out any word, a flag too (``not:--force``).
     """
     words: list[str] = []
     phrases: list[str] = []
@@ -169,6 +191,9 @@ def parse_query(
             if key == "in" and val:
                 folders.append(val)
                 continue
+            if key == "not" and val:  # not:--force leaves out a flag, as -word a word
+                excluded.append(val.lower())
+                continue
             if key == "place" and fold(val).strip():  # place:lisbon, place:"new york"
                 places.append(fold(val).strip())
                 continue
@@ -184,7 +209,7 @@ def parse_query(
             words.append(tok)
             parts[-1][1].append(tok)
             continue
-        if low.startswith("-") and len(low) > 1:
+        if low.startswith("-") and len(low) > 1 and not is_flag(tok):
             excluded.append(low[1:])
             composed = True
             parts.append([-1.0, [tok[1:]]])

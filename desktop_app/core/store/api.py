@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.types import Chunk, FileRecord, FileStatus, Kind, PassageSource, Problem
+from desktop_app.core.words import WordQuery
 
 Vector = npt.NDArray[np.float32]
 
@@ -52,6 +53,7 @@ class VectorHit:
     text: str = ""
     page: int | None = None
     source: PassageSource = PassageSource.TEXT  # the file's text, or read from its pixels
+    lang: str = ""  # the passage's language (ISO 639-1), "" unknown or not a passage
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class TextHit:
     page: int | None = None
     chunk_ordinal: int = -1
     source: PassageSource = PassageSource.TEXT
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,10 +130,11 @@ class FilesTable(Protocol):
     def content_hashes(self, file_ids: Sequence[str]) -> dict[str, str]: ...
     def needing_vectors(self, kind: Kind, have: set[str]) -> list[KnownFile]: ...
     def counts(self) -> FileCounts: ...
+    def any_photo(self) -> bool: ...
     def counts_by_root(self) -> dict[str, RootCounts]: ...
     def search_words(
         self,
-        terms: str,
+        terms: str | WordQuery,
         k: int,
         among: frozenset[str] | None = None,
         flt: FileFilter | None = None,
@@ -181,8 +185,9 @@ class PassagesTable(Protocol):
         self, vector: Vector, k: int, pack_id: str, among: frozenset[str] | None = None
     ) -> list[VectorHit]: ...
     def search_words(
-        self, terms: str, k: int, among: frozenset[str] | None = None
+        self, terms: str | WordQuery, k: int, among: frozenset[str] | None = None
     ) -> list[TextHit]: ...
+    def languages(self) -> tuple[str, ...]: ...
     def background(self, like: Vector, pack_id: str) -> Background: ...
     def file_ids(self, pack_id: str) -> set[str]: ...
     def count(self) -> int: ...

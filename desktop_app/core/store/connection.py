@@ -15,6 +15,7 @@ from desktop_app.core.store.api import Background, StoreError
 from desktop_app.core.store.filters import is_in, quote
 from desktop_app.core.store.memory import ReadWriteLock, reading
 from desktop_app.core.store.vectors import VectorSpaces
+from desktop_app.core.words import WordQuery
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class Connection:
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
         self.writes_since_maintain = 0
+        # the languages the index's passages are written in (meta "languages"), and when read
+        self.languages: tuple[float, tuple[str, ...]] | None = None
         self._tables: dict[str, Any] = {}
         self._names: tuple[float, set[str]] | None = None
 
@@ -254,26 +257,38 @@ def any_row(t: Any, cond: str) -> bool:
     return bool(t.search().where(cond).select(["file_id"]).limit(1).to_arrow().num_rows)
 
 
+def _fts_query(words: WordQuery, column: str) -> Any:
+    import lancedb.query
+
+    lq: Any = lancedb.query  # pydantic dataclasses, whose defaults type checkers don't see
+    clauses = [lq.MatchQuery(" ".join(words.any_of), column)] if words.any_of else []
+    clauses += [lq.PhraseQuery(p, column) for p in words.phrases]
+    if len(clauses) == 1:
+        return clauses[0]
+    return lq.BooleanQuery([(lq.Occur.SHOULD, c) for c in clauses])
+
+
 def full_text(
     t: Any,
-    terms: str,
+    words: WordQuery,
+    column: str,
     k: int,
     cols: list[str],
     among: frozenset[str] | None = None,
     where: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The k best BM25 rows for ``terms`` (of the files ``among``, when given). A filter's few
-    files are a prefilter on their ids; for many, a long IN list costs more than the search:
-    ``where``, a condition on the table's own columns that those files meet, is the prefilter,
-    else larger cuts are read until k of theirs are found or the matches run out."""
-    if among is not None and not among:
+    """The k best BM25 rows for ``words`` in ``column`` (of the files ``among``, when given). A
+    filter's few files are a prefilter on their ids; for many, a long IN list costs more than
+    the search: ``where``, a condition on the table's own columns that those files meet, is the
+    prefilter, else larger cuts are read until k of theirs are found or the matches run out."""
+    if (among is not None and not among) or not words:
         return []
     try:
         if among is not None and len(among) <= FTS_PREFILTER_IDS:
             where = is_in("file_id", sorted(among))
         limit = k
         while True:
-            query = t.search(terms, query_type="fts")
+            query = t.search(_fts_query(words, column), query_type="fts")
             if where is not None and among is not None:
                 query = query.where(where, prefilter=True)
             rows = query.select(cols).limit(limit).to_arrow()
@@ -290,12 +305,33 @@ def full_text(
 
 
 def ensure_fts(t: Any, column: str, force: bool = False) -> None:
-    """Build the table's full-text index (again, with ``force``) when it has rows."""
+    """Build the table's full-text index (again, with ``force``) when it has rows. The column
+    holds words as core.words makes them (folded, stemmed where the language is known, pairs
+    of characters for scripts without spaces), so the index splits on spaces and nothing else."""
     if t is None or t.count_rows() == 0:
         return
-    has = any(column in (ix.columns or []) for ix in t.list_indices())
-    if force or not has:
-        t.create_fts_index(column, replace=True, with_position=True)
+    if force or not has_fts(t, column):
+        t.create_fts_index(
+            column,
+            replace=True,
+            with_position=True,
+            base_tokenizer="whitespace",
+            lower_case=False,
+            stem=False,
+            remove_stop_words=False,
+            ascii_folding=False,
+            max_token_length=None,
+        )
+
+
+def has_fts(t: Any, column: str) -> bool:
+    """Does the table have a full-text index on ``column`` that splits on spaces only (an
+    index of earlier Trove split words itself)?"""
+    for ix in t.list_indices():
+        details = getattr(ix, "index_details", None) or {}
+        if column in (ix.columns or []) and details.get("base_tokenizer") == "whitespace":
+            return True
+    return False
 
 
 def drop_fts(t: Any) -> None:

@@ -14,6 +14,7 @@ from desktop_app.core.store.connection import (
     FILES,
     Connection,
     TableBase,
+    any_row,
     delete_ids,
     ensure_fts,
     full_text,
@@ -25,6 +26,8 @@ from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.memory import reading
 from desktop_app.core.types import FileRecord, FileStatus, Kind
+from desktop_app.core.words import WordQuery
+from desktop_app.core.words import terms as index_terms
 
 BATCH = 500  # ids per filter: one IN list stays a cheap expression
 # filters whose matching files are kept (per table version): typing more words after
@@ -390,6 +393,12 @@ class Files(TableBase):
         return [_known(r) for r in rows if r["file_id"] not in have]
 
     @reading
+    def any_photo(self) -> bool:
+        """Does the index hold a photo? (one row read, not a count)"""
+        t = self._t()
+        return t is not None and any_row(t, _PHOTO)
+
+    @reading
     def counts(self) -> FileCounts:
         t = self._t()
         if t is None:
@@ -428,26 +437,28 @@ class Files(TableBase):
     @reading
     def search_words(
         self,
-        terms: str,
+        terms: str | WordQuery,
         k: int,
         among: frozenset[str] | None = None,
         flt: FileFilter | None = None,
     ) -> list[TextHit]:
         """Files whose name, folders, camera or place hold these words (BM25; of the files
-        ``among`` that ``flt`` admits, when given)."""
+        ``among`` that ``flt`` admits, when given), each with the words it was found by."""
         t = self._t()
-        if t is None or not terms.strip():
+        query = WordQuery.of_text(terms) if isinstance(terms, str) else terms
+        if t is None or not query:
             return []
         if FILES in self._conn.fts_dirty and not self._conn.read_only:
             ensure_fts(t, "search_text")
             self._conn.fts_dirty.discard(FILES)
         return [
-            TextHit(r["file_id"], float(r["_score"]), "name")
+            TextHit(r["file_id"], float(r["_score"]), "name", r["search_text"] or "")
             for r in full_text(
                 t,
-                terms,
+                query,
+                "search_text",
                 k,
-                ["file_id", "_score"],
+                ["file_id", "search_text", "_score"],
                 among,
                 None if flt is None else flt.where("place" in t.schema.names),
             )
@@ -588,10 +599,10 @@ class Files(TableBase):
 
 
 def search_text_for(path: str, root: str, extra: str) -> str:
-    """Words full-text search sees for a file: its name, the folders below the root, extras."""
+    """Words full-text search sees for a file, in the index's forms: its name, the folders
+    below the root, extras (names are in no known language: folded, never stemmed)."""
     rel = os.path.relpath(path, root) if root and is_under(path, root) else path
-    words = rel.replace(os.sep, " ").replace("_", " ").replace("-", " ").replace(".", " ")
-    return f"{os.path.basename(path)} {words} {extra}".strip()
+    return index_terms(f"{rel} {extra}")
 
 
 def _extra_words(camera: str | None, place: str | None) -> str:
@@ -627,6 +638,28 @@ def fill_cards(t: Any) -> None:
             return
         cards = [{"file_id": r["file_id"], "card": _file_row(_record(r))["card"]} for r in rows]
         t.merge_insert("file_id").when_matched_update_all().execute(cards)
+
+
+def fill_search_text(t: Any, batch: int = 50_000) -> None:
+    """Make every row's search_text again (an index from before the words of every
+    language): one read of the columns it is made from, then a write per batch."""
+    n = t.count_rows()
+    if not n:
+        return
+    cols = ["file_id", "path", "root", "camera", "place"]
+    tbl = t.search().select(cols).limit(n + 10).to_arrow()
+    for start in range(0, tbl.num_rows, batch):
+        part = tbl.slice(start, batch).to_pylist()
+        rows = [
+            {
+                "file_id": r["file_id"],
+                "search_text": search_text_for(
+                    r["path"], r["root"] or "", _extra_words(r["camera"], r["place"])
+                ),
+            }
+            for r in part
+        ]
+        t.merge_insert("file_id").when_matched_update_all().execute(rows)
 
 
 def _known(r: dict[str, Any]) -> KnownFile:

@@ -194,7 +194,7 @@ class IndexStore:
             self._drop_orphans()
             ensure_fts(self._conn.table(FILES), "search_text", force=True)
             for t in self._conn.vector_tables(PASSAGES) + self._words_table():
-                ensure_fts(t, "text", force=True)
+                ensure_fts(t, "terms", force=True)
             self._conn.fts_dirty.clear()
         try:
             self._build_scalar_indexes()

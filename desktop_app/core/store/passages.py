@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -31,12 +32,28 @@ from desktop_app.core.store.connection import (
 )
 from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.memory import reading
+from desktop_app.core.store.meta import Meta
 from desktop_app.core.types import Chunk, PassageSource
+from desktop_app.core.words import WordQuery, detect
+from desktop_app.core.words import terms as index_terms
+
+LANGUAGES = "languages"  # meta key: the languages of the index's passages, comma-separated
+LANGUAGES_TTL_S = 5.0  # another process's new language shows up within this
 
 BATCH = 500
 
 
-_WORD_COLUMNS = ["chunk_id", "file_id", "ordinal", "page", "start", "end", "text", "source"]
+_WORD_COLUMNS = [
+    "chunk_id",
+    "file_id",
+    "ordinal",
+    "page",
+    "start",
+    "end",
+    "text",
+    "source",
+    "lang",
+]
 
 
 class Passages(VectorTablesBase):
@@ -93,6 +110,7 @@ class Passages(VectorTablesBase):
         self._drop_stale(_in("file_id", [fid for fid, _ in items]), new)
         rows = [_word_row(fid, c) for fid, chunks in items for c in chunks]
         if rows:
+            self._note_languages({r["lang"] for r in rows})
             self._words(create=True).add(rows)
         self._conn.after_write(PASSAGES)
 
@@ -179,7 +197,7 @@ class Passages(VectorTablesBase):
         self._conn.writable()
         ids = [r.file_id for r in reads]
         for t in self._tables():
-            if _has_source(t):
+            if _has(t, "source"):
                 cond = f"source = 'ocr' AND {_in('file_id', ids)}"
                 if any_row(t, cond):
                     t.delete(cond)
@@ -222,9 +240,12 @@ class Passages(VectorTablesBase):
                         "pack_id": pack_id,
                         "vector": np.asarray(v, dtype=np.float32),
                         "source": str(c.source),
+                        "lang": c.lang,
+                        "terms": index_terms(c.text, c.lang),
                     }
                 )
         if rows:
+            self._note_languages({r["lang"] for r in rows})
             self._conn.vector_table(PASSAGES, dim, create=True).add(rows)
 
     # --- reads -----------------------------------------------------------------------
@@ -239,7 +260,8 @@ class Passages(VectorTablesBase):
         if not found:
             return []
         ids = [f"{fid}:{o}" for _, fid, o in found]
-        cols = ["chunk_id", "text", "page"] + (["source"] if _has_source(t) else [])
+        cols = ["chunk_id", "text", "page"]
+        cols += [c for c in ("source", "lang") if _has(t, c)]
         rows = (
             t.search()
             .where(_in("chunk_id", ids))
@@ -261,28 +283,30 @@ class Passages(VectorTablesBase):
                     r.get("text", ""),
                     None if page is None or page < 0 else int(page),
                     PassageSource(r.get("source") or ""),
+                    r.get("lang") or "",
                 )
             )
         return out
 
     @reading
     def search_words(
-        self, terms: str, k: int, among: frozenset[str] | None = None
+        self, terms: str | WordQuery, k: int, among: frozenset[str] | None = None
     ) -> list[TextHit]:
         """Passages holding these words (BM25; of the files ``among``, when given), each with
-        its page and origin."""
-        if not terms.strip():
+        its page, origin and language. A string is a person's words, in every form they may
+        have in the index's languages."""
+        query = WordQuery.of_text(terms, self.languages()) if isinstance(terms, str) else terms
+        if not query:
             return []
         refresh = PASSAGES in self._conn.fts_dirty and not self._conn.read_only
         hits: list[TextHit] = []
         for t in self._text_tables():  # passages with vectors and those still waiting
             if refresh:
-                ensure_fts(t, "text")
+                ensure_fts(t, "terms")
             if not t.count_rows():
                 continue
-            cols = ["file_id", "text", "page", "ordinal", "_score"]
-            cols += ["source"] if _has_source(t) else []
-            for r in full_text(t, terms, k, cols, among):
+            cols = ["file_id", "text", "page", "ordinal", "_score", "source", "lang"]
+            for r in full_text(t, query, "terms", k, cols, among):
                 page = r.get("page", -1)
                 hits.append(
                     TextHit(
@@ -293,11 +317,31 @@ class Passages(VectorTablesBase):
                         None if page is None or page < 0 else int(page),
                         int(r["ordinal"]),
                         PassageSource(r.get("source") or ""),
+                        r.get("lang") or "",
                     )
                 )
         if refresh:
             self._conn.fts_dirty.discard(PASSAGES)
         return hits
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages the index's passages are written in (ISO 639-1), as recorded."""
+        now = time.monotonic()
+        known = self._conn.languages
+        if known is None or now - known[0] > LANGUAGES_TTL_S:
+            value = Meta(self._conn).get(LANGUAGES) or ""
+            known = (now, tuple(x for x in value.split(",") if x))
+            self._conn.languages = known
+        return known[1]
+
+    def _note_languages(self, langs: set[str]) -> None:
+        """Record languages the index did not hold yet (one write per new language)."""
+        have = set(self.languages())
+        new = {x for x in langs if x} - have
+        if new:
+            value = ",".join(sorted(have | new))
+            Meta(self._conn).set(LANGUAGES, value)
+            self._conn.languages = (time.monotonic(), tuple(value.split(",")))
 
     @reading
     def background(self, like: Vector, pack_id: str) -> Background:
@@ -308,6 +352,40 @@ class Passages(VectorTablesBase):
     def file_ids(self, pack_id: str) -> set[str]:
         """Files with passages this pack embedded."""
         return self._pack_file_ids(self._tables(), pack_id)
+
+
+def fill_terms(t: Any, batch: int = 20_000) -> tuple[int, set[str]]:
+    """Give the passages of a table from before the words of every language their language
+    (per document, from its passages in the batch) and their terms; returns how many, and
+    the languages found."""
+    done, langs = 0, set[str]()
+    while True:
+        rows = (
+            t.search()
+            .where("terms IS NULL")
+            .select(["chunk_id", "file_id", "text"])
+            .limit(batch)
+            .to_arrow()
+            .to_pylist()
+        )
+        if not rows:
+            return done, langs
+        by_file: dict[str, list[str]] = {}
+        for r in rows:
+            by_file.setdefault(r["file_id"], []).append(r["text"] or "")
+        lang = {fid: detect(" ".join(texts)) for fid, texts in by_file.items()}
+        langs |= set(lang.values()) - {""}
+        t.merge_insert("chunk_id").when_matched_update_all().execute(
+            [
+                {
+                    "chunk_id": r["chunk_id"],
+                    "lang": lang[r["file_id"]],
+                    "terms": index_terms(r["text"] or "", lang[r["file_id"]]),
+                }
+                for r in rows
+            ]
+        )
+        done += len(rows)
 
 
 def _chunk_id(file_id: str, ordinal: int) -> str:
@@ -324,6 +402,8 @@ def _word_row(file_id: str, c: Chunk) -> dict[str, Any]:
         "end": c.end,
         "text": c.text,
         "source": str(c.source),
+        "lang": c.lang,
+        "terms": index_terms(c.text, c.lang),
     }
 
 
@@ -336,19 +416,23 @@ def _waiting(r: dict[str, Any]) -> WaitingPassage:
         int(r["end"]),
         int(r["ordinal"]),
         PassageSource(r.get("source") or ""),
+        r.get("lang") or "",
     )
     return WaitingPassage(r["file_id"], chunk)
 
 
-def _has_source(t: Any) -> bool:
-    """Does this passages table say where each passage came from? (not before schema 2)
+def _has(t: Any, column: str) -> bool:
+    """Does this passages table have ``column``? (an index of earlier Trove, read before its
+    migration, may not: ``source`` came with schema 2, ``lang`` with 4)
 
     Asked on every query: kept on the open table (reading a schema is a round trip)."""
-    known = getattr(t, "_trove_has_source", None)
+    known: dict[str, bool] | None = getattr(t, "_trove_columns", None)
     if known is None:
-        known = "source" in t.schema.names
+        known = {}
         try:
-            t._trove_has_source = known
+            t._trove_columns = known
         except AttributeError:  # a table type without a __dict__: ask every time
             pass
-    return bool(known)
+    if column not in known:
+        known[column] = column in t.schema.names
+    return known[column]

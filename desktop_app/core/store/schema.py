@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-# 2: files.place, files.dhash, files.ocr_hash and chunks.source; 3: files.card
-SCHEMA_VERSION = 3
+# 2: files.place, files.dhash, files.ocr_hash and chunks.source; 3: files.card; 4: words in
+# every language (core.words): files.search_text and passages' terms hold the index's forms,
+# passages record their language
+SCHEMA_VERSION = 4
 
 FILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("file_id", "string"),
@@ -27,7 +29,9 @@ FILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("height", "int32"),
     ("text_preview", "string"),
     ("indexed_at", "float64"),
-    ("search_text", "string"),  # name, folder words, camera, place: what full-text search sees
+    # name, folder words, camera, place in the index's word forms (core.words.terms): what
+    # full-text search sees
+    ("search_text", "string"),
     ("place", "string"),  # nearest city of the photo's GPS position: "Lisbon, Portugal"
     ("dhash", "int64"),  # 64-bit perceptual (difference) hash of a photo, for near-duplicates
     # content_hash of the file when the text in it was last read by OCR (NULL: not yet); not
@@ -72,6 +76,8 @@ def chunks_schema(dim: int) -> Any:
             pa.field("pack_id", pa.string()),
             pa.field("vector", pa.list_(pa.float32(), dim)),
             pa.field("source", pa.string()),  # "": the file's text; "ocr": read from pixels
+            pa.field("lang", pa.string()),  # the document's language (ISO 639-1), "" unknown
+            pa.field("terms", pa.string()),  # the text's words as the index has them
         ]
     )
 
