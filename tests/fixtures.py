@@ -1,7 +1,10 @@
-"""Generators for fixture files: photos with EXIF, PDFs with text pages, DOCX, ODT."""
+"""Generators for fixture files: photos with EXIF, PDFs with text pages, DOCX, ODT; and real
+text in many languages from Debian's manual pages."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -234,3 +237,48 @@ def make_raw(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(bytes(body))
     return path
+
+
+# --- real text in many languages (Debian's manual pages) --------------------------------
+
+MAN_DIRS = {"en": "", "de": "de", "fr": "fr", "es": "es", "ja": "ja", "zh": "zh_CN", "ru": "ru"}
+# Debian packages the pages and manuals come from: .ci/run installs them; a test that needs
+# them fails (never skips) when they are missing
+MAN_PACKAGES = (
+    "man-db manpages manpages-de manpages-fr manpages-es manpages-ja manpages-zh manpages-ru"
+)
+
+
+def man_page(lang: str, command: str) -> str:
+    """The manual page of ``command`` in ``lang`` as ``man`` shows it (80 columns, plain)."""
+    import gzip
+    import subprocess
+
+    base = Path("/usr/share/man") / MAN_DIRS[lang] / "man1"
+    page = base / f"{command}.1.gz"
+    if not page.is_file():
+        raise AssertionError(f"{page} is missing: apt-get install {MAN_PACKAGES}")
+    raw = gzip.decompress(page.read_bytes())
+    out = subprocess.run(
+        ["man", "-l", "-P", "cat", "-"],
+        input=raw,
+        capture_output=True,
+        env={**os.environ, "MANWIDTH": "80", "LC_ALL": "C.UTF-8", "MAN_KEEP_FORMATTING": ""},
+        check=True,
+    ).stdout.decode("utf-8", "replace")
+    # no backspace overstrikes (what `col -b` does)
+    while "\b" in out:
+        out = re.sub(r".\x08", "", out)
+    return out
+
+
+def bzip2_manual(dest: Path) -> Path:
+    """bzip2's PDF manual (Debian's bzip2-doc), unpacked to ``dest``."""
+    import gzip
+
+    src = Path("/usr/share/doc/bzip2/manual.pdf.gz")
+    if not src.is_file():
+        raise AssertionError(f"{src} is missing: apt-get install bzip2-doc")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(gzip.decompress(src.read_bytes()))
+    return dest

@@ -32,7 +32,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(handler=cmd_index)
 
-    p = sub.add_parser("search", help="search the index")
+    p = sub.add_parser(
+        "search",
+        help="search the index",
+        epilog="A query that starts with a dash goes after --: trove search -- --preserve-root",
+    )
     p.add_argument("query", nargs="?", default="")
     p.add_argument(
         "--image",

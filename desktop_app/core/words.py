@@ -21,13 +21,16 @@ from typing import Any
 
 import regex
 
-# One pass over the text; each match is one of: C++, C#, F# (a one- or two-letter word keeps
-# the signs that make it a name), a run of a script written without spaces, a run of other
-# letters with their marks, a run of digits.
+# One pass over the text; each match is one of: a command-line flag as manuals print it
+# (--preserve-root, -rf, -mtime: a dash or two at the start of a word, then a letter; kept
+# whole, and its words follow it), C++, C#, F# (a one- or two-letter word keeps the signs
+# that make it a name), a run of a script written without spaces, a run of other letters
+# with their marks, a run of digits.
 _NO_SPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}ー々〆"
 _TOKEN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(\p{{L}}{{1,2}}(?:\+\+|#))(?![\p{{L}}\p{{N}}+#])"
-    rf"|([{_NO_SPACE}]+)"
+    r"(?<![^\s(\[{\"'«<,;|])(?P<flag>--?\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)"
+    rf"|(?<![\p{{L}}\p{{M}}\p{{N}}])(?P<signed>\p{{L}}{{1,2}}(?:\+\+|#))(?![\p{{L}}\p{{N}}+#])"
+    rf"|(?P<run>[{_NO_SPACE}]+)"
     rf"|((?:(?![{_NO_SPACE}])[\p{{L}}\p{{M}}])+)"
     r"|(\p{N}+)",
     regex.V1,
@@ -80,6 +83,7 @@ _STOP_LANGS = ("en",)
 DETECT_MIN_LETTERS = 40
 DETECT_MIN_PROB = 0.90
 DETECT_CHARS = 4000
+DETECT_NO_SPACE_SHARE = 0.15  # of the letters: a text this much in CJK script is in it
 
 
 def clean(text: str) -> str:
@@ -88,10 +92,15 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
 
 
+# Latin letters that are no letter plus accent (Unicode gives them no decomposition)
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t",
+                          "æ": "ae", "œ": "oe", "þ": "th", "ŋ": "n"})  # fmt: skip
+
+
 def _unaccent(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     kept = "".join(ch for ch in decomposed if not 0x300 <= ord(ch) <= 0x36F)
-    return unicodedata.normalize("NFC", kept)
+    return unicodedata.normalize("NFC", kept).translate(_LETTERS)
 
 
 @lru_cache(maxsize=200_000)
@@ -112,13 +121,14 @@ def _stemmer(lang: str) -> Any:
 
 @lru_cache(maxsize=400_000)
 def form(word: str, lang: str = "") -> str:
-    """The form a word has in the index: stemmed in ``lang`` when Snowball knows it, then
-    folded. ``word`` is one word as ``words`` gives it, before folding."""
-    low = clean(word).casefold()
-    st = _stemmer(lang) if lang and not _is_no_space(low) and not low.isdigit() else None
-    if st is not None:
-        low = str(st.stemWord(low))
-    return _unaccent(low)
+    """The form a word has in the index: folded, then stemmed in ``lang`` when Snowball knows
+    it. Folding comes first so that a word typed without its accents ("identite") has the
+    stem of the word written with them ("identité"). ``word`` is one word as ``words``
+    gives it."""
+    low = fold(word)
+    plain = not _is_no_space(low) and not low.isdigit() and not low.startswith("-")
+    st = _stemmer(lang) if lang and plain else None
+    return str(st.stemWord(low)) if st is not None else low
 
 
 def _is_no_space(word: str) -> bool:
@@ -129,7 +139,14 @@ def spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of every word of ``text``, in order, offsets into ``text`` itself;
     a no-space script's pairs of characters overlap."""
     for m in _TOKEN.finditer(text):
-        run = m.group(2)
+        if m.group("flag"):
+            yield m.start(), m.end(), m.group()
+            inner = m.group().lstrip("-")
+            at = m.end() - len(inner)
+            for s, e, w in spans(inner):
+                yield at + s, at + e, w
+            continue
+        run = m.group("run")
         if run is None or len(run) == 1:
             yield m.start(), m.end(), m.group()
             continue
@@ -148,6 +165,27 @@ def terms(text: str, lang: str = "") -> str:
     return " ".join(form(w, lang) for w in words(text))
 
 
+# A name's words are also stored by their beginnings ("settings" -> "set*", "sett*" ...), so
+# that the first letters a person types find a file by its name; "*" is in no word.
+PREFIX = "*"
+PREFIX_MIN = 3
+PREFIX_MAX = 12
+
+
+def prefixes(name: str) -> str:
+    """The beginnings of a name's words, as the files' full text stores them."""
+    out: list[str] = []
+    for w in words(name):
+        f = fold(w)
+        if len(f) > PREFIX_MIN and not f.isdigit():
+            out += [f[:k] + PREFIX for k in range(PREFIX_MIN, min(len(f), PREFIX_MAX + 1))]
+    return " ".join(dict.fromkeys(out))
+
+
+def without_prefixes(terms_text: str) -> str:
+    return " ".join(t for t in terms_text.split() if not t.endswith(PREFIX))
+
+
 def forms(word: str, langs: Iterable[str]) -> tuple[str, ...]:
     """The index forms one query word may have in a library holding these languages: its
     stem in each, and the word itself (names and text in no known language)."""
@@ -163,36 +201,57 @@ def phrases(text: str, langs: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(form(w, lang) for w in ws) for lang in ("", *langs)))
 
 
+def holds_as_typed(text: str, wanted: set[str]) -> set[str]:
+    """Which of these folded words ``text`` holds as words of its own, unstemmed (a quick
+    look for each in the folded text first: most passages hold none)."""
+    if not wanted:
+        return set()
+    flat = _unaccent(clean(text).casefold())
+    maybe = {w for w in wanted if w in flat}
+    if not maybe:
+        return set()
+    return maybe & {fold(w) for w in words(flat)}
+
+
 @dataclass(frozen=True)
 class WordQuery:
     """What full-text search looks for, in the index's forms: any of some words and phrases
-    (each phrase in its spellings, one per language, its words found in order), ranked by BM25."""
+    (each phrase in its spellings, one per language, its words found in order), and the whole
+    query's words near each other, ranked by BM25 summed over what matched."""
 
     any_of: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()  # the query's words in order, a few words apart at most
 
     def __bool__(self) -> bool:
-        return bool(self.any_of or self.phrases)
+        return bool(self.any_of or self.phrases or self.near)
 
     @classmethod
     def of_text(cls, text: str, langs: Iterable[str] = ()) -> WordQuery:
-        """A person's words, each in every form it may have in these languages. A word that
-        is several to the index (``e2e4``, ``--preserve-root``, ``foo.bar``) is a phrase, not
-        its parts; a word of a script without spaces is both its pairs of characters (some of
-        them suffice) and a phrase (all of them, in order, rank first)."""
+        """A person's words, each in every form it may have in these languages, stopwords
+        left out (unless there is nothing else). A word that is several to the index
+        (``e2e4``, ``--preserve-root``, ``foo.bar``) is a phrase, not its parts; a word of a
+        script without spaces is both its pairs of characters (some of them suffice) and a
+        phrase (all of them, in order). A passage that holds the words in the order typed, as
+        a page's description or title does, ranks above one that has them scattered."""
         langs = tuple(langs)
+        tokens = text.split()
+        content = [t for t in tokens if not is_stopword(t, langs)] or tokens
         any_of: list[str] = []
         seq: list[str] = []
-        for token in text.split():
+        for token in content:
             ws = words(token)
             if len(ws) == 1:
                 any_of += forms(ws[0], langs)
+                if len(fold(ws[0])) >= PREFIX_MIN:
+                    any_of.append(fold(ws[0]) + PREFIX)  # the start of a word of a name
                 continue
             if len(ws) > 1:
                 seq += phrases(token, langs)
             if no_space_runs(token):
                 any_of += [f for w in ws for f in forms(w, langs)]
-        return cls(tuple(dict.fromkeys(any_of)), tuple(dict.fromkeys(seq)))
+        near = phrases(text, langs) if len(content) >= 2 else ()
+        return cls(tuple(dict.fromkeys(any_of)), tuple(dict.fromkeys(seq)), near)
 
     @classmethod
     def phrase(cls, text: str, langs: Iterable[str] = ()) -> WordQuery:
@@ -222,8 +281,74 @@ def detect(text: str) -> str:
     letters = sum(1 for ch in sample if ch.isalpha())
     if letters < DETECT_MIN_LETTERS:
         return ""
+    runs = "".join(regex.findall(rf"[{_NO_SPACE}]+", sample))
+    if len(runs) >= DETECT_NO_SPACE_SHARE * letters:
+        # a Chinese or Japanese page full of option names and commands in Latin letters:
+        # its own script tells its language (the Latin words would only blur the guess)
+        sample = runs
     lang, prob = _identifier().classify(sample)
     return str(lang) if float(prob) >= DETECT_MIN_PROB else ""
+
+
+# The script each language is written in (Latin for any not listed); Japanese text mixes Han
+# with its own kana, Korean may.
+_SCRIPTS = (
+    "Latin",
+    "Cyrillic",
+    "Greek",
+    "Arabic",
+    "Hebrew",
+    "Devanagari",
+    "Thai",
+    "Hangul",
+    "Armenian",
+    "Georgian",
+    "Tamil",
+    "Gujarati",
+    "Myanmar",
+    "Khmer",
+    "Lao",
+    "Han",
+)
+_SCRIPT_RE = {s: regex.compile(rf"\p{{{s}}}") for s in _SCRIPTS}
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+LANGUAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "mn", "be", "kk", "ky"), ("Cyrillic",)),
+    **dict.fromkeys(("ar", "fa", "ur", "ku"), ("Arabic",)),
+    **dict.fromkeys(("he", "yi"), ("Hebrew",)),
+    **dict.fromkeys(("hi", "mr", "ne"), ("Devanagari",)),
+    "el": ("Greek",), "th": ("Thai",), "hy": ("Armenian",), "ka": ("Georgian",),
+    "ta": ("Tamil",), "gu": ("Gujarati",), "my": ("Myanmar",), "km": ("Khmer",), "lo": ("Lao",),
+    "ja": ("Japanese", "Han"), "zh": ("Han",), "ko": ("Hangul", "Han"),
+}  # fmt: skip
+QUERY_DETECT_WORDS = 3  # a query this long or longer is long enough to name its language
+QUERY_DETECT_PROB = 0.95
+
+
+def script_of(text: str) -> str:
+    """The script most of the text's letters are in ("Japanese" for Han with kana), or ""."""
+    counts = {name: len(r.findall(text)) for name, r in _SCRIPT_RE.items()}
+    kana = len(_KANA.findall(text))
+    if kana and kana + counts["Han"] >= max(counts.values()):
+        return "Japanese"
+    best = max(counts, key=lambda name: counts[name])
+    return best if counts[best] else ""
+
+
+def understood(text: str, known: Iterable[str], present: Iterable[str] = ()) -> bool:
+    """Can a model that knows the languages ``known`` read this query? Not when it is
+    written in a script none of them uses (Cyrillic for an English model), nor when it is
+    long enough to tell and is surely in another language the library holds (``present``)."""
+    known = tuple(known)
+    script = script_of(text)
+    ok = {s for lang in known for s in LANGUAGE_SCRIPTS.get(lang, ("Latin",))}
+    if script and script not in ok:
+        return False
+    if len(text.split()) >= QUERY_DETECT_WORDS:
+        lang, prob = _identifier().classify(clean(text))
+        if float(prob) >= QUERY_DETECT_PROB and lang in set(present) and lang not in known:
+            return False
+    return True
 
 
 @lru_cache(maxsize=64)

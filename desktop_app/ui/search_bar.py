@@ -28,6 +28,8 @@ SYNTAX_HELP = (
     "<code>beach at sunset</code> — describe what you look for<br>"
     '<code>"exact phrase"</code> — these words, in this order<br>'
     "<code>-word</code> — leave out results with this word<br>"
+    "<code>--preserve-root</code>, <code>-rf</code> — a flag is looked for; "
+    "<code>not:--force</code> leaves one out<br>"
     "<code>2:sunset + dog - people</code> — weigh, add and subtract ideas (photos)<br>"
     "<code>type:photo</code>, <code>type:document</code>, <code>type:pdf</code><br>"
     "<code>in:Holidays</code> — only in this folder · <code>place:Lisbon</code><br>"

@@ -8,6 +8,7 @@ a user's folder would be. The benchmark on a larger corpus is tests/benchmarks/b
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import pydoc
 import shutil
@@ -211,3 +212,23 @@ def test_the_full_text_index_alone_finds_them(
     hits = planted.store.passages.search_words(words, 10)
     files = planted.store.files.get([h.file_id for h in hits], brief=True)
     assert {Path(files[h.file_id].path).stem for h in hits} == {module}
+
+
+QUALITY_LABELS = Path(__file__).parents[1] / "benchmarks" / "quality" / "labels.json"
+
+
+def test_the_top_of_any_page_size_is_the_top_of_a_larger_one(library: TroveEngine) -> None:
+    """Every query of the quality benchmark (tests/benchmarks/quality/labels.json) at limits
+    5, 10, 50 and 200: a page of k is the first k of a larger page."""
+    queries = [q["q"] for q in json.loads(QUALITY_LABELS.read_text("utf-8"))["queries"]]
+    assert len(queries) > 100
+    differ = []
+    for raw in queries:
+        pages = [
+            [h.path for h in library.search(parse_query(raw, limit=n)).hits]
+            for n in (5, 10, 50, 200)
+        ]
+        for small, large in itertools.pairwise(pages):
+            if small != large[: len(small)]:
+                differ.append(raw)
+    assert not differ

@@ -32,6 +32,7 @@ class FakeClip:
     """An image encoder whose text tower is a lookup table."""
 
     pack_id = PACK
+    languages = ("en",)
     dim = DIM
 
     def __init__(self, texts: dict[str, np.ndarray]) -> None:

@@ -26,6 +26,7 @@ class WordVectors:
     """A stand-in document encoder: a fixed vector per text, and a log of what it encoded."""
 
     pack_id = "words-test@1"
+    languages = ("en",)
     dim = DIM
     unrelated = None
 

@@ -98,6 +98,11 @@ class ImageEncoder(Protocol):
         """As for TextEncoder; None for image packs (text-to-image scores have no such scale)."""
         ...
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages its text tower understands (ISO 639-1), as its manifest declares."""
+        ...
+
 
 @dataclass(frozen=True)
 class PackProgress:

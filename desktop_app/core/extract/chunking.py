@@ -20,7 +20,8 @@ def chunk_pages(
     """Passages of at most ``max_chars``, cut at paragraph/sentence/word breaks, with overlap.
 
     MiniLM reads 256 tokens (~1000 characters of English); 800 leaves room for long words.
-    Every passage records the language of the document (its opening pages), "" when unsure.
+    Every passage records its language: its own when it tells (a Chinese page's untranslated
+    English paragraphs), else the document's (from its opening pages), "" when unsure.
     """
     opening, have = [], 0
     for _, text in pages:
@@ -50,7 +51,8 @@ def chunk_pages(
                         break
             passage = re.sub(r"[ \t]+", " ", text[start:end]).strip()
             if passage:
-                out.append(Chunk(passage, page, start, end, len(out), lang=lang))
+                own = detect(passage)
+                out.append(Chunk(passage, page, start, end, len(out), lang=own or lang))
             if end >= n or len(out) >= max_chunks:
                 break
             nxt = max(end - overlap, start + 1)

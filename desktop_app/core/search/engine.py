@@ -33,6 +33,8 @@ from desktop_app.core.types import (
 
 RRF_K = 60.0
 CANDIDATES = 200
+TITLE_BOOST = 1.5  # a word in a document's opening passage (its title, a manual's NAME line)
+SURFACE_WORDS = 3  # queries of up to this many content words prefer the words as typed
 # MiniLM puts unrelated passages at cosine ~0.0-0.15: below this a passage is noise, not a match.
 PASSAGE_MIN_SIMILARITY = 0.15
 # Rank fusion weights: CLIP's image-text similarities (~0.2-0.35) and MiniLM's (~0.1-0.8)
@@ -79,6 +81,8 @@ class _Candidate:
     name_text: str = ""  # the words of its name, folders, camera and place, as indexed
     # the passage full-text search found in it (text, page, origin, language), when any
     worded: tuple[str, int | None, PassageSource, str] | None = None
+    word_texts: list[str] = field(default_factory=list)  # every passage full text found
+    surface: int = 0  # the query's words it holds as typed (not only by their stem); _judge
     confidence: float = 0.0  # how sure, 0..1 (0.5 and above: strong); set by _judge
     named: bool = False  # its name or folders hold a content word of the query
     listed: bool = True  # False: no closer to the query than an average file
@@ -257,8 +261,9 @@ class SearchEngine:
             _FULL_TEXT.submit(self._verbatim, exact, langs, among, flt, watch) if exact else None
         )
         # a library of photos alone has no passages to compare the query with: no encoding
-        if text and self.text_encoder is not None and self.store.passages.count():
-            tenc = self.text_encoder
+        tenc = self.text_encoder
+        meaning: tuple[list[Any], Calibration] | None = None
+        if text and tenc is not None and self.store.passages.count():
             qv = tenc.encode_texts([text])[0]
             watch.lap("document encoder")
             chunk_hits = self.store.passages.nearest(qv, CANDIDATES, tenc.pack_id, among)
@@ -269,32 +274,20 @@ class SearchEngine:
                 tenc.unrelated,  # measured by the pack for its passages
             )
             watch.lap("calibration")
-            # each file counts once per list, at the rank of its best passage
-            relevant = [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY]
-            for rank, h in enumerate(_best_per_file(relevant)):
-                cand(h.file_id).add(
-                    "passage",
-                    rank,
-                    h.text,
-                    h.page,
-                    h.score,
-                    cal,
-                    h.source,
-                    h.lang,
-                    understood=_understood(h.lang, h.source, tenc.languages),
-                )
+            meaning = ([h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY], cal)
         if self.image_encoder is not None:
             enc = self.image_encoder
+            reads = not text or words.understood(text, enc.languages, langs)
             for source, vec in self._photo_queries(query, enc):
                 watch.lap("image pack encoder")
-                self._vector_list(cand, source, vec, enc, among, watch=watch)
+                self._vector_list(cand, source, vec, enc, among, watch=watch, understood=reads)
             watch.lap("image pack encoder")
             prev = self.previous_image_encoder
             if prev is not None and (text or query.image_path or query.parts):
                 # each photo is ranked in exactly one space: the new pack's once it has a vector
                 have = self.store.images.file_ids(enc.pack_id)
                 for source, vec in self._photo_queries(query, prev):
-                    self._vector_list(cand, source, vec, prev, among, skip=have)
+                    self._vector_list(cand, source, vec, prev, among, skip=have, understood=reads)
                 watch.lap("previous image pack")
         else:
             if query.image_path:
@@ -303,25 +296,46 @@ class SearchEngine:
                 notes.append(
                     "Photos are found by name, date and text until an image model pack is added."
                 )
-        if found_words is not None:
-            word_hits = found_words.result()
-            watch.lap("waiting for full text")
-            names = [h for h in word_hits if h.field == "name"]
-            for rank, h in enumerate(names):
-                c = cand(h.file_id)
-                c.add("fts_name", rank)
-                c.name_text = c.name_text or h.text
-            passages = [h for h in word_hits if h.field != "name"]
-            for rank, h in enumerate(_best_per_file(passages, skip_contents=True)):
-                c = cand(h.file_id)
-                c.add("fts_text", rank, h.text, h.page, origin=h.source, lang=h.lang)
-                c.worded = (h.text, h.page, h.source, h.lang)
-            if self.text_encoder is not None and not _speaks(passages, self.text_encoder.languages):
-                # the query's words are found only in passages of languages the document
-                # pack does not understand: the query is in one of them, and the pack's
-                # reading of it is noise, however close its scores (core.words, issue notes)
-                for c in cands.values():
-                    c.margin, c.sure = None, False
+        word_hits = [] if found_words is None else found_words.result()
+        watch.lap("waiting for full text")
+        names = [h for h in word_hits if h.field == "name"]
+        passages = [h for h in word_hits if h.field != "name"]
+        if meaning is not None and tenc is not None:
+            # The pack cannot read a query written in a script or language it does not know,
+            # nor one whose words are found only in passages of such languages: its scores
+            # are noise then, however close, and make nothing strong (words still can).
+            reads = words.understood(text, tenc.languages, langs) and _speaks(
+                passages, tenc.languages
+            )
+            relevant, cal = meaning
+            # each file counts once per list, at the rank of its best passage
+            shown = {h.file_id: h for h in _best_per_file(relevant, skip_contents=True)}
+            for rank, h in enumerate(_best_per_file(relevant)):
+                s = shown[h.file_id]  # its closest passage that is not a table of contents
+                cand(h.file_id).add(
+                    "passage",
+                    rank,
+                    s.text,
+                    s.page,
+                    h.score,
+                    cal,
+                    s.source,
+                    s.lang,
+                    understood=reads and _understood(h.lang, h.source, tenc.languages),
+                )
+        for rank, h in enumerate(names):
+            c = cand(h.file_id)
+            c.add("fts_name", rank)
+            c.name_text = c.name_text or words.without_prefixes(h.text)
+        # a document's opening passage holds its title and what it is (a manual page's
+        # NAME line, a PDF's title page): words found there weigh more, as a title's do
+        passages.sort(key=lambda h: -h.score * (TITLE_BOOST if h.chunk_ordinal == 0 else 1.0))
+        for h in passages:
+            cand(h.file_id).word_texts.append(h.text)
+        for rank, h in enumerate(_best_per_file(passages, skip_contents=True)):
+            c = cand(h.file_id)
+            c.add("fts_text", rank, h.text, h.page, origin=h.source, lang=h.lang)
+            c.worded = (h.text, h.page, h.source, h.lang)
 
         if verbatim is not None:
             exact_hits = verbatim.result()
@@ -330,7 +344,7 @@ class SearchEngine:
                 for rank, h in enumerate(found):
                     c = cand(h.file_id)
                     if h.field == "name":
-                        c.name_text = c.name_text or h.text
+                        c.name_text = c.name_text or words.without_prefixes(h.text)
                     elif h.text and not c.verbatim:  # show the passage that holds it
                         c.snippet, c.page, c.snippet_source = h.text, h.page, h.source
                         c.snippet_lang = h.lang
@@ -338,12 +352,13 @@ class SearchEngine:
                     c.verbatim.add(term)
         self._judge(list(cands.values()), query, exact, langs)
         # One order, whatever the page size: files holding the query's identifiers or phrases
-        # verbatim first (the more of them the better); then strong files; then files whose
-        # name or folders hold a word of the query; then the rest; each by the fused ranking.
+        # verbatim first (the more of them the better); then strong files, those whose name or
+        # folders hold a word of the query first; then weak files, likewise; each part by the
+        # fused ranking.
         # The page is cut from this order, so the top k of any limit is the top k of a larger.
         ordered = sorted(
             (c for c in cands.values() if c.listed),
-            key=lambda c: (-len(c.verbatim), -_tier(c), -c.fused),
+            key=lambda c: (-len(c.verbatim), -_tier(c), -c.surface, -c.fused),
         )
         hashes: dict[str, int] = {}  # perceptual hashes of the hits, for folding copies
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
@@ -391,16 +406,29 @@ class SearchEngine:
         whole = bool(exact) and any(len(c.verbatim) == len(exact) for c in cands)
         for c in cands:
             name = _forms_of(c.name_text, "", langs)
-            shown = _forms_of(c.snippet, c.snippet_lang, langs)
-            coverage = _coverage(content, name | shown, langs)
+            in_name = _held(content, name, langs)
+            shown = _held(
+                content, _forms_of(c.snippet, c.snippet_lang, langs), langs, c.snippet_lang
+            )
+            coverage = _share(content, in_name | shown)
             if c.worded is not None and c.worded[0] != c.snippet:
                 # the passage its words were found in, when it says more than the one shown
                 text, page, source, lang = c.worded
-                worded = _coverage(content, name | _forms_of(text, lang, langs), langs)
+                worded = _share(
+                    content, in_name | _held(content, _forms_of(text, lang, langs), langs, lang)
+                )
                 if worded > coverage:
                     coverage = worded
                     c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
             c.named = any(_holds(name, w, langs, prefix=True) for w in content)
+            if len(content) <= SURFACE_WORDS:
+                # a few words typed to look something up: the files that hold them as typed
+                # come before those that hold only their stems ("écoulées", not "écoule")
+                typed = {words.fold(w) for w in content}
+                held = typed & set(c.name_text.split())
+                for text in c.word_texts:
+                    held |= words.holds_as_typed(text, typed - held)
+                c.surface = len(held)
             lexical = bool(c.sources & {"fts_name", "fts_text", "exact"}) or coverage > 0
             # no closer to the query than an average file: not a result
             c.listed = lexical or c.above is None or c.above >= Z_LIST
@@ -437,6 +465,7 @@ class SearchEngine:
         among: frozenset[str] | None = None,
         skip: set[str] | None = None,
         watch: _Stopwatch | None = None,
+        understood: bool = True,
     ) -> None:
         # image spaces have no unrelated figures of their own: this query's scores over a
         # sample of the index say where unrelated photos lie
@@ -447,7 +476,10 @@ class SearchEngine:
         if watch is not None:
             watch.lap("vector search")
         for rank, h in enumerate(h for h in found if not skip or h.file_id not in skip):
-            cand(h.file_id).add(source, rank, similarity=h.score, cal=cal)
+            # a photo is like the query's image whatever the words' language; like its words
+            # only when the pack reads them
+            sure = understood or source == "image"
+            cand(h.file_id).add(source, rank, similarity=h.score, cal=cal, understood=sure)
 
     def _photo_queries(self, query: Query, enc: ImageEncoder) -> list[tuple[str, np.ndarray]]:
         """The vectors photos are ranked by: the words (weighted parts added and subtracted,
@@ -510,8 +542,10 @@ class SearchEngine:
         content = _content_words(q, langs)
         matched = _matched(rec.name, q, content, langs)
         in_folder = False
-        if not matched:
-            folders = os.path.dirname(os.path.relpath(rec.path, rec.root) if rec.root else "")
+        if not matched:  # its folders: the words search saw that are not its name's
+            own = f"{rec.name} {rec.camera} {rec.place}"
+            name = {words.fold(w) for w in words.words(own)}
+            folders = " ".join(w for w in words.words(c.name_text) if w not in name)
             matched, in_folder = _matched(folders, q, content, langs), True
         src = c.best_source
         return Hit.of_file(
@@ -560,13 +594,20 @@ def _speaks(passages: list[TextHit], pack_languages: tuple[str, ...]) -> bool:
     return not langs or "" in langs or bool(langs & set(pack_languages))
 
 
-def _coverage(content: list[str], hay: set[str], langs: tuple[str, ...]) -> float:
-    """The share of the query's content words among these forms."""
-    return sum(1 for w in content if _holds(hay, w, langs)) / len(content) if content else 0.0
+def _held(content: list[str], hay: set[str], langs: tuple[str, ...], lang: str = "") -> set[str]:
+    """The query's content words among these forms: of a text in ``lang``, by their stem in
+    that language (a German word's stem is no English word's), else in any of ``langs``."""
+    return {w for w in content if _holds(hay, w, (lang,) if lang else langs)}
+
+
+def _share(content: list[str], held: set[str]) -> float:
+    return len(held) / len(content) if content else 0.0
 
 
 def _tier(c: _Candidate) -> int:
-    return 2 if c.confidence >= 0.5 else (1 if c.named else 0)
+    """Strong files whose name holds a word of the query, other strong files, weak files
+    whose name holds one, the rest: a name is what a person types first (as in Everything)."""
+    return (2 if c.confidence >= 0.5 else 0) + (1 if c.named else 0)
 
 
 def _content_words(q: Query, langs: tuple[str, ...]) -> list[str]:

@@ -121,11 +121,13 @@ def is_flag(token: str) -> bool:
 
 def exact_terms(q: Query) -> tuple[str, ...]:
     """What must be found verbatim: the quoted phrases, the identifiers and flags among the
-    words, and runs of a script written without spaces (a Japanese or Chinese word)."""
+    words (a dashed word the query searches for is a flag: parse_query left it in), and runs
+    of a script written without spaces (a Japanese or Chinese word)."""
     words = [
         w
         for w in q.text.split()
-        if w not in q.phrases and (is_identifier(w) or is_flag(w) or no_space_runs(w) == (w,))
+        if w not in q.phrases
+        and (is_identifier(w) or _FLAG.fullmatch(w) or no_space_runs(w) == (w,))
     ]
     return tuple(dict.fromkeys([*q.phrases, *words]))
 
@@ -155,6 +157,7 @@ def parse_query(
     quoted = set(re.findall(r'"([^"]+)"', raw))
     parts: list[list[Any]] = [[1.0, []]]  # [weight, words] per part, the sign in the weight
     composed = False
+    dashed: list[str] = []  # the -words taken as words to leave out
 
     def new_part(sign: float) -> None:
         if parts[-1][1]:
@@ -210,6 +213,7 @@ def parse_query(
             parts[-1][1].append(tok)
             continue
         if low.startswith("-") and len(low) > 1 and not is_flag(tok):
+            dashed.append(tok)
             excluded.append(low[1:])
             composed = True
             parts.append([-1.0, [tok[1:]]])
@@ -218,6 +222,13 @@ def parse_query(
         if parts[-1][0] > 0:  # negative parts steer photos only: not words to look for
             words.append(tok)
         parts[-1][1].append(tok)
+    if dashed and not words and not image_path:
+        # nothing else is searched for: "-mtime" alone is find's flag, not a query that
+        # leaves everything out
+        words = list(dashed)
+        excluded = [x for x in excluded if f"-{x}" not in {d.lower() for d in dashed}]
+        parts = [[1.0, list(dashed)]]
+        composed = any(len(ws) and w != 1.0 for w, ws in parts)
     text = " ".join(words).strip()
     composition = tuple((float(w), " ".join(ws)) for w, ws in parts if ws) if composed else ()
     terms = tuple(w.lower() for w in " ".join(words).split() if len(w) > 1 or w.isalnum())

@@ -32,6 +32,8 @@ ID_BATCH = 500  # ids per filter: one IN list stays a cheap expression
 # rows are read and their files kept.
 FTS_PREFILTER_IDS = 500
 FTS_MAX_CUT = 12_800
+# a person's words "near each other": this many other words may stand between them
+NEAR_SLOP = 2
 
 
 def open_table(db: Any, name: str) -> Any:
@@ -263,6 +265,7 @@ def _fts_query(words: WordQuery, column: str) -> Any:
     lq: Any = lancedb.query  # pydantic dataclasses, whose defaults type checkers don't see
     clauses = [lq.MatchQuery(" ".join(words.any_of), column)] if words.any_of else []
     clauses += [lq.PhraseQuery(p, column) for p in words.phrases]
+    clauses += [lq.PhraseQuery(p, column, slop=NEAR_SLOP) for p in words.near]
     if len(clauses) == 1:
         return clauses[0]
     return lq.BooleanQuery([(lq.Occur.SHOULD, c) for c in clauses])

@@ -26,7 +26,7 @@ from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.memory import reading
 from desktop_app.core.types import FileRecord, FileStatus, Kind
-from desktop_app.core.words import WordQuery
+from desktop_app.core.words import WordQuery, prefixes
 from desktop_app.core.words import terms as index_terms
 
 BATCH = 500  # ids per filter: one IN list stays a cheap expression
@@ -602,7 +602,7 @@ def search_text_for(path: str, root: str, extra: str) -> str:
     """Words full-text search sees for a file, in the index's forms: its name, the folders
     below the root, extras (names are in no known language: folded, never stemmed)."""
     rel = os.path.relpath(path, root) if root and is_under(path, root) else path
-    return index_terms(f"{rel} {extra}")
+    return f"{index_terms(f'{rel} {extra}')} {prefixes(os.path.basename(path))}".strip()
 
 
 def _extra_words(camera: str | None, place: str | None) -> str:
