@@ -73,7 +73,7 @@ class Connection:
         self.index_dir = index_dir
         self.read_only = read_only
         self.db: Any = None
-        self.vectors = VectorSpaces()
+        self.vectors = VectorSpaces(index_dir)
         self.rw = ReadWriteLock()
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
@@ -89,6 +89,7 @@ class Connection:
         self.db = lancedb.connect(str(self.index_dir), read_consistency_interval=timedelta(0))
 
     def close(self) -> None:
+        self.vectors.close()
         self._tables.clear()
         self.db = None
 
