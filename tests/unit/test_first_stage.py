@@ -155,6 +155,8 @@ def test_a_query_never_waits_for_the_build(
 
     monkeypatch.setattr(FirstStage, "refresh", slow)
     start = time.monotonic()
+    store.prepare_search()  # the window's engine asks for the build after opening
+    assert store._conn.vectors._stages[f"images_{DIM}"].version is None
     hits = store.images.nearest(v[42], 5, "p")  # LanceDB's own search answers meanwhile
     assert time.monotonic() - start < 10 and hits[0].file_id == "f42"
     assert store._conn.vectors._stages[f"images_{DIM}"].version is None

@@ -73,8 +73,8 @@ class Connection:
         self.index_dir = index_dir
         self.read_only = read_only
         self.db: Any = None
-        self.vectors = VectorSpaces(index_dir)
         self.rw = ReadWriteLock()
+        self.vectors = VectorSpaces(index_dir, self.rw.read)
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
         self.writes_since_maintain = 0

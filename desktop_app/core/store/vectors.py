@@ -6,8 +6,11 @@ are calibrated against. The store opens the tables and hands them in."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,7 @@ ANN_MAX_CUT = 4000
 BACKGROUND_ROWS = 1024  # stored vectors a query is compared with to calibrate its scores
 BACKGROUND_REFRESH_S = 60.0  # a large (ANN) table's sample is re-read at most this often
 
+PASSAGES_PREFIX = "chunks"  # the passages' vector tables: their rows carry ordinals
 Scored = list[tuple[float, str, int]]  # (cosine, file_id, ordinal or -1), best first
 
 
@@ -47,10 +51,14 @@ class VectorSpaces:
     background sample per pack. Safe to use from several threads. ``folder`` holds the first
     stages' float16 copies (unnamed files, gone with the process)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None = None,
+        reading: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
+    ) -> None:
         self._folder = folder
         self._stages: dict[str, FirstStage] = {}
-        self._builder = StageBuilder()
+        self._builder = StageBuilder(reading)
         self._resident: dict[str, Resident] = {}
         self._lock = threading.Lock()
         self._mixed: dict[str, tuple[tuple[int, str], bool]] = {}
@@ -147,6 +155,12 @@ class VectorSpaces:
             self._builder.request(stage, t)
         return stage
 
+    def prepare(self, tables: list[Any]) -> None:
+        """Start building the first stages of the large tables among ``tables`` (returns at
+        once: LanceDB's search answers until they are ready)."""
+        for t in tables:
+            self.stage(t, t.name.startswith(PASSAGES_PREFIX))
+
     def memory(self) -> dict[str, tuple[int, int]]:
         """Per table: (rows in its first stage or resident matrix, bytes they hold in memory)."""
         with self._lock:
@@ -232,7 +246,7 @@ class VectorSpaces:
         """Build the first stages (or load the small tables' matrices) now, waiting up to
         ``timeout`` for them."""
         for t in tables:
-            chunks = t.name.startswith("chunks")
+            chunks = t.name.startswith(PASSAGES_PREFIX)
             if t.count_rows() and self.stage(t, chunks) is None:
                 self.resident(t, with_ordinals=chunks).wait_for_scan(timeout)
         self._builder.wait(timeout)
