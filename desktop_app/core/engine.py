@@ -269,6 +269,7 @@ class TroveEngine:
             ocr_pending=ocr_pending,
             ocr_enabled=self.config.ocr,
             passages_waiting=store.passages.count_waiting(),
+            search_memory_bytes=store.search_memory(),
         )
 
     def problems(self) -> list[Problem]:

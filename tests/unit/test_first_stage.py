@@ -67,6 +67,7 @@ def test_the_first_stage_finds_the_float32_top_k(store: IndexStore, small_stage:
     assert stage.rows() == N
     rows, held = store._conn.vectors.memory()[f"images_{DIM}"]
     assert rows == N and 0 < held < v.nbytes / 4  # bits and keys, not the vectors
+    assert store.search_memory() == held  # what the status reports
     recall = []
     for q in _queries(v, 30):
         hits = store.images.nearest(q, 10, "p")

@@ -18,6 +18,7 @@ import logging
 import mmap
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -463,9 +464,14 @@ class StageBuilder:
                 stage, t = self._pending.pop(name)
                 self._busy = True
             try:
+                start = time.monotonic()
                 with self._reading():
                     stage.refresh(t)
                 _give_back_memory()
+                log.info(
+                    "first stage of %s: %d rows, %.0f MB in memory, caught up in %.1f s",
+                    name, stage.rows(), stage.bytes_in_memory() / 2**20, time.monotonic() - start,
+                )  # fmt: skip
             except Exception:  # only costs speed: the index's own search keeps answering
                 log.warning("the first stage of %s could not be built", name, exc_info=True)
             finally:

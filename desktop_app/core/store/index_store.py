@@ -259,6 +259,10 @@ class IndexStore:
             if trained:
                 self.meta.set(key, str(trained))
 
+    def search_memory(self) -> int:
+        """Bytes vector search holds in memory now: first stages and resident matrices."""
+        return sum(held for _, held in self._conn.vectors.memory().values())
+
     @reading
     def prepare_search(self) -> None:
         """Start building the large tables' first stages on their own thread and return at
