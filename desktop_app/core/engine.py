@@ -71,6 +71,12 @@ class TroveEngine:
         except OSError as exc:
             raise EngineError(describe_write_error(exc, self.config.index_dir)) from exc
 
+    def prepare_search(self) -> None:
+        """Start building what makes vector search fast (the large tables' first stages) on
+        a thread of its own; returns at once. The window calls it after opening; a one-off
+        command does not (its one query would share the CPU with the build)."""
+        self.store.prepare_search()
+
     def close(self) -> None:
         if self._parts is not None:
             self._parts.packs.unload()
@@ -263,6 +269,7 @@ class TroveEngine:
             ocr_pending=ocr_pending,
             ocr_enabled=self.config.ocr,
             passages_waiting=store.passages.count_waiting(),
+            search_memory_bytes=store.search_memory(),
         )
 
     def problems(self) -> list[Problem]:

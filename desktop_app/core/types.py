@@ -381,6 +381,7 @@ class IndexStatus:
     ocr_pending: int = 0  # ... and those waiting for the text-in-pictures pass
     ocr_enabled: bool = True
     passages_waiting: int = 0  # passages searchable by their words, their vectors to come
+    search_memory_bytes: int = 0  # what vector search holds in memory (first stages, matrices)
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,7 @@ class EngineHost(QObject):
             self._open_failed(f"Trove could not open its index: {exc}")
             return
         engine.config = self.config  # folders added while the index was opening
+        engine.prepare_search()  # vector search's first stages: built on their own thread
         self.attach(engine)
         self._opening = False
         self.opened.emit()

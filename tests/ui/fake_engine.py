@@ -111,6 +111,9 @@ class FakeEngine:
     def close(self) -> None:
         self._call("close")
 
+    def prepare_search(self) -> None:
+        self._call("prepare_search")
+
     def watch(self, progress: Any = None, cancel: CancelToken | None = None, **_kw: Any) -> None:
         self._call("watch")
         emit = progress or (lambda _p: None)

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.core.search.engine import CANDIDATES, SearchEngine
 from desktop_app.core.search.query import file_filter, parse_query
-from desktop_app.core.store import connection, int8scan
+from desktop_app.core.store import connection, firststage, int8scan
 from desktop_app.core.store import files as files_mod
 from desktop_app.core.store import vectors as vectors_mod
 from desktop_app.core.store.filters import FileFilter
@@ -52,8 +52,15 @@ def _photos(store: IndexStore) -> set[str]:
     ["sunset type:png", "sunset in:rare", "sunset after:2019-01-01 before:2020",
      "sunset place:lisbon", "sunset in:/lib/rare type:photo"],
 )  # fmt: skip
-def test_a_rare_filter_finds_every_photo_it_admits(store: IndexStore, query: str) -> None:
+@pytest.mark.parametrize("first_stage", [False, True])
+def test_a_rare_filter_finds_every_photo_it_admits(
+    store: IndexStore, query: str, first_stage: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if first_stage:  # the in-memory first stage answers (past 20,000 rows in the app)
+        monkeypatch.setattr(firststage, "MIN_ROWS", 100)
     rare = _photos(store)
+    store.warm(60)
+    assert bool(store._conn.vectors.memory()) and first_stage == bool(store._conn.vectors._stages)
     eng = SearchEngine(store, None, FakeClip({"sunset": unit((0, 1.0))}))
     # the rare photos rank below a whole cut of others: chosen after the cut, none would be left
     assert not rare & {h.file_id for h in store.images.nearest(unit((0, 1.0)), CANDIDATES, PACK)}
@@ -99,6 +106,8 @@ def test_the_8_bit_scan_with_a_mask_stays_exact(
 
 def test_ann_search_among_files(store: IndexStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(vectors_mod, "EXACT_LIMIT", 1000)
+    monkeypatch.setattr(firststage, "MIN_ROWS", 1000)  # LanceDB's index answers while the
+    monkeypatch.setattr(firststage.FirstStage, "refresh", lambda self, t: None)  # stage builds
     rng = np.random.default_rng(3)
     centres = rng.standard_normal((20, 32)).astype(np.float32)
     v = centres[rng.integers(0, 20, 4000)] + 0.3 * rng.standard_normal((4000, 32)).astype(

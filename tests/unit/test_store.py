@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import desktop_app.core.store.files as files_mod
+import desktop_app.core.store.firststage as firststage
 import desktop_app.core.store.vectors as vectors_mod
 from desktop_app.core.store.api import FileCounts, StoreError
 from desktop_app.core.store.index_store import IndexStore
@@ -217,6 +218,8 @@ def test_ann_beyond_the_exact_limit_keeps_recall(
     store: IndexStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(vectors_mod, "EXACT_LIMIT", 1000)
+    monkeypatch.setattr(firststage, "MIN_ROWS", 1000)  # LanceDB's index answers while the
+    monkeypatch.setattr(firststage.FirstStage, "refresh", lambda self, t: None)  # stage builds
     v = _vecs(4000, 32, seed=3)
     _photo_rows(store, [f"f{i}" for i in range(4000)])
     store.images.write([f"f{i}" for i in range(4000)], v, "p")

@@ -76,8 +76,8 @@ class Connection:
         self.index_dir = index_dir
         self.read_only = read_only
         self.db: Any = None
-        self.vectors = VectorSpaces()
         self.rw = ReadWriteLock()
+        self.vectors = VectorSpaces(index_dir, self.rw.read)
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
         self.writes_since_maintain = 0
@@ -94,6 +94,7 @@ class Connection:
         self.db = lancedb.connect(str(self.index_dir), read_consistency_interval=timedelta(0))
 
     def close(self) -> None:
+        self.vectors.close()
         self._tables.clear()
         self.db = None
 

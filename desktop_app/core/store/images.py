@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from desktop_app.core.store import vectors
+from desktop_app.core.store import firststage
 from desktop_app.core.store.api import Background, Vector, VectorHit
 from desktop_app.core.store.connection import (
     IMAGES,
@@ -130,14 +130,14 @@ class ImageVectors(VectorTablesBase):
     @reading
     def matrix(self, pack_id: str) -> tuple[list[str], Vector]:
         """Every image vector of one pack: (file ids, (n, dim) matrix). Uses the resident
-        matrix search already keeps; a table past EXACT_LIMIT is read once, not kept."""
+        matrix search already keeps; a table with a first stage is read once, not kept."""
         ids: list[str] = []
         mats: list[Vector] = []
         for t in self._tables():
             n = t.count_rows()
             if not n:
                 continue
-            if n <= vectors.EXACT_LIMIT:
+            if n < firststage.MIN_ROWS:
                 res = self._conn.vectors.resident(t, with_ordinals=False)
                 rows = res.rows_for(pack_id)
                 ids += [str(x) for x in res.ids[rows]]

@@ -259,10 +259,22 @@ class IndexStore:
             if trained:
                 self.meta.set(key, str(trained))
 
+    def search_memory(self) -> int:
+        """Bytes vector search holds in memory now: first stages and resident matrices."""
+        return sum(held for _, held in self._conn.vectors.memory().values())
+
+    @reading
+    def prepare_search(self) -> None:
+        """Start building the large tables' first stages on their own thread and return at
+        once (the window's engine, after opening: the first queries meet them ready)."""
+        self._conn.vectors.prepare(
+            self._conn.vector_tables(IMAGES) + self._conn.vector_tables(PASSAGES)
+        )
+
     @reading
     def warm(self, timeout: float | None = None) -> None:
-        """Load the resident matrices and build their 8-bit pre-scans now, waiting up to
-        ``timeout`` for each, so that the next query meets them ready (benchmarks use this)."""
+        """Build the first stages (or load the small tables' resident matrices) now, waiting up
+        to ``timeout``, so that the next query meets them ready (benchmarks and tests)."""
         self._conn.vectors.warm(
             self._conn.vector_tables(IMAGES) + self._conn.vector_tables(PASSAGES), timeout
         )

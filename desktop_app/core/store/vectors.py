@@ -1,23 +1,31 @@
-"""Nearest neighbours over the vector tables: exact over a resident matrix up to EXACT_LIMIT
-rows, LanceDB's IVF_SQ index with refine beyond it, and the per-pack sample of stored vectors a
-query's scores are calibrated against. The store opens the tables and hands them in."""
+"""Nearest neighbours over the vector tables: exact over a resident float32 matrix below
+firststage.MIN_ROWS rows, a first stage in memory (sign bits scanned, candidates re-scored from a
+float16 copy) beyond; LanceDB's own search (IVF_SQ with refine past EXACT_LIMIT rows) answers
+while a first stage is being built. Also the per-pack sample of stored vectors a query's scores
+are calibrated against. The store opens the tables and hands them in."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from desktop_app.core.store import firststage
 from desktop_app.core.store.api import Background
 from desktop_app.core.store.filters import is_in as _in
 from desktop_app.core.store.filters import quote as _q
+from desktop_app.core.store.firststage import FirstStage, StageBuilder
 from desktop_app.core.store.memory import Resident
 
-# Up to this many vectors a resident float32 matrix answers exactly (100k x 512 ~ 20 ms);
-# beyond it an IVF_SQ index with refine takes over.
+# Past this many vectors maintenance builds LanceDB's IVF_SQ index: it answers (~36 ms at 1M)
+# while the first stage is built after a start (~10 s at 1M).
 EXACT_LIMIT = 200_000
 # Probes: at 1M clustered vectors (244 partitions) 40 missed a query's whole cluster now and
 # then (recall@10 0.92, a few queries 0); 80 found it every time (1.0). Refine: re-score at least
@@ -33,15 +41,24 @@ ANN_MAX_CUT = 4000
 BACKGROUND_ROWS = 1024  # stored vectors a query is compared with to calibrate its scores
 BACKGROUND_REFRESH_S = 60.0  # a large (ANN) table's sample is re-read at most this often
 
+PASSAGES_PREFIX = "chunks"  # the passages' vector tables: their rows carry ordinals
 Scored = list[tuple[float, str, int]]  # (cosine, file_id, ordinal or -1), best first
 
 
 class VectorSpaces:
     """What is kept per vector table between queries: its resident matrix (for one table
-    version), whether it holds vectors of more than one pack, and a background sample per
-    pack. Safe to use from several threads."""
+    version) or its first stage, whether it holds vectors of more than one pack, and a
+    background sample per pack. Safe to use from several threads. ``folder`` holds the first
+    stages' float16 copies (unnamed files, gone with the process)."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        folder: Path | None = None,
+        reading: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
+    ) -> None:
+        self._folder = folder
+        self._stages: dict[str, FirstStage] = {}
+        self._builder = StageBuilder(reading)
         self._resident: dict[str, Resident] = {}
         self._lock = threading.Lock()
         self._mixed: dict[str, tuple[tuple[int, str], bool]] = {}
@@ -100,8 +117,11 @@ class VectorSpaces:
         if among is not None and not among:
             return []
         res = self.current(t)
-        if res is None:  # the table changed: exact or ANN again?
-            if t.count_rows() > EXACT_LIMIT and self.has_index(t):
+        if res is None:  # the table changed: is it large enough for a first stage?
+            stage = self.stage(t, chunks)
+            if stage is not None:
+                if stage.version is not None:  # ready, perhaps a version behind for a moment
+                    return stage.nearest(q, k, pack_id, among)
                 return self._ann(t, q, k, pack_id, chunks, among)
             res = self.resident(t, with_ordinals=chunks)
         rows = res.rows_for(pack_id) if among is None else res.rows_among(pack_id, among)
@@ -113,6 +133,44 @@ class VectorSpaces:
             ordinal = int(res.ordinals[row]) if res.ordinals is not None else -1
             out.append((score, str(res.ids[row]), ordinal))
         return out
+
+    def stage(self, t: Any, chunks: bool) -> FirstStage | None:
+        """The table's first stage (None for a table below firststage.MIN_ROWS rows), asked to
+        catch up with the table's version on the builder's thread; until its first build ends
+        its ``version`` is None."""
+        with self._lock:
+            stage = self._stages.get(t.name)
+        if stage is None:
+            if t.count_rows() < firststage.MIN_ROWS:
+                return None
+            dim = int(t.schema.field("vector").type.list_size)
+            with self._lock:
+                stage = self._stages.setdefault(
+                    t.name, FirstStage(t.name, dim, chunks, self._folder)
+                )
+                old = self._resident.pop(t.name, None)  # the first stage answers from now on
+            if old is not None:
+                old.retire()
+        if stage.version != int(t.version):
+            self._builder.request(stage, t)
+        return stage
+
+    def prepare(self, tables: list[Any]) -> None:
+        """Start building the first stages of the large tables among ``tables`` (returns at
+        once: LanceDB's search answers until they are ready)."""
+        for t in tables:
+            self.stage(t, t.name.startswith(PASSAGES_PREFIX))
+
+    def memory(self) -> dict[str, tuple[int, int]]:
+        """Per table: (rows in its first stage or resident matrix, bytes they hold in memory)."""
+        with self._lock:
+            out = {n: (s.rows(), s.bytes_in_memory()) for n, s in self._stages.items()}
+            for n, r in self._resident.items():
+                out[n] = (int(r.vectors.shape[0]), int(r.vectors.nbytes))
+        return out
+
+    def close(self) -> None:
+        self._builder.close()
 
     @staticmethod
     def has_index(t: Any) -> bool:
@@ -185,12 +243,13 @@ class VectorSpaces:
         return n
 
     def warm(self, tables: list[Any], timeout: float | None) -> None:
-        """Load the resident matrices and wait up to ``timeout`` for each 8-bit pre-scan."""
+        """Build the first stages (or load the small tables' matrices) now, waiting up to
+        ``timeout`` for them."""
         for t in tables:
-            n = t.count_rows()
-            if n and (n <= EXACT_LIMIT or not self.has_index(t)):
-                res = self.resident(t, with_ordinals=t.name.startswith("chunks"))
-                res.wait_for_scan(timeout)
+            chunks = t.name.startswith(PASSAGES_PREFIX)
+            if t.count_rows() and self.stage(t, chunks) is None:
+                self.resident(t, with_ordinals=chunks).wait_for_scan(timeout)
+        self._builder.wait(timeout)
 
     def background(self, t: Any, pack_id: str) -> Background:
         """Up to BACKGROUND_ROWS stored vectors of one pack, sampled evenly, and how many that
@@ -205,9 +264,13 @@ class VectorSpaces:
             return cached[2]
         with self._lock:
             res = self._resident.get(t.name)
-        if res is None and t.count_rows() <= EXACT_LIMIT:
+            stage = self._stages.get(t.name)
+        drawn = None if stage is None else stage.sample(pack_id, BACKGROUND_ROWS)
+        if drawn is None and res is None and t.count_rows() < firststage.MIN_ROWS:
             res = self.resident(t, with_ordinals=t.name.startswith("chunks"))
-        if res is not None:
+        if drawn is not None:
+            sample, total = drawn
+        elif res is not None:
             rows = res.rows_for(pack_id)
             step = max(1, rows.size // BACKGROUND_ROWS)
             sample = res.vectors[rows[::step][:BACKGROUND_ROWS]]
