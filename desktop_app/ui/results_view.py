@@ -271,7 +271,9 @@ class ResultDelegate(QStyledItemDelegate):
         why = str(index.data(WhyRole) or "")
         hit = index.data(HitRole)
         # why it matched, in the link colour; browsing (nothing matched), what it is, quietly
-        role = QPalette.ColorRole.Link if hit is not None and hit.matched else QPalette.ColorRole.Text
+        role = (
+            QPalette.ColorRole.Link if hit is not None and hit.matched else QPalette.ColorRole.Text
+        )
         p.setPen(pal.color(role))
         if role == QPalette.ColorRole.Text:
             p.setOpacity(p.opacity() * 0.75)
@@ -366,42 +368,32 @@ class ResultsView(QListView):
         return self.delegate.grid
 
     def set_grid(self, grid: bool) -> None:
+        """One layout path for grid and list, browse and results: every property that
+        differs is set each time (Qt keeps a flow set by hand across a later view-mode
+        change, so a list's top-to-bottom flow would turn a grid into sideways columns)."""
         self.delegate.grid = grid
-        if grid and not self.sections:
-            self.setViewMode(QListView.ViewMode.IconMode)
-            self.setResizeMode(QListView.ResizeMode.Adjust)
-            self._fit_tiles()
-            self.setMovement(QListView.Movement.Static)
-            self.setWrapping(True)
-        elif grid:
-            self.setViewMode(QListView.ViewMode.ListMode)
-            self.setFlow(QListView.Flow.LeftToRight)
-            self.setResizeMode(QListView.ResizeMode.Adjust)
-            self.setGridSize(QSize())
-            self.setWrapping(True)
-            self._fit_tiles()
-        else:
-            self.setViewMode(QListView.ViewMode.ListMode)
-            self.setFlow(QListView.Flow.TopToBottom)
-            self.setGridSize(QSize())
-            self.setWrapping(False)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight if grid else QListView.Flow.TopToBottom)
+        self.setWrapping(grid)  # a grid wraps into rows in rank order; a list never does
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setGridSize(QSize())  # cells take the delegate's size (tiles fill the row)
         self.setSpacing(0)
+        if grid:
+            self._fit_tiles()
         self.doItemsLayout()
 
     def _fit_tiles(self) -> None:
         """Tiles as wide as fills the row exactly: no ragged gap at the right edge, and never
         a row wider than the view (no sideways scrolling)."""
-        # Qt's icon layout wraps a little before the viewport's edge: keep that margin free
+        # Qt's layout wraps a little before the viewport's edge: keep that margin free
         width = max(GRID.width(), self.viewport().width() - 20)
         per_row = max(1, width // GRID.width())
         tile = QSize(width // per_row, GRID.height())
-        if tile == self.delegate.tile and (self.sections or self.gridSize() == tile):
+        if tile == self.delegate.tile:
             return
         self.delegate.tile = tile
-        if self.sections:
-            self.scheduleDelayedItemsLayout()
-        else:
-            self.setGridSize(tile)
+        self.scheduleDelayedItemsLayout()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)  # the viewport has its new width only after this
