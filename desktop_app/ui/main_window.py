@@ -60,6 +60,13 @@ def is_image_file(path: str) -> bool:
     return kind_for(path, sniff=False) == Kind.PHOTO
 
 
+def preferences_shortcut() -> QKeySequence:
+    """The platform's key for Settings (Cmd+, on macOS), or Ctrl+, where it has none (Qt's
+    Preferences key is empty on Linux and Windows)."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+    return keys[0] if keys else QKeySequence("Ctrl+,")
+
+
 IMAGE_FILTER = "Images (" + " ".join(f"*.{e}" for e in sorted(IMAGE_EXTS)) + ")"
 
 
@@ -151,7 +158,9 @@ class MainWindow(QMainWindow):
         self._action(m, "Add folder…", self.add_folder_dialog, "Ctrl+O")
         self._action(m, "Watched folders…", self.open_folders, "Ctrl+Shift+O")
         self._action(m, "Import model pack…", self.import_pack_dialog)
-        self._action(m, "Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
+        self.settings_action = self._action(
+            m, "Settings…", self.open_settings, preferences_shortcut()
+        )
         m.addSeparator()
         self._action(m, "Quit", self.close, QKeySequence.StandardKey.Quit)
         v = self.menuBar().addMenu("&View")

@@ -192,3 +192,20 @@ def test_shortcuts_and_accessibility(qtbot: QtBot, tmp_path: Path) -> None:
             assert w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()), w
             checked += 1
     assert checked > 8
+
+
+def test_ctrl_comma_opens_settings_and_the_menu_shows_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
+    opened: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    win, _ = _window(qtbot, tmp_path)
+    assert win.settings_action.shortcut().toString() == "Ctrl+,"  # the menu shows it
+    _activate(qtbot, win)
+    qtbot.keyClick(win, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    win.search.field.setFocus()  # from the search field too
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 2
