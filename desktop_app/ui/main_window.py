@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -44,7 +43,9 @@ from desktop_app.ui.controllers.settings import SettingsController, SettingsWrit
 from desktop_app.ui.controllers.status import StatusController
 from desktop_app.ui.duplicates_view import DuplicatesPanel
 from desktop_app.ui.folders import FoldersDialog
+from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.preview import PreviewPane
+from desktop_app.ui.quick_look import QuickLook
 from desktop_app.ui.results_model import HitRole, ResultsModel, layout_for
 from desktop_app.ui.results_view import ResultsView
 from desktop_app.ui.search_bar import ImageQueryChip, SearchBar
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
             m.thumbnail_wanted = self.thumbs.request
             self.thumbs.thumbnail_ready.connect(m.set_thumbnail)
         self.preview = PreviewPane(self.thumbs)
+        self.quick_look = QuickLook(self.thumbs, self)
         self.banner = PackBanner()
         self.banner.hide()
         self.message = QLabel()
@@ -209,8 +211,14 @@ class MainWindow(QMainWindow):
         for view in (self.view, self.browse.view):
             view.selectionModel().currentChanged.connect(self._on_view_current)
             view.open_requested.connect(self._open_hit)
-            view.preview_requested.connect(lambda h: self.preview.show_hit(h, s.terms))
-        self.preview.more_like_this.connect(self.search_image)
+            view.preview_requested.connect(lambda h: self.quick_look.show_hit(h, s.terms))
+            view.leave_requested.connect(self.focus_search)
+        self.search.field.down_pressed.connect(lambda: self.current_view.enter())
+        self.quick_look.step_requested.connect(lambda key: self.current_view.step(key))
+        self.quick_look.open_requested.connect(self._open_hit)
+        self.quick_look.finished.connect(lambda _r: self.current_view.setFocus())
+        for pane in (self.preview, self.quick_look.pane):
+            pane.more_like_this.connect(self.search_image)
         self.browse.empty.add_folder.connect(self.add_folder_dialog)
         self.browse.empty.details.connect(self.show_details)
         self.browse.empty.clear_filters.connect(self.search.clear_filters)
@@ -246,6 +254,11 @@ class MainWindow(QMainWindow):
     @property
     def last_result(self) -> SearchResult | None:
         return self.searching.last_result
+
+    @property
+    def current_view(self) -> ResultsView:
+        """The results or the browse view, whichever is shown."""
+        return self.browse.view if self.results_stack.currentWidget() is self.browse else self.view
 
     def focus_search(self) -> None:
         self.stack.setCurrentIndex(1)
@@ -285,10 +298,12 @@ class MainWindow(QMainWindow):
         hit: Hit | None = current.data(HitRole) if current.isValid() else None
         if hit is not None and hit != self.preview.hit:  # a refresh re-selecting it: no reload
             self.preview.show_hit(hit, self.searching.terms)
+        if self.quick_look.isVisible() and hit != self.quick_look.hit:
+            self.quick_look.show_hit(hit, self.searching.terms)
 
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(hit.path))
+            open_in_desktop(self, hit.path)
 
     def set_view_mode(self, mode: str) -> None:
         """'auto', 'grid' or 'list' (Ctrl+0 / Ctrl+1 / Ctrl+2)."""
@@ -344,9 +359,7 @@ class MainWindow(QMainWindow):
         self.search.field.paste()
 
     def more_like_selected(self) -> None:
-        view = self.results_stack.currentWidget()
-        current = (view.view if view is self.browse else self.view).currentIndex()
-        hit = current.data(HitRole)
+        hit = self.current_view.currentIndex().data(HitRole)
         if hit is not None:
             self.search_image(hit.path)
 

@@ -8,8 +8,8 @@ import os
 import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.search.highlight import spans
 from desktop_app.core.types import Hit, Kind, Origin
+from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.thumbnails import (
     ImageJobs,
     ThumbnailLoader,
@@ -226,8 +227,7 @@ class PreviewPane(QWidget):
     def _open(self, reveal: bool) -> None:
         if self.hit is None:
             return
-        target = os.path.dirname(self.hit.path) if reveal else self.hit.path
-        QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+        open_in_desktop(self, self.hit.path, reveal)
 
     def _copy_path(self) -> None:
         if self.hit is not None:

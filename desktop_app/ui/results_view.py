@@ -337,8 +337,22 @@ def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
     return tip
 
 
+_Move = QAbstractItemView.CursorAction
+STEP_ACTIONS = {
+    Qt.Key.Key_Left: _Move.MoveLeft,
+    Qt.Key.Key_Right: _Move.MoveRight,
+    Qt.Key.Key_Up: _Move.MoveUp,
+    Qt.Key.Key_Down: _Move.MoveDown,
+    Qt.Key.Key_Home: _Move.MoveHome,
+    Qt.Key.Key_End: _Move.MoveEnd,
+    Qt.Key.Key_PageUp: _Move.MovePageUp,
+    Qt.Key.Key_PageDown: _Move.MovePageDown,
+}
+
+
 class ResultsView(QListView):
-    """Arrows move, Enter opens, Space previews; items drag out as files.
+    """Arrows move, Enter opens, Space previews large, Esc (or ↑ from the top row) goes back
+    to the search field; items drag out as files.
 
     ``sections``: the model has day headers (browsing); tiles then flow in rows that the
     headers break, and widen to fill the row. Without them every cell is the same size,
@@ -346,6 +360,7 @@ class ResultsView(QListView):
 
     open_requested = Signal(object)  # Hit
     preview_requested = Signal(object)
+    leave_requested = Signal()  # back to the search field
 
     def __init__(self, sections: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
@@ -416,4 +431,40 @@ class ResultsView(QListView):
         if idx.isValid() and event.key() == Qt.Key.Key_Space:
             self.preview_requested.emit(idx.data(HitRole))
             return
+        if event.key() == Qt.Key.Key_Escape or (
+            event.key() == Qt.Key.Key_Up and self._on_top_row(idx)
+        ):
+            self.leave_requested.emit()
+            return
         super().keyPressEvent(event)
+
+    def _on_top_row(self, idx: QModelIndex) -> bool:
+        """No file above this one (in a grid, the first row; day headers do not count)."""
+        if not idx.isValid():
+            return True
+        top = self.visualRect(idx).top()
+        return not any(
+            self.model().index(r, 0).data(HitRole) is not None
+            and self.visualRect(self.model().index(r, 0)).top() < top
+            for r in range(idx.row())
+        )
+
+    def step(self, key: Qt.Key) -> None:
+        """Move the current file as that arrow key would (quick look steps with it)."""
+        action = STEP_ACTIONS.get(key)
+        if action is None:
+            return
+        idx = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if idx.isValid() and idx.data(HitRole) is not None:
+            self.setCurrentIndex(idx)
+
+    def enter(self) -> None:
+        """Focus from the search field: the chosen file, else the first."""
+        self.setFocus()
+        if not self.currentIndex().isValid():
+            model = self.model()
+            first = next(
+                (r for r in range(model.rowCount()) if model.index(r, 0).data(HitRole)), -1
+            )
+            if first >= 0:
+                self.setCurrentIndex(model.index(first, 0))

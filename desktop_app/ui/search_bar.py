@@ -39,11 +39,22 @@ SYNTAX_HELP = (
 
 
 class SearchField(QLineEdit):
+    """↓ goes into the results; Alt+↓ lists recent searches; Esc clears."""
+
     escape_pressed = Signal()
+    down_pressed = Signal()  # into the results
+    recent_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
+            return
+        if key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier:
+            self.recent_requested.emit()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self.down_pressed.emit()
             return
         super().keyPressEvent(event)
 
@@ -63,11 +74,18 @@ class SearchBar(QWidget):
         )
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search")
-        self.field.setToolTip("Ctrl+K or Ctrl+F to focus, Esc to clear")
+        self.field.setToolTip(
+            "Ctrl+K or Ctrl+F to come back here · ↓ to the results · Alt+↓ recent searches · "
+            "Esc to clear"
+        )
+        # Recent searches open on Alt+↓ only: a popup while typing would cover the line
+        # above the results and take the ↓ that goes into them.
         self._recent = QStringListModel(self)
-        completer = QCompleter(self._recent, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.field.setCompleter(completer)
+        self.completer = QCompleter(self._recent, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.field)
+        self.completer.activated[str].connect(self._on_recent_chosen)
 
         self.kind = QComboBox(self)
         self.kind.addItems(["All", "Photos", "Documents"])
@@ -114,7 +132,8 @@ class SearchBar(QWidget):
         self._timer.timeout.connect(self._emit)
         self.field.textChanged.connect(lambda _t: self._timer.start())
         self.field.returnPressed.connect(self._emit_now)
-        self.field.escape_pressed.connect(self.clear)
+        self.field.escape_pressed.connect(self._on_escape)
+        self.field.recent_requested.connect(self.show_recent)
         self.kind.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.folder.editingFinished.connect(self.filters_changed.emit)
         self.place.editingFinished.connect(self.filters_changed.emit)
@@ -137,6 +156,24 @@ class SearchBar(QWidget):
 
     def set_recent(self, items: list[str]) -> None:
         self._recent.setStringList(items)
+
+    def show_recent(self) -> None:
+        """The recent searches under the field, as wide as it; Esc or a click away closes."""
+        if not self._recent.stringList():
+            return
+        self.completer.setCompletionPrefix("")
+        self.completer.complete(self.field.rect())
+
+    def _on_escape(self) -> None:
+        # the popup hands its keys to the field first: Esc closes it before clearing anything
+        if self.completer.popup().isVisible():
+            self.completer.popup().hide()
+        else:
+            self.clear()
+
+    def _on_recent_chosen(self, text: str) -> None:
+        self.field.setText(text)
+        self._emit_now()
 
     def filter_tokens(self) -> str:
         """The filter controls as query syntax, appended to what was typed."""

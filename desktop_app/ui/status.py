@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Problem, Progress, Stage
+from desktop_app.ui.opening import open_in_desktop
 
 
 def describe(p: Progress) -> str:
@@ -166,4 +165,4 @@ class DetailsDialog(QDialog):
         if item is None:
             return
         path = item.text()
-        QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path) if reveal else path))
+        open_in_desktop(self, path, reveal)

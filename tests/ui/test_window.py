@@ -209,3 +209,102 @@ def test_ctrl_comma_opens_settings_and_the_menu_shows_it(
     win.search.field.setFocus()  # from the search field too
     qtbot.keyClick(win.search.field, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 2
+
+
+def _search(win: MainWindow, text: str) -> None:
+    win.search.field.setText(text)
+    win.search._emit_now()  # type: ignore[attr-defined]
+
+
+def test_the_keyboard_goes_into_the_results_and_quick_look_steps_through_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    win, _ = _window(qtbot, tmp_path)
+    win.search.set_recent(["beach at sunset", "taxes"])  # a popup must not take the ↓
+    _activate(qtbot, win)
+    win.focus_search()
+    _search(win, "a")  # taxes.pdf, beach.jpg, cat.png, raw.dng: photos, a grid
+    hits = win.model.hits()
+    assert len(hits) == 4 and win.view.grid
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert win.view.hasFocus() and not win.search.completer.popup().isVisible()
+    assert win.view.currentIndex().row() == 0
+    qtbot.keyClick(win.view, Qt.Key.Key_Right)
+    assert win.view.currentIndex().row() == 1 and win.preview.hit == hits[1]
+    qtbot.keyClick(win.view, Qt.Key.Key_Space)  # a large preview of this file
+    look = win.quick_look
+    assert look.isVisible() and look.hit == hits[1]
+    assert look.width() > win.preview.width() * 2
+    qtbot.keyClick(look, Qt.Key.Key_Right)  # arrows step through the results behind it
+    assert look.hit == hits[2] and win.view.currentIndex().row() == 2
+    assert win.preview.hit == hits[2]
+    qtbot.keyClick(look, Qt.Key.Key_Left)
+    assert look.hit == hits[1]
+    qtbot.keyClick(look, Qt.Key.Key_Escape)  # back to the results
+    assert not look.isVisible()
+    qtbot.waitUntil(win.view.hasFocus, timeout=2000)
+    qtbot.keyClick(win.view, Qt.Key.Key_Escape)  # and back to the field
+    assert win.search.field.hasFocus()
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(win.view, Qt.Key.Key_Up)  # ↑ from the top row goes back too
+    assert win.search.field.hasFocus()
+
+
+def test_recent_searches_open_on_alt_down_and_close_on_esc(qtbot: QtBot, tmp_path: Path) -> None:
+    win, _ = _window(qtbot, tmp_path)
+    win.search.set_recent(["beach at sunset", "taxes"])
+    _activate(qtbot, win)
+    win.focus_search()
+    qtbot.keyClicks(win.search.field, "ta")  # typing opens no popup over the results
+    assert not win.search.completer.popup().isVisible()
+    win.search.field.clear()
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = win.search.completer.popup()
+    assert popup.isVisible() and popup.model().rowCount() == 2
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and win.search.field.text() == ""
+
+
+def test_the_keyboard_goes_into_the_browse_view_too(qtbot: QtBot, tmp_path: Path) -> None:
+    win, _ = _window(qtbot, tmp_path)
+    _activate(qtbot, win)
+    win.focus_search()
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert win.browse.view.hasFocus()
+    assert win.browse.view.currentIndex().data(HitRole) == win.browse.model.hits()[0]
+    qtbot.keyClick(win.browse.view, Qt.Key.Key_Space)
+    assert win.quick_look.isVisible() and win.quick_look.hit == win.browse.model.hits()[0]
+    qtbot.keyClick(win.quick_look, Qt.Key.Key_Right)
+    assert win.quick_look.hit == win.browse.model.hits()[1]
+    qtbot.keyClick(win.quick_look, Qt.Key.Key_Space)
+    assert not win.quick_look.isVisible()
+
+
+@pytest.mark.parametrize("exists", [True, False])
+def test_a_file_that_cannot_be_opened_is_said_in_words(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exists: bool
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, title, text: said.append((title, text)))
+    )
+    win, _ = _window(qtbot, tmp_path)
+    _search(win, "taxes")
+    hit = win.model.hits()[0]
+    if exists:
+        Path(hit.path).parent.mkdir(parents=True)
+        Path(hit.path).write_bytes(b"%PDF-1.4")
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_Return)
+    assert len(said) == 1 and "taxes.pdf" in said[0][1]
+    if exists:
+        assert "no program is set to open .pdf files" in said[0][1]
+        assert str(Path(hit.path).parent) in said[0][1]
+    else:
+        assert "moved or deleted" in said[0][1]
+    win.preview.reveal_btn.click()
+    assert len(said) == 2 and said[1][0] == "Cannot show the folder"
