@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.scan.kinds import IMAGE_EXTS, kind_for
-from desktop_app.core.types import BrowseResult, Hit, Kind, SearchResult
+from desktop_app.core.types import BrowseResult, Hit, Kind, Query, SearchResult
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.browse import BrowsePanel
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             host, settings, self._save, self.packs, self.power, self
         )
 
+        self._shown_query: Query | None = None  # the question the results view answers
         self.thumbs = ThumbnailLoader(paths.thumbnails_dir, self)
         self.search = SearchBar()
         self.image_chip = ImageQueryChip()
@@ -270,28 +271,28 @@ class MainWindow(QMainWindow):
         self.message.setVisible(bool(text))
 
     def _on_results(self, result: SearchResult) -> None:
-        self.model.set_hits(result.hits)
-        self._fit_layout(self.view, result.hits)
+        # the same question answered again: the index changed under an open list (files
+        # added, deleted, re-ranked); the chosen file and the layout stay
+        live = self._shown_query == result.query and self.results_stack.currentWidget() is self.view
+        self._shown_query = result.query
+        if not live:
+            self._fit_layout(self.view, result.hits)
+        self.view.replace_hits(result.hits, keep=live)
         self.results_stack.setCurrentWidget(self.view)
-        if result.hits:
-            self.view.setCurrentIndex(self.model.index(0))
-        else:
+        if not result.hits:
             self.preview.show_hit(None)
         self.results_shown.emit(result)
 
     def _on_browsed(self, result: BrowseResult, state: BrowseState) -> None:
-        self.browse.show_browse(result, state)
+        self._shown_query = None
         self._fit_layout(self.browse.view, result.hits)
+        self.browse.show_browse(result, state)
         self.results_stack.setCurrentWidget(self.browse)
         current = self.browse.view.currentIndex()
         if current.isValid():  # back from a search: the preview follows the browse view again
             self._on_view_current(current, current)
         else:
-            first = self.browse.model.first_hit_row()  # the newest file, previewed like a
-            if first >= 0:  # search's first result (a refresh keeps what was chosen)
-                self.browse.view.setCurrentIndex(self.browse.model.index(first))
-            else:
-                self.preview.show_hit(None)
+            self.preview.show_hit(None)
         self.browse_shown.emit(result)
 
     def _on_view_current(self, current: QModelIndex, _prev: QModelIndex) -> None:

@@ -34,6 +34,7 @@ from desktop_app.ui.results_model import (
     FolderRole,
     HeaderRole,
     HitRole,
+    ResultsModel,
     ThumbRole,
     WhyRole,
 )
@@ -377,6 +378,29 @@ class ResultsView(QListView):
         self.setAccessibleName("Recent files" if sections else "Search results")
         self.set_grid(True)
         self.doubleClicked.connect(lambda idx: self.open_requested.emit(idx.data(HitRole)))
+
+    def replace_hits(self, hits: tuple[Hit, ...], keep: bool) -> None:
+        """New rows. ``keep`` (the index changed under the same question): the chosen file
+        stays chosen wherever its new rank puts it, the next file takes the place of one
+        gone, and the scroll position stays; otherwise the first file is chosen, at the top."""
+        model = self.model()
+        assert isinstance(model, ResultsModel)
+        current = self.currentIndex()
+        chosen: Hit | None = current.data(HitRole) if current.isValid() else None
+        scroll = self.verticalScrollBar().value()
+        if hits != model.hits():
+            model.set_hits(hits)
+        if keep and chosen is not None:
+            row = model.row_of(chosen.path)
+            row = row if row >= 0 else model.hit_row_near(current.row())
+        else:
+            row = model.first_hit_row()
+        if row >= 0 and row != self.currentIndex().row():
+            self.setCurrentIndex(model.index(row))
+        if keep:
+            self.verticalScrollBar().setValue(scroll)
+        else:
+            self.scrollToTop()
 
     @property
     def grid(self) -> bool:

@@ -308,3 +308,48 @@ def test_a_file_that_cannot_be_opened_is_said_in_words(
         assert "moved or deleted" in said[0][1]
     win.preview.reveal_btn.click()
     assert len(said) == 2 and said[1][0] == "Cannot show the folder"
+
+
+def test_an_open_result_list_follows_the_index_without_jumping(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Files deleted leave, new matching files appear, the order follows the index; the
+    chosen file stays chosen (the browse view's rule, shared)."""
+    import time
+
+    from desktop_app.core.types import Kind, Phase, Progress
+    from tests.ui.fake_engine import record
+
+    win, engine = _window(qtbot, tmp_path)
+    lib = str(tmp_path / "lib")
+    _search(win, "a")
+    assert _names(win.model) == ["taxes.pdf", "beach.jpg", "cat.png", "raw.dng"]
+    win.view.setCurrentIndex(win.model.index(2))  # cat.png
+    searches = len(engine.called("search"))
+
+    def index_changed() -> None:  # what the indexer reports after each batch it writes
+        win.host.progress_changed.emit(Progress(Phase.IDLE, message="Up to date"))
+
+    engine.files = [f for f in engine.files if not f.name.startswith("taxes")]
+    engine.files.insert(0, record(f"{lib}/Pictures/panda.png", Kind.PHOTO, time.time(), root=lib))
+    index_changed()
+    qtbot.waitUntil(lambda: "taxes.pdf" not in _names(win.model), timeout=5000)
+    assert _names(win.model) == ["panda.png", "beach.jpg", "cat.png", "raw.dng"]
+    assert win.view.currentIndex().data(HitRole).path.endswith("cat.png")  # no jump
+    assert win.preview.hit is not None and win.preview.hit.path.endswith("cat.png")
+    assert len(engine.called("search")) == searches + 1
+    assert win.settings.recent_searches.count("a") <= 1
+    engine.files.reverse()  # re-ranked: the chosen file moves with its new rank
+    index_changed()
+    qtbot.waitUntil(lambda: _names(win.model)[0] == "raw.dng", timeout=5000)
+    assert win.view.currentIndex().data(HitRole).path.endswith("cat.png")
+    engine.files = [f for f in engine.files if f.name != "cat.png"]  # the chosen file goes
+    index_changed()
+    qtbot.waitUntil(lambda: "cat.png" not in _names(win.model), timeout=5000)
+    current = win.view.currentIndex().data(HitRole)
+    assert current is not None and win.preview.hit == current  # the next file, previewed
+    win.search.clear()  # browsing follows the same rule: a deletion alone is seen too
+    assert "beach.jpg" in _names(win.browse.model)
+    engine.files = [f for f in engine.files if f.name != "beach.jpg"]
+    index_changed()
+    qtbot.waitUntil(lambda: "beach.jpg" not in _names(win.browse.model), timeout=5000)
