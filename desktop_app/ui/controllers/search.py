@@ -36,7 +36,15 @@ class BrowseState:
 
 
 def result_message(result: SearchResult) -> str:
-    """The line above the results ("" for none): how far to trust them, or why none."""
+    """The line above the results ("" for none): how far to trust them, or why none; for an
+    image query, what it could do (without an image model: only copies of the photo)."""
+    line = _trust(result)
+    if result.query.image_path and result.notes and result.notes[0] not in line:
+        return f"{result.notes[0]} {line}".strip()
+    return line
+
+
+def _trust(result: SearchResult) -> str:
     if not result.hits:
         note = " ".join(result.notes[:1])
         return f"No matches. {note}".strip()
