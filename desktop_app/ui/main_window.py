@@ -340,7 +340,9 @@ class MainWindow(QMainWindow):
         self.searching.clear_image()
 
     def pick_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Search with an image", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Search with an image", str(Path.home()), IMAGE_FILTER
+        )
         if path:
             self.search_image(path)
 
@@ -379,7 +381,7 @@ class MainWindow(QMainWindow):
     # --- folders, packs, settings --------------------------------------------------------
 
     def add_folder_dialog(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch")
+        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch", str(Path.home()))
         if d:
             self.add_folders([d])
 
@@ -399,7 +401,10 @@ class MainWindow(QMainWindow):
 
     def import_pack_dialog(self, parent: Any = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            parent or self, "Import a model pack", "", "Model packs (*.zip manifest.json)"
+            parent or self,
+            "Import a model pack",
+            str(Path.home()),
+            "Model packs (*.zip manifest.json)",
         )
         if path:
             self.import_pack(
