@@ -144,7 +144,11 @@ class DateFilter(QComboBox):
         if not dlg.exec():
             self.setCurrentIndex(self._chosen)  # cancelled: what was chosen before
             return
-        self._range = dlg.chosen()
+        self.set_range(*dlg.chosen())
+
+    def set_range(self, start: date, end: date) -> None:
+        """Only these days (both included), shown as their dates."""
+        self._range = (start, end) if start <= end else (end, start)
         at = self.findData(RANGE)
         if at < 0:
             at = self.findData(CUSTOM)

@@ -38,6 +38,10 @@ class QuickLook(QDialog):
         # keys belong to the window: arrows step, Space and Esc close (buttons still click)
         for child in self.pane.findChildren(QWidget):
             child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pane_lay = self.pane.layout()
+        assert isinstance(pane_lay, QVBoxLayout)
+        pane_lay.setStretchFactor(self.pane.image, 5)  # the picture or page first, large
+        pane_lay.setStretchFactor(self.pane.text, 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addWidget(self.pane)
@@ -56,6 +60,7 @@ class QuickLook(QDialog):
                 self.resize(int(size.width() * SHARE_OF_WINDOW), int(size.height() * 0.9))
                 self.move(owner.geometry().center() - self.rect().center())
             self.show()
+            self.layout().activate()  # the picture is decoded at the size it gets here
             self.raise_()
             self.activateWindow()
             self.setFocus()
