@@ -102,6 +102,8 @@ class DateFilter(QComboBox):
             self.addItem(label, key)
         self.addItem("Custom range…", CUSTOM)
         self.setAccessibleName("Date filter")
+        # a chosen range shows whole ("2 Nov 2025 – 7 Nov 2026"), not cut at the right
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip("Only photos taken, or files modified, in this span")
         self.activated.connect(self._on_activated)
 

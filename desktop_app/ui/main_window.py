@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.status.details_requested.connect(self.show_details)
         self.indexing.progress_changed.connect(self._on_progress)
         self.indexing.notices_changed.connect(self.status.set_notices)
+        self.indexing.failed_changed.connect(self.status.set_failed)
         self.indexing.notices_changed.connect(self.details.set_notices)
         self.indexing.problems_changed.connect(self.details.set_problems)
         self.details.finished.connect(lambda _r: setattr(self.indexing, "watch_problems", False))

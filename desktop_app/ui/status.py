@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.types import Problem, Progress, Stage
+from desktop_app.core.types import Phase, Problem, Progress, Stage
 from desktop_app.ui.opening import open_in_desktop
 
 
@@ -78,6 +78,13 @@ class StatusWidget(QWidget):
         lay.addWidget(self.pause_btn)
         lay.addWidget(self.details_btn)
         self.last: Progress | None = None
+        self.failed = 0
+
+    def set_failed(self, failed: int) -> None:
+        """Files listed under Problems: "Up to date" says so too."""
+        self.failed = failed
+        if self.last is not None:
+            self.show_progress(self.last)
 
     def set_paused(self, paused: bool) -> None:
         self.pause_btn.setText("Resume" if paused else "Pause")
@@ -90,7 +97,11 @@ class StatusWidget(QWidget):
 
     def show_progress(self, p: Progress) -> None:
         self.last = p
-        self.label.setText(describe(p))
+        text = describe(p)
+        if self.failed and p.phase == Phase.IDLE:
+            n = self.failed
+            text += f" · {n:,} file{'s' if n != 1 else ''} could not be read (see Details)"
+        self.label.setText(text)
         if p.phase == "indexing" and p.total:
             self.bar.show()
             self.bar.setRange(0, p.total)

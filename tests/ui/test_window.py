@@ -166,6 +166,8 @@ def test_notes_and_problems_come_from_the_engine(qtbot: QtBot, tmp_path: Path) -
 
     win.host.progress_changed.emit(Progress(Phase.IDLE, message="Up to date"))
     assert win.status.notes_btn.isVisible() and win.status.notes_btn.text() == "⚠ 1 note"
+    # "Up to date" does not hide the file listed under Problems
+    assert win.status.label.text() == "Up to date · 1 file could not be read (see Details)"
     win.show_details()
     assert win.details.table.rowCount() == 1 and "tiny-clip" in win.details.notes.text()
     assert set(engine.called("problems")) == {"MainThread"}  # synchronous host: inline
