@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,15 +23,16 @@ from desktop_app.core.types import Phase, Problem, Progress, Stage
 from desktop_app.ui.opening import open_in_desktop
 
 
+def time_left(seconds: float) -> str:
+    """Rounded up, never down: 1.7 minutes of work is "about 2 min", not "1 min"."""
+    if seconds >= 60:
+        return f"about {math.ceil(seconds / 60)} min left"
+    return f"about {max(10, math.ceil(seconds / 10) * 10)} s left"
+
+
 def describe(p: Progress) -> str:
     if p.phase == "indexing" and p.total and not p.message:
-        eta = ""
-        if p.eta_s:
-            eta = (
-                f", about {int(p.eta_s // 60)} min left"
-                if p.eta_s >= 60
-                else f", about {int(p.eta_s)} s left"
-            )
+        eta = f", {time_left(p.eta_s)} for this step" if p.eta_s else ""
         if p.stage == Stage.MEANING:
             return (
                 f"Adding meaning: {p.done:,} of {p.total:,} passages ({p.rate:.0f}/s{eta}); "

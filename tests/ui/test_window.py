@@ -355,3 +355,16 @@ def test_an_open_result_list_follows_the_index_without_jumping(
     engine.files = [f for f in engine.files if f.name != "beach.jpg"]
     index_changed()
     qtbot.waitUntil(lambda: "beach.jpg" not in _names(win.browse.model), timeout=5000)
+
+
+def test_time_left_is_rounded_up_and_says_for_what() -> None:
+    from desktop_app.core.types import Phase, Progress
+    from desktop_app.ui.status import describe, time_left
+
+    assert time_left(102) == "about 2 min left"  # 1.7 min of work: not "1 min"
+    assert time_left(60) == "about 1 min left"
+    assert time_left(41) == "about 50 s left" and time_left(3) == "about 10 s left"
+    line = describe(Progress(Phase.INDEXING, 120, 324, rate=2.0, eta_s=102))
+    assert line == (
+        "Reading files (words first): 120 of 324 (2.0 files/s, about 2 min left for this step)"
+    )
