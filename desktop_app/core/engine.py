@@ -184,6 +184,10 @@ class TroveEngine:
         if query.image_path and not os.path.isfile(query.image_path):
             raise EngineError(f"cannot read the image {query.image_path}: no such file")
         try:
+            if query.image_path and self.parts.packs.image is None:
+                from desktop_app.core.search.copies import copies_of
+
+                return copies_of(self.parts.store, query, generation)
             try:
                 return search.search(query, generation)
             except (OSError, RuntimeError) as exc:

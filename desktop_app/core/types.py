@@ -100,6 +100,8 @@ class MatchReason:
         if self.origin == Origin.IMAGE:
             if not self.like_image:
                 return "looks like the words"
+            if self.source == Source.EXACT:  # by perceptual hash: the same picture
+                return "a copy of your image"
             return (
                 f"looks like your image, {self.modifiers}"
                 if self.modifiers

@@ -135,7 +135,8 @@ class BrowsePanel(QWidget):
         self.state: BrowseState | None = None
 
     def show_browse(self, result: BrowseResult, state: BrowseState) -> None:
-        """New files keep the selection and the scroll position where they can."""
+        """New files keep the selection and the scroll position (the live-results rule of
+        ResultsView.replace_hits, shared with the search results)."""
         self.state = state
         if state.kind != "files":
             self.model.set_hits(())
@@ -144,16 +145,4 @@ class BrowsePanel(QWidget):
             return
         self.header.setText(header_text(state))
         self.stack.setCurrentIndex(0)
-        if result.hits == self.model.hits():
-            return  # nothing new: a refresh while indexing found the same files
-        current = self.view.currentIndex()
-        selected = self.model.hit(current.row()) if current.isValid() else None
-        scroll = self.view.verticalScrollBar().value()
-        self.model.set_hits(result.hits)
-        if selected is not None:
-            row = next(
-                (i for i in range(self.model.rowCount()) if self.model.hit(i) == selected), -1
-            )
-            if row >= 0:
-                self.view.setCurrentIndex(self.model.index(row))
-        self.view.verticalScrollBar().setValue(scroll)
+        self.view.replace_hits(result.hits, keep=True)

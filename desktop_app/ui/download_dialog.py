@@ -34,6 +34,23 @@ STEP_NAMES = {
 }
 
 
+def offline_help(preset: HubPreset) -> str:
+    """What to bring from a computer with a network, named file by file."""
+    where = []
+    for r in preset.repos:
+        files = ", ".join(f.path for f in r.files if not f.optional)
+        folder = r.repo.split("/")[-1]
+        at = f" at commit {r.revision[:7]}" if r.revision else ""
+        where.append(f"into a folder {folder}/: {files} from huggingface.co/{r.repo}{at}")
+    return (
+        "Without a network you can still add an image model: import a pack (a model's folder "
+        "from Trove's model folder on another computer, or a .zip of it), or download the "
+        f"files of {preset.title} on a computer with a network — "
+        + "; ".join(where)
+        + " — and choose the folder that holds them. Trove checks every file just the same."
+    )
+
+
 class DownloadDialog(QDialog):
     """Get an image pack without torch; ``installed`` carries the new pack's info."""
 
@@ -86,12 +103,9 @@ class DownloadDialog(QDialog):
         self.offline_box.setObjectName("offlineBox")
         off = QVBoxLayout(self.offline_box)
         off.setContentsMargins(0, 0, 0, 0)
-        self.offline_text = QLabel(
-            "Without a network you can still add an image model: import a pack file made on "
-            "another computer, or the model's files downloaded there (see the README for "
-            "which files): Trove checks them just the same."
-        )
+        self.offline_text = QLabel()
         self.offline_text.setWordWrap(True)
+        self.offline_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
         self.import_pack_btn = QPushButton("Import a pack file…")
         self.import_files_btn = QPushButton("Import downloaded model files…")
@@ -130,6 +144,9 @@ class DownloadDialog(QDialog):
         self.close_btn.clicked.connect(self.close)
         self.import_pack_btn.clicked.connect(lambda: self.on_import_pack(self))
         self.import_files_btn.clicked.connect(self._on_import_files_clicked)
+        self.choice.currentIndexChanged.connect(lambda _i: self._say_files())
+        self._say_files()
+        self._online = False  # the connection check has answered, and the hub is reachable
         w = self.worker
         w.reachable.connect(self._on_worker_reachable)
         w.offline.connect(self._on_worker_offline)
@@ -144,6 +161,9 @@ class DownloadDialog(QDialog):
         name = self.choice.currentData()
         return next(p for p in self.presets if p.name == name)
 
+    def _say_files(self) -> None:
+        self.offline_text.setText(offline_help(self.preset))
+
     # --- buttons ------------------------------------------------------------------------
 
     def _on_download_clicked(self) -> None:
@@ -153,7 +173,7 @@ class DownloadDialog(QDialog):
 
     def _on_import_files_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, f"Folder with the files of {self.preset.name}"
+            self, f"Folder with the files of {self.preset.name}", str(Path.home())
         )
         if folder:
             self.import_folder(Path(folder))
@@ -176,7 +196,7 @@ class DownloadDialog(QDialog):
     # --- worker -------------------------------------------------------------------------
 
     def _busy(self, busy: bool) -> None:
-        self.download_btn.setEnabled(not busy)
+        self.download_btn.setEnabled(not busy and self._online)
         self.choice.setEnabled(not busy)
         self.cancel_btn.setEnabled(busy)
         self.import_files_btn.setEnabled(not busy)
@@ -188,11 +208,13 @@ class DownloadDialog(QDialog):
     def _on_worker_reachable(self, host: str) -> None:
         if self.worker.busy:
             return
+        self._online = True
         self.offline_box.hide()
         self.download_btn.setEnabled(True)
         self.status.setText(f"Ready to download from {host}.")
 
     def _on_worker_offline(self, why: str) -> None:
+        self._online = False
         self._busy(False)
         self.download_btn.setEnabled(False)
         self.status.setText(f"No network: {why}.")
@@ -221,6 +243,7 @@ class DownloadDialog(QDialog):
 
     def _on_worker_failed(self, why: str) -> None:
         self._busy(False)
+        self.detail.setText("")  # the step that was under way is over
         self.status.setText(f"Not installed: {why}")
 
     def _on_worker_cancelled(self) -> None:

@@ -15,12 +15,10 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QHelpEvent,
     QImage,
@@ -49,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.types import DuplicateFile, DuplicateGroup, DuplicateReport
 from desktop_app.core.units import human_size
+from desktop_app.ui.opening import open_in_desktop
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
 TILE = QSize(148, 148)  # thumbnail box of one copy
@@ -343,7 +342,7 @@ class DuplicatesPanel(QWidget):
         self.model = DuplicatesModel(self)
         self.list = DuplicatesList(self.model)
         self.list.open_requested.connect(self._open)
-        self.list.reveal_requested.connect(lambda p: self._open(os.path.dirname(p)))
+        self.list.reveal_requested.connect(lambda p: open_in_desktop(self, p, reveal=True))
         self.loader: Any = None
         title = QLabel("Duplicates")
         title.setObjectName("previewTitle")
@@ -417,6 +416,5 @@ class DuplicatesPanel(QWidget):
             self.pages.setCurrentWidget(self.message)
         self.report_shown.emit(report)
 
-    @staticmethod
-    def _open(path: str) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    def _open(self, path: str) -> None:
+        open_in_desktop(self, path)

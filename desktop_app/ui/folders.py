@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -88,7 +89,7 @@ class FoldersDialog(QDialog):
             )
 
     def _add(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch")
+        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch", str(Path.home()))
         if d:
             self.add_folder(d)
 

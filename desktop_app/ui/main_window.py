@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.scan.kinds import IMAGE_EXTS, kind_for
-from desktop_app.core.types import BrowseResult, Hit, Kind, SearchResult
+from desktop_app.core.types import BrowseResult, Hit, Kind, Query, SearchResult
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.browse import BrowsePanel
@@ -44,7 +43,9 @@ from desktop_app.ui.controllers.settings import SettingsController, SettingsWrit
 from desktop_app.ui.controllers.status import StatusController
 from desktop_app.ui.duplicates_view import DuplicatesPanel
 from desktop_app.ui.folders import FoldersDialog
+from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.preview import PreviewPane
+from desktop_app.ui.quick_look import QuickLook
 from desktop_app.ui.results_model import HitRole, ResultsModel, layout_for
 from desktop_app.ui.results_view import ResultsView
 from desktop_app.ui.search_bar import ImageQueryChip, SearchBar
@@ -58,6 +59,13 @@ from desktop_app.workers.engine_host import EngineHost
 def is_image_file(path: str) -> bool:
     """Trove's own list of picture formats (core/scan/kinds.py): what it indexes, it takes."""
     return kind_for(path, sniff=False) == Kind.PHOTO
+
+
+def preferences_shortcut() -> QKeySequence:
+    """The platform's key for Settings (Cmd+, on macOS), or Ctrl+, where it has none (Qt's
+    Preferences key is empty on Linux and Windows)."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+    return keys[0] if keys else QKeySequence("Ctrl+,")
 
 
 IMAGE_FILTER = "Images (" + " ".join(f"*.{e}" for e in sorted(IMAGE_EXTS)) + ")"
@@ -85,6 +93,7 @@ class MainWindow(QMainWindow):
             host, settings, self._save, self.packs, self.power, self
         )
 
+        self._shown_query: Query | None = None  # the question the results view answers
         self.thumbs = ThumbnailLoader(paths.thumbnails_dir, self)
         self.search = SearchBar()
         self.image_chip = ImageQueryChip()
@@ -96,6 +105,7 @@ class MainWindow(QMainWindow):
             m.thumbnail_wanted = self.thumbs.request
             self.thumbs.thumbnail_ready.connect(m.set_thumbnail)
         self.preview = PreviewPane(self.thumbs)
+        self.quick_look = QuickLook(self.thumbs, self)
         self.banner = PackBanner()
         self.banner.hide()
         self.message = QLabel()
@@ -151,7 +161,9 @@ class MainWindow(QMainWindow):
         self._action(m, "Add folder…", self.add_folder_dialog, "Ctrl+O")
         self._action(m, "Watched folders…", self.open_folders, "Ctrl+Shift+O")
         self._action(m, "Import model pack…", self.import_pack_dialog)
-        self._action(m, "Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
+        self.settings_action = self._action(
+            m, "Settings…", self.open_settings, preferences_shortcut()
+        )
         m.addSeparator()
         self._action(m, "Quit", self.close, QKeySequence.StandardKey.Quit)
         v = self.menuBar().addMenu("&View")
@@ -200,8 +212,14 @@ class MainWindow(QMainWindow):
         for view in (self.view, self.browse.view):
             view.selectionModel().currentChanged.connect(self._on_view_current)
             view.open_requested.connect(self._open_hit)
-            view.preview_requested.connect(lambda h: self.preview.show_hit(h, s.terms))
-        self.preview.more_like_this.connect(self.search_image)
+            view.preview_requested.connect(lambda h: self.quick_look.show_hit(h, s.terms))
+            view.leave_requested.connect(self.focus_search)
+        self.search.field.down_pressed.connect(lambda: self.current_view.enter())
+        self.quick_look.step_requested.connect(lambda key: self.current_view.step(key))
+        self.quick_look.open_requested.connect(self._open_hit)
+        self.quick_look.finished.connect(lambda _r: self.current_view.setFocus())
+        for pane in (self.preview, self.quick_look.pane):
+            pane.more_like_this.connect(self.search_image)
         self.browse.empty.add_folder.connect(self.add_folder_dialog)
         self.browse.empty.details.connect(self.show_details)
         self.browse.empty.clear_filters.connect(self.search.clear_filters)
@@ -211,6 +229,7 @@ class MainWindow(QMainWindow):
         self.status.details_requested.connect(self.show_details)
         self.indexing.progress_changed.connect(self._on_progress)
         self.indexing.notices_changed.connect(self.status.set_notices)
+        self.indexing.failed_changed.connect(self.status.set_failed)
         self.indexing.notices_changed.connect(self.details.set_notices)
         self.indexing.problems_changed.connect(self.details.set_problems)
         self.details.finished.connect(lambda _r: setattr(self.indexing, "watch_problems", False))
@@ -238,6 +257,11 @@ class MainWindow(QMainWindow):
     def last_result(self) -> SearchResult | None:
         return self.searching.last_result
 
+    @property
+    def current_view(self) -> ResultsView:
+        """The results or the browse view, whichever is shown."""
+        return self.browse.view if self.results_stack.currentWidget() is self.browse else self.view
+
     def focus_search(self) -> None:
         self.stack.setCurrentIndex(1)
         self.search.field.setFocus()
@@ -248,38 +272,40 @@ class MainWindow(QMainWindow):
         self.message.setVisible(bool(text))
 
     def _on_results(self, result: SearchResult) -> None:
-        self.model.set_hits(result.hits)
-        self._fit_layout(self.view, result.hits)
+        # the same question answered again: the index changed under an open list (files
+        # added, deleted, re-ranked); the chosen file and the layout stay
+        live = self._shown_query == result.query and self.results_stack.currentWidget() is self.view
+        self._shown_query = result.query
+        if not live:
+            self._fit_layout(self.view, result.hits)
+        self.view.replace_hits(result.hits, keep=live)
         self.results_stack.setCurrentWidget(self.view)
-        if result.hits:
-            self.view.setCurrentIndex(self.model.index(0))
-        else:
+        if not result.hits:
             self.preview.show_hit(None)
         self.results_shown.emit(result)
 
     def _on_browsed(self, result: BrowseResult, state: BrowseState) -> None:
-        self.browse.show_browse(result, state)
+        self._shown_query = None
         self._fit_layout(self.browse.view, result.hits)
+        self.browse.show_browse(result, state)
         self.results_stack.setCurrentWidget(self.browse)
         current = self.browse.view.currentIndex()
         if current.isValid():  # back from a search: the preview follows the browse view again
             self._on_view_current(current, current)
         else:
-            first = self.browse.model.first_hit_row()  # the newest file, previewed like a
-            if first >= 0:  # search's first result (a refresh keeps what was chosen)
-                self.browse.view.setCurrentIndex(self.browse.model.index(first))
-            else:
-                self.preview.show_hit(None)
+            self.preview.show_hit(None)
         self.browse_shown.emit(result)
 
     def _on_view_current(self, current: QModelIndex, _prev: QModelIndex) -> None:
         hit: Hit | None = current.data(HitRole) if current.isValid() else None
         if hit is not None and hit != self.preview.hit:  # a refresh re-selecting it: no reload
             self.preview.show_hit(hit, self.searching.terms)
+        if self.quick_look.isVisible() and hit != self.quick_look.hit:
+            self.quick_look.show_hit(hit, self.searching.terms)
 
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(hit.path))
+            open_in_desktop(self, hit.path)
 
     def set_view_mode(self, mode: str) -> None:
         """'auto', 'grid' or 'list' (Ctrl+0 / Ctrl+1 / Ctrl+2)."""
@@ -315,7 +341,9 @@ class MainWindow(QMainWindow):
         self.searching.clear_image()
 
     def pick_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Search with an image", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Search with an image", str(Path.home()), IMAGE_FILTER
+        )
         if path:
             self.search_image(path)
 
@@ -335,9 +363,7 @@ class MainWindow(QMainWindow):
         self.search.field.paste()
 
     def more_like_selected(self) -> None:
-        view = self.results_stack.currentWidget()
-        current = (view.view if view is self.browse else self.view).currentIndex()
-        hit = current.data(HitRole)
+        hit = self.current_view.currentIndex().data(HitRole)
         if hit is not None:
             self.search_image(hit.path)
 
@@ -356,7 +382,7 @@ class MainWindow(QMainWindow):
     # --- folders, packs, settings --------------------------------------------------------
 
     def add_folder_dialog(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch")
+        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch", str(Path.home()))
         if d:
             self.add_folders([d])
 
@@ -376,7 +402,10 @@ class MainWindow(QMainWindow):
 
     def import_pack_dialog(self, parent: Any = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            parent or self, "Import a model pack", "", "Model packs (*.zip manifest.json)"
+            parent or self,
+            "Import a model pack",
+            str(Path.home()),
+            "Model packs (*.zip manifest.json)",
         )
         if path:
             self.import_pack(

@@ -8,8 +8,8 @@ import os
 import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.search.highlight import spans
 from desktop_app.core.types import Hit, Kind, Origin
+from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.thumbnails import (
     ImageJobs,
     ThumbnailLoader,
@@ -74,6 +75,7 @@ class PreviewPane(QWidget):
         self._clip_jobs.ready.connect(self._on_clip_ready)
         self._token = 0
         self._clip_path = ""
+        self._picture: QImage | None = None  # the decoded picture shown, kept to fit resizes
         self.title = QLabel("Select a result to preview it")
         self.title.setObjectName("previewTitle")
         self.title.setWordWrap(True)
@@ -137,6 +139,7 @@ class PreviewPane(QWidget):
         self.copy_img_btn.setEnabled(photo)
         self.similar_btn.setEnabled(photo)
         self._token = 0  # a picture still on its way is for an earlier selection
+        self._picture = None
         if hit is None:
             self.title.setText("Select a result to preview it")
             self.image.clear()
@@ -220,14 +223,33 @@ class PreviewPane(QWidget):
         if img is None or img.isNull():
             self.image.setText("This image cannot be shown")
         else:
-            self.image.setPixmap(QPixmap.fromImage(img))
+            self._picture = img
+            self._fit_picture()
         self.image_shown.emit(self.hit.path)
+
+    def _fit_picture(self) -> None:
+        """The picture scaled into the space it has now: decoded for the size the pane had
+        when it was chosen, it must not be cut at the edges once the pane is narrower."""
+        img = self._picture
+        if img is None:
+            return
+        box = self.image.size()
+        if img.width() > box.width() or img.height() > box.height():
+            img = img.scaled(
+                box,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.image.setPixmap(QPixmap.fromImage(img))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_picture()
 
     def _open(self, reveal: bool) -> None:
         if self.hit is None:
             return
-        target = os.path.dirname(self.hit.path) if reveal else self.hit.path
-        QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+        open_in_desktop(self, self.hit.path, reveal)
 
     def _copy_path(self) -> None:
         if self.hit is not None:

@@ -90,6 +90,18 @@ class ResultsModel(QAbstractListModel):
     def hits(self) -> tuple[Hit, ...]:
         return self._hits
 
+    def row_of(self, path: str) -> int:
+        """The row showing this file, -1 when none does."""
+        return self._row_of.get(path, -1)
+
+    def hit_row_near(self, row: int) -> int:
+        """The file's row at ``row``, else the nearest after it, else before it; -1 for none."""
+        n = self.rowCount()
+        for r in [*range(max(0, row), n), *range(min(row, n) - 1, -1, -1)]:
+            if self.hit(r) is not None:
+                return r
+        return -1
+
     def first_hit_row(self) -> int:
         return 0 if self._hits else -1
 

@@ -34,6 +34,7 @@ from desktop_app.ui.results_model import (
     FolderRole,
     HeaderRole,
     HitRole,
+    ResultsModel,
     ThumbRole,
     WhyRole,
 )
@@ -271,7 +272,9 @@ class ResultDelegate(QStyledItemDelegate):
         why = str(index.data(WhyRole) or "")
         hit = index.data(HitRole)
         # why it matched, in the link colour; browsing (nothing matched), what it is, quietly
-        role = QPalette.ColorRole.Link if hit is not None and hit.matched else QPalette.ColorRole.Text
+        role = (
+            QPalette.ColorRole.Link if hit is not None and hit.matched else QPalette.ColorRole.Text
+        )
         p.setPen(pal.color(role))
         if role == QPalette.ColorRole.Text:
             p.setOpacity(p.opacity() * 0.75)
@@ -335,8 +338,22 @@ def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
     return tip
 
 
+_Move = QAbstractItemView.CursorAction
+STEP_ACTIONS = {
+    Qt.Key.Key_Left: _Move.MoveLeft,
+    Qt.Key.Key_Right: _Move.MoveRight,
+    Qt.Key.Key_Up: _Move.MoveUp,
+    Qt.Key.Key_Down: _Move.MoveDown,
+    Qt.Key.Key_Home: _Move.MoveHome,
+    Qt.Key.Key_End: _Move.MoveEnd,
+    Qt.Key.Key_PageUp: _Move.MovePageUp,
+    Qt.Key.Key_PageDown: _Move.MovePageDown,
+}
+
+
 class ResultsView(QListView):
-    """Arrows move, Enter opens, Space previews; items drag out as files.
+    """Arrows move, Enter opens, Space previews large, Esc (or ↑ from the top row) goes back
+    to the search field; items drag out as files.
 
     ``sections``: the model has day headers (browsing); tiles then flow in rows that the
     headers break, and widen to fill the row. Without them every cell is the same size,
@@ -344,6 +361,7 @@ class ResultsView(QListView):
 
     open_requested = Signal(object)  # Hit
     preview_requested = Signal(object)
+    leave_requested = Signal()  # back to the search field
 
     def __init__(self, sections: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
@@ -361,47 +379,60 @@ class ResultsView(QListView):
         self.set_grid(True)
         self.doubleClicked.connect(lambda idx: self.open_requested.emit(idx.data(HitRole)))
 
+    def replace_hits(self, hits: tuple[Hit, ...], keep: bool) -> None:
+        """New rows. ``keep`` (the index changed under the same question): the chosen file
+        stays chosen wherever its new rank puts it, the next file takes the place of one
+        gone, and the scroll position stays; otherwise the first file is chosen, at the top."""
+        model = self.model()
+        assert isinstance(model, ResultsModel)
+        current = self.currentIndex()
+        chosen: Hit | None = current.data(HitRole) if current.isValid() else None
+        scroll = self.verticalScrollBar().value()
+        if hits != model.hits():
+            model.set_hits(hits)
+        if keep and chosen is not None:
+            row = model.row_of(chosen.path)
+            row = row if row >= 0 else model.hit_row_near(current.row())
+        else:
+            row = model.first_hit_row()
+        if row >= 0 and row != self.currentIndex().row():
+            self.setCurrentIndex(model.index(row))
+        if keep:
+            self.verticalScrollBar().setValue(scroll)
+        else:
+            self.scrollToTop()
+
     @property
     def grid(self) -> bool:
         return self.delegate.grid
 
     def set_grid(self, grid: bool) -> None:
+        """One layout path for grid and list, browse and results: every property that
+        differs is set each time (Qt keeps a flow set by hand across a later view-mode
+        change, so a list's top-to-bottom flow would turn a grid into sideways columns)."""
         self.delegate.grid = grid
-        if grid and not self.sections:
-            self.setViewMode(QListView.ViewMode.IconMode)
-            self.setResizeMode(QListView.ResizeMode.Adjust)
-            self._fit_tiles()
-            self.setMovement(QListView.Movement.Static)
-            self.setWrapping(True)
-        elif grid:
-            self.setViewMode(QListView.ViewMode.ListMode)
-            self.setFlow(QListView.Flow.LeftToRight)
-            self.setResizeMode(QListView.ResizeMode.Adjust)
-            self.setGridSize(QSize())
-            self.setWrapping(True)
-            self._fit_tiles()
-        else:
-            self.setViewMode(QListView.ViewMode.ListMode)
-            self.setFlow(QListView.Flow.TopToBottom)
-            self.setGridSize(QSize())
-            self.setWrapping(False)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight if grid else QListView.Flow.TopToBottom)
+        self.setWrapping(grid)  # a grid wraps into rows in rank order; a list never does
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setGridSize(QSize())  # cells take the delegate's size (tiles fill the row)
         self.setSpacing(0)
+        if grid:
+            self._fit_tiles()
         self.doItemsLayout()
 
     def _fit_tiles(self) -> None:
         """Tiles as wide as fills the row exactly: no ragged gap at the right edge, and never
         a row wider than the view (no sideways scrolling)."""
-        # Qt's icon layout wraps a little before the viewport's edge: keep that margin free
+        # Qt's layout wraps a little before the viewport's edge: keep that margin free
         width = max(GRID.width(), self.viewport().width() - 20)
         per_row = max(1, width // GRID.width())
         tile = QSize(width // per_row, GRID.height())
-        if tile == self.delegate.tile and (self.sections or self.gridSize() == tile):
+        if tile == self.delegate.tile:
             return
         self.delegate.tile = tile
-        if self.sections:
-            self.scheduleDelayedItemsLayout()
-        else:
-            self.setGridSize(tile)
+        self.scheduleDelayedItemsLayout()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)  # the viewport has its new width only after this
@@ -424,4 +455,40 @@ class ResultsView(QListView):
         if idx.isValid() and event.key() == Qt.Key.Key_Space:
             self.preview_requested.emit(idx.data(HitRole))
             return
+        if event.key() == Qt.Key.Key_Escape or (
+            event.key() == Qt.Key.Key_Up and self._on_top_row(idx)
+        ):
+            self.leave_requested.emit()
+            return
         super().keyPressEvent(event)
+
+    def _on_top_row(self, idx: QModelIndex) -> bool:
+        """No file above this one (in a grid, the first row; day headers do not count)."""
+        if not idx.isValid():
+            return True
+        top = self.visualRect(idx).top()
+        return not any(
+            self.model().index(r, 0).data(HitRole) is not None
+            and self.visualRect(self.model().index(r, 0)).top() < top
+            for r in range(idx.row())
+        )
+
+    def step(self, key: Qt.Key) -> None:
+        """Move the current file as that arrow key would (quick look steps with it)."""
+        action = STEP_ACTIONS.get(key)
+        if action is None:
+            return
+        idx = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if idx.isValid() and idx.data(HitRole) is not None:
+            self.setCurrentIndex(idx)
+
+    def enter(self) -> None:
+        """Focus from the search field: the chosen file, else the first."""
+        self.setFocus()
+        if not self.currentIndex().isValid():
+            model = self.model()
+            first = next(
+                (r for r in range(model.rowCount()) if model.index(r, 0).data(HitRole)), -1
+            )
+            if first >= 0:
+                self.setCurrentIndex(model.index(first, 0))

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.date_filter import DateFilter
+
 DEBOUNCE_MS = 150
+FILTER_DEBOUNCE_MS = 400  # a folder or place name: asked when typing rests, not per letter
 SYNTAX_HELP = (
     "<b>Search tips</b><br>"
     "<code>beach at sunset</code> — describe what you look for<br>"
@@ -41,11 +43,22 @@ SYNTAX_HELP = (
 
 
 class SearchField(QLineEdit):
+    """↓ goes into the results; Alt+↓ lists recent searches; Esc clears."""
+
     escape_pressed = Signal()
+    down_pressed = Signal()  # into the results
+    recent_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
+            return
+        if key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier:
+            self.recent_requested.emit()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self.down_pressed.emit()
             return
         super().keyPressEvent(event)
 
@@ -65,11 +78,18 @@ class SearchBar(QWidget):
         )
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search")
-        self.field.setToolTip("Ctrl+K or Ctrl+F to focus, Esc to clear")
+        self.field.setToolTip(
+            "Ctrl+K or Ctrl+F to come back here · ↓ to the results · Alt+↓ recent searches · "
+            "Esc to clear"
+        )
+        # Recent searches open on Alt+↓ only: a popup while typing would cover the line
+        # above the results and take the ↓ that goes into them.
         self._recent = QStringListModel(self)
-        completer = QCompleter(self._recent, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.field.setCompleter(completer)
+        self.completer = QCompleter(self._recent, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.field)
+        self.completer.activated[str].connect(self._on_recent_chosen)
 
         self.kind = QComboBox(self)
         self.kind.addItems(["All", "Photos", "Documents"])
@@ -83,14 +103,7 @@ class SearchBar(QWidget):
         self.place.setMaximumWidth(120)
         self.place.setAccessibleName("Place filter")
         self.place.setToolTip("Only photos taken in this place (a town, region or country)")
-        self.after = QDateEdit(self)
-        self.after.setCalendarPopup(True)
-        self.after.setSpecialValueText("Any date")
-        self.after.setMinimumDate(self.after.minimumDate())
-        self.after.setDate(self.after.minimumDate())
-        self.after.setDisplayFormat("yyyy-MM-dd")
-        self.after.setAccessibleName("Taken or modified after")
-        self.after.setToolTip("Only results after this date")
+        self.dates = DateFilter(self)
         help_btn = QToolButton(self)
         help_btn.setText("?")
         help_btn.setAccessibleName("Search tips")
@@ -107,7 +120,7 @@ class SearchBar(QWidget):
         lay.addWidget(self.kind)
         lay.addWidget(self.folder)
         lay.addWidget(self.place)
-        lay.addWidget(self.after)
+        lay.addWidget(self.dates)
         lay.addWidget(help_btn)
 
         self._timer = QTimer(self)
@@ -116,11 +129,27 @@ class SearchBar(QWidget):
         self._timer.timeout.connect(self._emit)
         self.field.textChanged.connect(lambda _t: self._timer.start())
         self.field.returnPressed.connect(self._emit_now)
-        self.field.escape_pressed.connect(self.clear)
-        self.kind.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
-        self.folder.editingFinished.connect(self.filters_changed.emit)
-        self.place.editingFinished.connect(self.filters_changed.emit)
-        self.after.dateChanged.connect(lambda _d: self.filters_changed.emit())
+        self.field.escape_pressed.connect(self._on_escape)
+        self.field.recent_requested.connect(self.show_recent)
+        # Folder and Place apply as they are typed, once typing rests, like Type and Date
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DEBOUNCE_MS)
+        self._filter_timer.timeout.connect(self._emit_filters)
+        self.kind.currentIndexChanged.connect(lambda _i: self._emit_filters())
+        for edit in (self.folder, self.place):
+            edit.textChanged.connect(lambda _t: self._filter_timer.start())
+            edit.editingFinished.connect(self._emit_filters)
+        self.dates.changed.connect(self._emit_filters)
+        self._sent_filters = ""
+
+    def _emit_filters(self) -> None:
+        """Once per change: Enter after the pause (or leaving the field) asks nothing again."""
+        self._filter_timer.stop()
+        tokens = self.filter_tokens()
+        if tokens != self._sent_filters:
+            self._sent_filters = tokens
+            self.filters_changed.emit()
 
     def _emit(self) -> None:
         self.search_changed.emit(self.field.text())
@@ -140,6 +169,24 @@ class SearchBar(QWidget):
     def set_recent(self, items: list[str]) -> None:
         self._recent.setStringList(items)
 
+    def show_recent(self) -> None:
+        """The recent searches under the field, as wide as it; Esc or a click away closes."""
+        if not self._recent.stringList():
+            return
+        self.completer.setCompletionPrefix("")
+        self.completer.complete(self.field.rect())
+
+    def _on_escape(self) -> None:
+        # the popup hands its keys to the field first: Esc closes it before clearing anything
+        if self.completer.popup().isVisible():
+            self.completer.popup().hide()
+        else:
+            self.clear()
+
+    def _on_recent_chosen(self, text: str) -> None:
+        self.field.setText(text)
+        self._emit_now()
+
     def filter_tokens(self) -> str:
         """The filter controls as query syntax, appended to what was typed."""
         parts = []
@@ -153,20 +200,21 @@ class SearchBar(QWidget):
         place = self.place.text().strip()
         if place:
             parts.append(f'place:"{place}"' if " " in place else f"place:{place}")
-        if self.after.date() != self.after.minimumDate():
-            parts.append("after:" + self.after.date().toString("yyyy-MM-dd"))
+        dates = self.dates.tokens()
+        if dates:
+            parts.append(dates)
         return " ".join(parts)
 
     def clear_filters(self) -> None:
-        for w in (self.kind, self.folder, self.place, self.after):
+        for w in (self.kind, self.folder, self.place, self.dates):
             w.blockSignals(True)
         self.kind.setCurrentIndex(0)
         self.folder.clear()
         self.place.clear()
-        self.after.setDate(self.after.minimumDate())
-        for w in (self.kind, self.folder, self.place, self.after):
+        self.dates.reset()
+        for w in (self.kind, self.folder, self.place, self.dates):
             w.blockSignals(False)
-        self.filters_changed.emit()
+        self._emit_filters()
 
 
 class ImageQueryChip(QWidget):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import math
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,18 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.types import Problem, Progress, Stage
+from desktop_app.core.types import Phase, Problem, Progress, Stage
+from desktop_app.ui.opening import open_in_desktop
+
+
+def time_left(seconds: float) -> str:
+    """Rounded up, never down: 1.7 minutes of work is "about 2 min", not "1 min"."""
+    if seconds >= 60:
+        return f"about {math.ceil(seconds / 60)} min left"
+    return f"about {max(10, math.ceil(seconds / 10) * 10)} s left"
 
 
 def describe(p: Progress) -> str:
     if p.phase == "indexing" and p.total and not p.message:
-        eta = ""
-        if p.eta_s:
-            eta = (
-                f", about {int(p.eta_s // 60)} min left"
-                if p.eta_s >= 60
-                else f", about {int(p.eta_s)} s left"
-            )
+        eta = f", {time_left(p.eta_s)} for this step" if p.eta_s else ""
         if p.stage == Stage.MEANING:
             return (
                 f"Adding meaning: {p.done:,} of {p.total:,} passages ({p.rate:.0f}/s{eta}); "
@@ -79,6 +80,13 @@ class StatusWidget(QWidget):
         lay.addWidget(self.pause_btn)
         lay.addWidget(self.details_btn)
         self.last: Progress | None = None
+        self.failed = 0
+
+    def set_failed(self, failed: int) -> None:
+        """Files listed under Problems: "Up to date" says so too."""
+        self.failed = failed
+        if self.last is not None:
+            self.show_progress(self.last)
 
     def set_paused(self, paused: bool) -> None:
         self.pause_btn.setText("Resume" if paused else "Pause")
@@ -91,7 +99,11 @@ class StatusWidget(QWidget):
 
     def show_progress(self, p: Progress) -> None:
         self.last = p
-        self.label.setText(describe(p))
+        text = describe(p)
+        if self.failed and p.phase == Phase.IDLE:
+            n = self.failed
+            text += f" · {n:,} file{'s' if n != 1 else ''} could not be read (see Details)"
+        self.label.setText(text)
         if p.phase == "indexing" and p.total:
             self.bar.show()
             self.bar.setRange(0, p.total)
@@ -166,4 +178,4 @@ class DetailsDialog(QDialog):
         if item is None:
             return
         path = item.text()
-        QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path) if reveal else path))
+        open_in_desktop(self, path, reveal)

@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 # a real X server when there is one (Xvfb: its fonts and rendering), else offscreen; set here,
@@ -113,7 +114,11 @@ def draw_scene(path: Path, scene: str, size: tuple[int, int] = (1200, 800), **ex
                 fill=col,
             )
             d.polygon(
-                [(w * (x0 + 0.27), h * 0.25), (w * (x0 + 0.35), h * peak), (w * (x0 + 0.43), h * 0.25)],
+                [
+                    (w * (x0 + 0.27), h * 0.25),
+                    (w * (x0 + 0.35), h * peak),
+                    (w * (x0 + 0.43), h * 0.25),
+                ],
                 fill=(245, 245, 250),
             )
         d.rectangle((0, h * 0.6, w, h), fill=(60, 110, 150))
@@ -132,7 +137,10 @@ def draw_scene(path: Path, scene: str, size: tuple[int, int] = (1200, 800), **ex
             x = float(rng.uniform(0, w))
             s = float(rng.uniform(0.6, 1.2))
             d.rectangle((x - 8 * s, h * 0.62, x + 8 * s, h * 0.78), fill=(90, 60, 40))
-            d.polygon([(x - 70 * s, h * 0.66), (x, h * (0.66 - 0.45 * s)), (x + 70 * s, h * 0.66)], fill=(30, 100 + i * 4, 50))
+            d.polygon(
+                [(x - 70 * s, h * 0.66), (x, h * (0.66 - 0.45 * s)), (x + 70 * s, h * 0.66)],
+                fill=(30, 100 + i * 4, 50),
+            )
         d.line((w * 0.5, h, w * 0.55, h * 0.7), fill=(180, 150, 110), width=60)
     elif scene == "birthday-cake":
         d.rectangle((0, h * 0.7, w, h), fill=(150, 100, 70))
@@ -216,7 +224,7 @@ def build_fixture(root: Path) -> None:
         "pastéis in Belém.</p></body></html>"
     )
     (docs / "resize_photos.py").write_text(
-        'from pathlib import Path\n\nfrom PIL import Image\n\n\ndef shrink(folder: Path) -> None:\n'
+        "from pathlib import Path\n\nfrom PIL import Image\n\n\ndef shrink(folder: Path) -> None:\n"
         '    for p in folder.glob("*.jpg"):\n        with Image.open(p) as im:\n'
         "            im.thumbnail((1600, 1600))\n            im.save(p)\n"
     )
@@ -313,6 +321,7 @@ def main(out: Path) -> int:
     from desktop_app.paths import Paths
     from desktop_app.settings import Settings
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.results_model import HitRole
     from desktop_app.ui.settings_dialog import SettingsDialog
     from desktop_app.workers.engine_host import EngineHost
     from models.export import build_pack, resolve_source
@@ -358,7 +367,10 @@ def main(out: Path) -> int:
     win.add_folders([str(library)])
     until(lambda: win.browse.model.hits(), 60000)  # the first files, while indexing runs
     shot(win, "browse-indexing")
-    until(lambda: "Up to date" in win.status.label.text() or "Watching" in win.status.label.text(), 120000)
+    until(
+        lambda: "Up to date" in win.status.label.text() or "Watching" in win.status.label.text(),
+        120000,
+    )
     win.searching.run()
     until(lambda: win.browse.state is not None and not win.browse.state.indexing, 5000)
     shot(win, "browse")
@@ -370,6 +382,13 @@ def main(out: Path) -> int:
 
     search("keep the receipts for the tax return")
     shot(win, "results-document")
+    win.set_view_mode("grid")  # Ctrl+1 after a list: rank order along the rows
+    shot(win, "results-grid-after-list")
+    win.set_view_mode("auto")
+    win.view.setFocus()
+    win.view.preview_requested.emit(win.view.currentIndex().data(HitRole))  # Space
+    shot(win.quick_look, "quick-look")
+    win.quick_look.close()
 
     # a tiny CLIP pack so photos get vectors (random weights: mechanics, not quality)
     clip_src = _tiny_clip_dir(work / "tiny-clip-src")
@@ -388,6 +407,12 @@ def main(out: Path) -> int:
     pump(1000)
     shot(win, "image-plus-words")
     win.clear_image_query()
+    win.search.field.setText("")
+    today = date.today()
+    win.search.dates.set_range(today - timedelta(days=400), today - timedelta(days=30))
+    pump(1500)
+    shot(win, "date-range")
+    win.search.clear_filters()  # back to Any date
     search("qwxzv zzkvq")
     shot(win, "no-confident-match")
     win.show_details()

@@ -70,6 +70,17 @@ def test_offline_says_so_at_once_and_offers_the_offline_ways(
     assert not dlg.download_btn.isEnabled()
     assert dlg.import_pack_btn.isEnabled() and dlg.import_files_btn.isEnabled()
     qtbot.mouseClick(dlg.import_pack_btn, qtbot_button())  # the pack-file import is offered
+    # the files to bring are named here, not in the README
+    help_text = dlg.offline_text.text()
+    assert "README" not in help_text
+    assert all(f.path in help_text for f in PRESET.repos[0].files if not f.optional)
+    assert PRESET.repos[0].repo in help_text
+    (tmp_path / "empty").mkdir()
+    with qtbot.waitSignal(dlg.worker.failed, timeout=30000):  # a folder without them
+        dlg.import_folder(tmp_path / "empty")
+    assert dlg.status.text().startswith("Not installed:")
+    assert not dlg.download_btn.isEnabled()  # still no network to download from
+    assert dlg.detail.text() == "" and not dlg.bar.isVisible()
     # the model's files brought on a stick, with pins for them (no listing to ask offline)
     import dataclasses
     import hashlib

@@ -136,3 +136,22 @@ def test_browsing_a_document_shows_its_opening_as_laid_out(qtbot: QtBot, tmp_pat
     pane.show_hit(hit)
     qtbot.waitUntil(lambda: "2 x hammer   19.90" in pane.text.toPlainText(), timeout=10_000)
     assert "Beginning" in pane.text.toPlainText()
+
+
+def test_a_wide_picture_fits_the_pane_after_it_narrows(qtbot: QtBot, tmp_path: Path) -> None:
+    """A screenshot decoded for a wide pane is not cut at the right once the pane narrows."""
+    from PySide6.QtWidgets import QApplication
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 700)
+    pane.show()
+    wide = str(make_photo(tmp_path / "screenshot.png", seed=3, size=(2560, 1080)))
+    with qtbot.waitSignal(pane.image_shown, timeout=10_000):
+        pane.show_hit(
+            Hit(wide, Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING), width=2560)
+        )
+    assert pane.image.pixmap().width() <= pane.image.width()
+    pane.resize(360, 700)
+    QApplication.processEvents()
+    assert 0 < pane.image.pixmap().width() <= pane.image.width()

@@ -80,3 +80,40 @@ def test_a_view_resized_while_hidden_fits_when_shown(qtbot: QtBot) -> None:
     rows = [view.visualRect(model.index(r)) for r in range(model.rowCount())]
     assert not view.horizontalScrollBar().isVisible()
     assert max(r.right() for r in rows) < view.viewport().width()
+
+
+def _photos(n: int) -> tuple[Hit, ...]:
+    return tuple(
+        Hit(f"/p/{i}.jpg", Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING), strong=True)
+        for i in range(n)
+    )
+
+
+def test_a_grid_after_a_list_flows_in_rank_order_without_sideways_scrolling(
+    qtbot: QtBot,
+) -> None:
+    """Ctrl+1 after a document query's list: rank order runs along the rows, as in a grid
+    shown first (the list's top-to-bottom flow must not survive the switch)."""
+    model = ResultsModel()
+    model.set_hits(_photos(14))
+    view = ResultsView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    for grid in (False, True, False, True):
+        view.set_grid(grid)
+        for _ in range(3):
+            QApplication.processEvents()
+        rects = [view.visualRect(model.index(r)) for r in range(model.rowCount())]
+        assert not view.horizontalScrollBar().isVisible(), grid
+        assert max(r.right() for r in rects) < view.viewport().width(), grid
+        if grid:  # hit 2 right of hit 1 on the same row; the next row starts at the left
+            per_row = max(1, (view.viewport().width() - 20) // GRID.width())
+            assert per_row > 2
+            assert [r.y() for r in rects[:per_row]] == [rects[0].y()] * per_row
+            assert rects[1].x() > rects[0].x()
+            assert rects[per_row].x() == rects[0].x() and rects[per_row].y() > rects[0].y()
+        else:
+            assert len({r.x() for r in rects}) == 1
+            assert [r.y() for r in rects] == sorted({r.y() for r in rects})

@@ -166,6 +166,8 @@ def test_notes_and_problems_come_from_the_engine(qtbot: QtBot, tmp_path: Path) -
 
     win.host.progress_changed.emit(Progress(Phase.IDLE, message="Up to date"))
     assert win.status.notes_btn.isVisible() and win.status.notes_btn.text() == "⚠ 1 note"
+    # "Up to date" does not hide the file listed under Problems
+    assert win.status.label.text() == "Up to date · 1 file could not be read (see Details)"
     win.show_details()
     assert win.details.table.rowCount() == 1 and "tiny-clip" in win.details.notes.text()
     assert set(engine.called("problems")) == {"MainThread"}  # synchronous host: inline
@@ -192,3 +194,177 @@ def test_shortcuts_and_accessibility(qtbot: QtBot, tmp_path: Path) -> None:
             assert w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()), w
             checked += 1
     assert checked > 8
+
+
+def test_ctrl_comma_opens_settings_and_the_menu_shows_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
+    opened: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    win, _ = _window(qtbot, tmp_path)
+    assert win.settings_action.shortcut().toString() == "Ctrl+,"  # the menu shows it
+    _activate(qtbot, win)
+    qtbot.keyClick(win, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    win.search.field.setFocus()  # from the search field too
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 2
+
+
+def _search(win: MainWindow, text: str) -> None:
+    win.search.field.setText(text)
+    win.search._emit_now()  # type: ignore[attr-defined]
+
+
+def test_the_keyboard_goes_into_the_results_and_quick_look_steps_through_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    win, _ = _window(qtbot, tmp_path)
+    win.search.set_recent(["beach at sunset", "taxes"])  # a popup must not take the ↓
+    _activate(qtbot, win)
+    win.focus_search()
+    _search(win, "a")  # taxes.pdf, beach.jpg, cat.png, raw.dng: photos, a grid
+    hits = win.model.hits()
+    assert len(hits) == 4 and win.view.grid
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert win.view.hasFocus() and not win.search.completer.popup().isVisible()
+    assert win.view.currentIndex().row() == 0
+    qtbot.keyClick(win.view, Qt.Key.Key_Right)
+    assert win.view.currentIndex().row() == 1 and win.preview.hit == hits[1]
+    qtbot.keyClick(win.view, Qt.Key.Key_Space)  # a large preview of this file
+    look = win.quick_look
+    assert look.isVisible() and look.hit == hits[1]
+    assert look.width() > win.preview.width() * 2
+    qtbot.keyClick(look, Qt.Key.Key_Right)  # arrows step through the results behind it
+    assert look.hit == hits[2] and win.view.currentIndex().row() == 2
+    assert win.preview.hit == hits[2]
+    qtbot.keyClick(look, Qt.Key.Key_Left)
+    assert look.hit == hits[1]
+    qtbot.keyClick(look, Qt.Key.Key_Escape)  # back to the results
+    assert not look.isVisible()
+    qtbot.waitUntil(win.view.hasFocus, timeout=2000)
+    qtbot.keyClick(win.view, Qt.Key.Key_Escape)  # and back to the field
+    assert win.search.field.hasFocus()
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(win.view, Qt.Key.Key_Up)  # ↑ from the top row goes back too
+    assert win.search.field.hasFocus()
+
+
+def test_recent_searches_open_on_alt_down_and_close_on_esc(qtbot: QtBot, tmp_path: Path) -> None:
+    win, _ = _window(qtbot, tmp_path)
+    win.search.set_recent(["beach at sunset", "taxes"])
+    _activate(qtbot, win)
+    win.focus_search()
+    qtbot.keyClicks(win.search.field, "ta")  # typing opens no popup over the results
+    assert not win.search.completer.popup().isVisible()
+    win.search.field.clear()
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = win.search.completer.popup()
+    assert popup.isVisible() and popup.model().rowCount() == 2
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and win.search.field.text() == ""
+
+
+def test_the_keyboard_goes_into_the_browse_view_too(qtbot: QtBot, tmp_path: Path) -> None:
+    win, _ = _window(qtbot, tmp_path)
+    _activate(qtbot, win)
+    win.focus_search()
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert win.browse.view.hasFocus()
+    assert win.browse.view.currentIndex().data(HitRole) == win.browse.model.hits()[0]
+    qtbot.keyClick(win.browse.view, Qt.Key.Key_Space)
+    assert win.quick_look.isVisible() and win.quick_look.hit == win.browse.model.hits()[0]
+    qtbot.keyClick(win.quick_look, Qt.Key.Key_Right)
+    assert win.quick_look.hit == win.browse.model.hits()[1]
+    qtbot.keyClick(win.quick_look, Qt.Key.Key_Space)
+    assert not win.quick_look.isVisible()
+
+
+@pytest.mark.parametrize("exists", [True, False])
+def test_a_file_that_cannot_be_opened_is_said_in_words(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exists: bool
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, title, text: said.append((title, text)))
+    )
+    win, _ = _window(qtbot, tmp_path)
+    _search(win, "taxes")
+    hit = win.model.hits()[0]
+    if exists:
+        Path(hit.path).parent.mkdir(parents=True)
+        Path(hit.path).write_bytes(b"%PDF-1.4")
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_Return)
+    assert len(said) == 1 and "taxes.pdf" in said[0][1]
+    if exists:
+        assert "no program is set to open .pdf files" in said[0][1]
+        assert str(Path(hit.path).parent) in said[0][1]
+    else:
+        assert "moved or deleted" in said[0][1]
+    win.preview.reveal_btn.click()
+    assert len(said) == 2 and said[1][0] == "Cannot show the folder"
+
+
+def test_an_open_result_list_follows_the_index_without_jumping(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Files deleted leave, new matching files appear, the order follows the index; the
+    chosen file stays chosen (the browse view's rule, shared)."""
+    import time
+
+    from desktop_app.core.types import Kind, Phase, Progress
+    from tests.ui.fake_engine import record
+
+    win, engine = _window(qtbot, tmp_path)
+    lib = str(tmp_path / "lib")
+    _search(win, "a")
+    assert _names(win.model) == ["taxes.pdf", "beach.jpg", "cat.png", "raw.dng"]
+    win.view.setCurrentIndex(win.model.index(2))  # cat.png
+    searches = len(engine.called("search"))
+
+    def index_changed() -> None:  # what the indexer reports after each batch it writes
+        win.host.progress_changed.emit(Progress(Phase.IDLE, message="Up to date"))
+
+    engine.files = [f for f in engine.files if not f.name.startswith("taxes")]
+    engine.files.insert(0, record(f"{lib}/Pictures/panda.png", Kind.PHOTO, time.time(), root=lib))
+    index_changed()
+    qtbot.waitUntil(lambda: "taxes.pdf" not in _names(win.model), timeout=5000)
+    assert _names(win.model) == ["panda.png", "beach.jpg", "cat.png", "raw.dng"]
+    assert win.view.currentIndex().data(HitRole).path.endswith("cat.png")  # no jump
+    assert win.preview.hit is not None and win.preview.hit.path.endswith("cat.png")
+    assert len(engine.called("search")) == searches + 1
+    assert win.settings.recent_searches.count("a") <= 1
+    engine.files.reverse()  # re-ranked: the chosen file moves with its new rank
+    index_changed()
+    qtbot.waitUntil(lambda: _names(win.model)[0] == "raw.dng", timeout=5000)
+    assert win.view.currentIndex().data(HitRole).path.endswith("cat.png")
+    engine.files = [f for f in engine.files if f.name != "cat.png"]  # the chosen file goes
+    index_changed()
+    qtbot.waitUntil(lambda: "cat.png" not in _names(win.model), timeout=5000)
+    current = win.view.currentIndex().data(HitRole)
+    assert current is not None and win.preview.hit == current  # the next file, previewed
+    win.search.clear()  # browsing follows the same rule: a deletion alone is seen too
+    assert "beach.jpg" in _names(win.browse.model)
+    engine.files = [f for f in engine.files if f.name != "beach.jpg"]
+    index_changed()
+    qtbot.waitUntil(lambda: "beach.jpg" not in _names(win.browse.model), timeout=5000)
+
+
+def test_time_left_is_rounded_up_and_says_for_what() -> None:
+    from desktop_app.core.types import Phase, Progress
+    from desktop_app.ui.status import describe, time_left
+
+    assert time_left(102) == "about 2 min left"  # 1.7 min of work: not "1 min"
+    assert time_left(60) == "about 1 min left"
+    assert time_left(41) == "about 50 s left" and time_left(3) == "about 10 s left"
+    line = describe(Progress(Phase.INDEXING, 120, 324, rate=2.0, eta_s=102))
+    assert line == (
+        "Reading files (words first): 120 of 324 (2.0 files/s, about 2 min left for this step)"
+    )

@@ -291,3 +291,43 @@ def test_store_keeps_hashes_and_gives_vectors(tmp_path: Path) -> None:
         assert ids == [] and m.size == 0
     finally:
         s.close()
+
+
+def test_copies_of_a_photo_by_hash_alone(tmp_path: Path) -> None:
+    """More like this without an image model: copies within 4 bits, closest first, inside
+    the filters; a photo with nothing near gives none, and the result says why."""
+    from desktop_app.core.search.copies import NO_IMAGE_MODEL, copies_of
+    from desktop_app.core.search.query import parse_query
+
+    photo = _noise(tmp_path / "query.png", seed=7)
+    h = dhash_file(str(photo))
+    flip = lambda value, bits: to_signed((value ^ ((1 << bits) - 1)) & ((1 << 64) - 1))  # noqa: E731
+    recs = [
+        _rec(0, h),
+        _rec(1, flip(h, 3)),
+        _rec(2, flip(h, 5)),
+        _rec(3, None),
+        _rec(4, flip(h, 1)),
+    ]
+    recs[4] = FileRecord(**{**recs[4].__dict__, "mtime": 1_000.0})  # long ago, for after:
+    s = IndexStore(tmp_path / "index")
+    s.open()
+    try:
+        s.files.upsert(recs, new=True)
+        found = copies_of(s, parse_query("", image_path=str(photo), limit=10))
+        assert [x.file_id for x in found.hits] == ["id0", "id4", "id1"]  # 0, 1, 3 bits
+        assert found.hits[0].why == "a copy of your image" and found.notes == (NO_IMAGE_MODEL,)
+        recent = copies_of(s, parse_query("after:2001", image_path=str(photo), limit=10))
+        assert [x.file_id for x in recent.hits] == ["id0", "id1"]
+        other = _noise(tmp_path / "other.png", seed=99)
+        assert hamming(dhash_file(str(other)), h) > 4
+        assert copies_of(s, parse_query("", image_path=str(other))).hits == ()
+    finally:
+        s.close()
+
+
+def _noise(path: Path, seed: int) -> Path:
+    """A picture with detail everywhere (a smooth fixture photo has a blank hash)."""
+    rng = np.random.default_rng(seed)
+    Image.fromarray(rng.integers(0, 255, (96, 128, 3), dtype=np.uint8)).save(path)
+    return path

@@ -209,8 +209,17 @@ def test_unexpected_file_type_refused(tiny_clip_pack: Path, tmp_path: Path) -> N
     bad = tmp_path / "bad"
     shutil.copytree(tiny_clip_pack, bad)
     (bad / "model.pkl").write_bytes(b"\x80\x04not really")
-    with pytest.raises(PackError, match="unexpected file"):
+    with pytest.raises(
+        PackError, match=r"bad is not a Trove model pack: it holds the file model\.pkl"
+    ):
         PackManager([]).import_pack(bad, tmp_path / "installed")
+    z = tmp_path / "pack.zip"  # a zip says it in the same words, naming what it holds
+    with zipfile.ZipFile(z, "w") as zf:
+        for f in tiny_clip_pack.iterdir():
+            zf.write(f, f.name)
+        zf.writestr("junk.txt", "notes")
+    with pytest.raises(PackError, match=r"pack.zip is not a Trove model pack: it holds junk.txt"):
+        PackManager([]).import_pack(z, tmp_path / "installed")
 
 
 def test_zip_import_round_trip_and_cli(

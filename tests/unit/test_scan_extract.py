@@ -276,3 +276,16 @@ def test_inside_a_folder_means_after_a_separator() -> None:
     assert not is_under("/a/bc/d.txt", "/a/b") and not is_under("/a", "/a/b")
     assert folder_of("/a/bc/d.txt", ["/a/b", "/a/bc"]) == "/a/bc"
     assert folder_of("/z/d.txt", ["/a/b"]) is None
+
+
+def test_pdf_text_has_no_break_marks_and_spells_out_ligatures() -> None:
+    """Debian's libtasn1 manual (libtasn1-doc) marks 31 possible word breaks with U+FFFE:
+    "manip\ufffeulation" showed a box and was not found as "manipulation"."""
+    from desktop_app.core.extract.documents import extract_document, pdf_text
+
+    text = extract_document("/usr/share/doc/libtasn1-doc/libtasn1.pdf").text
+    assert "manipulation" in text
+    assert not any(c in text for c in "\ufffe\u0002\u00ad")
+    assert pdf_text("con\u00ad\r\nventions for \ufb01les, o\u0002\n ff") == (
+        "conventions for files, off"
+    )

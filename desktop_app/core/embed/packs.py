@@ -227,14 +227,24 @@ def check_towers(pack_dir: Path, manifest: dict[str, Any], threads: int) -> list
     return fresh.verdicts()
 
 
+def _not_a_pack(src: Path, what: str) -> PackError:
+    """A refusal a person can act on: what was found, what a pack holds, what to import."""
+    return PackError(
+        f"{src.name} is not a Trove model pack: it holds {what}, and a pack holds only "
+        "manifest.json, tokenizer.json, text.onnx and/or vision.onnx (with their .fp32.onnx "
+        "copies), LICENSE and README.txt. Import a pack's own folder, or a .zip of just those "
+        "files."
+    )
+
+
 def _copy_folder(src: Path, staging: Path) -> None:
     for f in src.iterdir():
         if f.is_symlink():
             raise PackError(f"{src.name}: symbolic link {f.name} is not allowed in a pack")
         if f.is_dir():
-            raise PackError(f"{src.name}: unexpected folder {f.name} in a pack")
+            raise _not_a_pack(src, f"a folder {f.name}")
         if f.name not in ALLOWED_FILES:
-            raise PackError(f"{src.name}: unexpected file {f.name} in a pack")
+            raise _not_a_pack(src, f"the file {f.name}")
         shutil.copyfile(f, staging / f.name)
 
 
@@ -254,6 +264,6 @@ def _extract_zip(src: Path, staging: Path) -> None:
                 raise PackError(f"{src.name}: entry {info.filename!r} is a symbolic link")
             parts = name.parts[1:] if strip else name.parts
             if len(parts) != 1 or parts[0] not in ALLOWED_FILES:
-                raise PackError(f"{src.name}: unexpected entry {info.filename!r}")
+                raise _not_a_pack(src, f"{info.filename}")
             with zf.open(info) as fin, (staging / parts[0]).open("wb") as fout:
                 shutil.copyfileobj(fin, fout)

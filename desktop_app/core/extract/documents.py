@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -81,6 +83,23 @@ def _decode(raw: bytes) -> str:
     return raw.decode(best.encoding, errors="replace")
 
 
+# PDFium marks a place where a word may break (a soft hyphen: "manip\ufffeulation" in
+# Debian's libtasn1 manual, 31 times) with U+FFFE, U+0002 or U+00AD: shown as is, a box
+# splits the word for search and highlighting alike.
+_BREAK_MARKS = "\ufffe\u0002\u00ad"
+_BROKEN_AT_LINE_END = re.compile(f"[{_BREAK_MARKS}][ \t]*\n[ \t]*")
+_LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: letters for search
+
+
+def pdf_text(text: str) -> str:
+    """A page's text as PDFium gives it, made plain: one kind of line end, words hyphenated at a
+    line's end joined, break marks removed, typographic ligatures spelt out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BROKEN_AT_LINE_END.sub("", text)
+    text = text.translate({ord(c): None for c in _BREAK_MARKS})
+    return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def _pdf(path: str) -> DocumentText:
     import pypdfium2 as pdfium
 
@@ -107,7 +126,7 @@ def _pdf(path: str) -> DocumentText:
                     tp.close()
                 finally:
                     page.close()
-            pages.append((i + 1, text.replace("\r\n", "\n").replace("\r", "\n")))
+            pages.append((i + 1, pdf_text(text)))
         return DocumentText(pages)
     finally:
         with PDFIUM:

@@ -20,7 +20,7 @@ from desktop_app.workers.engine_host import EngineHost
 
 SEARCH_LIMIT = 200
 BROWSE_LIMIT = 300  # the newest files shown before a search; filters reach the older ones
-REFRESH_MS = 1500  # while indexing, the browse view is read again at most this often
+REFRESH_MS = 1500  # as the index changes, what is shown is asked again at most this often
 RECENT_SEARCHES = 20
 STRENGTH_DEBOUNCE_MS = 150  # the strength slider, like typing: asked once it rests
 
@@ -36,7 +36,15 @@ class BrowseState:
 
 
 def result_message(result: SearchResult) -> str:
-    """The line above the results ("" for none): how far to trust them, or why none."""
+    """The line above the results ("" for none): how far to trust them, or why none; for an
+    image query, what it could do (without an image model: only copies of the photo)."""
+    line = _trust(result)
+    if result.query.image_path and result.notes and result.notes[0] not in line:
+        return f"{result.notes[0]} {line}".strip()
+    return line
+
+
+def _trust(result: SearchResult) -> str:
     if not result.hits:
         note = " ".join(result.notes[:1])
         return f"No matches. {note}".strip()
@@ -80,7 +88,7 @@ class SearchController(QObject):
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self._refresh_browse)
+        self._refresh.timeout.connect(self._refresh_shown)
         self._strength_timer = QTimer(self)
         self._strength_timer.setSingleShot(True)
         self._strength_timer.setInterval(STRENGTH_DEBOUNCE_MS)
@@ -167,11 +175,15 @@ class SearchController(QObject):
     def _on_results(self, result: SearchResult) -> None:
         if self.browsing:
             return  # asked before the words were cleared
+        again = self.last_result is not None and self.last_result.query == result.query
         self.last_result = result
         self.message_changed.emit(result_message(result))
-        if result.hits:
-            self._remember(self._asked_text)
-        self.status_message.emit(f"{len(result.hits)} results in {result.elapsed_ms:.0f} ms", 4000)
+        if not again:  # a live update of the same question is neither new nor news
+            if result.hits:
+                self._remember(self._asked_text)
+            self.status_message.emit(
+                f"{len(result.hits)} results in {result.elapsed_ms:.0f} ms", 4000
+            )
         self.results.emit(result)
 
     def _on_browse(self, result: BrowseResult) -> None:
@@ -195,17 +207,19 @@ class SearchController(QObject):
         return BrowseState("nothing-found")
 
     def _on_progress(self, p: Progress) -> None:
-        was = self._indexing
+        """The live-results rule, for browsing and searching alike: the indexer reports after
+        every change it writes (a watched batch ends with "Up to date"), so whatever is
+        shown is asked again, at most every REFRESH_MS: new files appear, deleted ones
+        leave, the order follows; the window keeps the chosen file."""
         self._indexing = p.phase in (Phase.SCANNING, Phase.INDEXING)
-        if not self.browsing or not self.host.ready:
-            return
-        if self._indexing or was:  # new files are being written (or just were): show them
-            if not self._refresh.isActive():
-                self._refresh.start()
+        if self.host.ready and not self._refresh.isActive():
+            self._refresh.start()
 
-    def _refresh_browse(self) -> None:
+    def _refresh_shown(self) -> None:
         if self.browsing:
             self.host.request_browse(parse_query(self.filters), BROWSE_LIMIT)
+        elif self.last_result is not None:
+            self.host.request_search(self.query())
 
     def _remember(self, text: str) -> None:
         text = text.strip()

@@ -14,6 +14,7 @@ class StatusController(QObject):
     progress_changed = Signal(object)  # Progress
     notices_changed = Signal(tuple)  # sentences from engine.status().notices
     problems_changed = Signal(list)  # list[Problem]
+    failed_changed = Signal(int)  # files that could not be read (listed under Problems)
 
     def __init__(self, host: EngineHost, parent: Any = None) -> None:
         super().__init__(parent)
@@ -32,11 +33,16 @@ class StatusController(QObject):
             self.refresh_problems()
 
     def refresh_notices(self) -> None:
+        """The notes and the count of problems, read together from the engine's status."""
         self.host.run_engine(
-            lambda engine: tuple(engine.status().notices),
-            self.notices_changed.emit,
+            lambda engine: engine.status(),
+            self._on_status,
             lambda _exc: None,  # not open: the open failure is said elsewhere
         )
+
+    def _on_status(self, status: Any) -> None:
+        self.notices_changed.emit(tuple(status.notices))
+        self.failed_changed.emit(int(status.failed))
 
     def refresh_problems(self) -> None:
         self.host.run_engine(

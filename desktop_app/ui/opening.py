@@ -1,0 +1,44 @@
+"""Opening a file, or showing it in its folder, with the desktop's own programs; when the
+desktop cannot, the window says so in words (Qt only logs "Unable to detect a launcher")."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def open_failure(path: str, reveal: bool) -> str:
+    """Why ``path`` (or its folder) did not open and what to do instead; the path is on the
+    clipboard by then."""
+    name, folder = os.path.basename(path), os.path.dirname(path)
+    if not os.path.exists(path):
+        return (
+            f"“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out "
+            "of the results as soon as it notices."
+        )
+    if reveal:
+        return (
+            f"Trove asked the desktop to show the folder {folder}, but no file manager "
+            "answered. Its path is on the clipboard: paste it into a file manager or a terminal."
+        )
+    ext = os.path.splitext(name)[1].lower()
+    kind = f"{ext} files" if ext else "this kind of file"
+    return (
+        f"Trove asked the desktop to open “{name}”, but no program is set to open {kind}. "
+        f"Set one in your desktop's settings (Default applications), or open it from your "
+        f"file manager: it is in {folder} (the path is on the clipboard)."
+    )
+
+
+def open_in_desktop(parent: QWidget | None, path: str, reveal: bool = False) -> bool:
+    """Open ``path`` (``reveal``: its folder); on failure say why in a message box."""
+    target = os.path.dirname(path) if reveal else path
+    if os.path.exists(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(target)):
+        return True
+    QGuiApplication.clipboard().setText(path)
+    title = "Cannot show the folder" if reveal else "Cannot open the file"
+    QMessageBox.warning(parent, title, open_failure(path, reveal))
+    return False
