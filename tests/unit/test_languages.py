@@ -356,3 +356,20 @@ def test_text_in_a_picture_is_strong_by_its_words_only(tmp_path: Path) -> None:
         assert hit.file_id == "d" and hit.strong  # prose is strong by meaning still
     finally:
         store.close()
+
+
+def test_highlights_mark_what_the_search_matched_in_any_script() -> None:
+    from desktop_app.core.search.highlight import spans
+
+    def marked(text: str, *terms: str) -> list[str]:
+        return [text[s:e] for s, e in spans(text, terms)]
+
+    page = man_page("ja", "du")
+    found = marked(page, "ディスク使用量")
+    # the word where its characters stand together, never one of its pairs alone
+    assert found and set(found) == {"ディスク使用量"}
+    assert marked("Die Dateisystembelegung, naïve Café", "dateisystembelegung", "cafe") == [
+        "Dateisystembelegung",
+        "Café",
+    ]
+    assert marked("use --null or -print0", "--null") == ["--null"]

@@ -116,7 +116,12 @@ class _Candidate:
             if above is not None and (self.above is None or above > self.above):
                 self.above = above
             self.sure = self.sure or (understood and cal.sure(source, similarity))
-        if contrib > self.best_contrib:
+        # the reason names the list that ranked it highest, among those that can vouch for it:
+        # an encoder that cannot read the passage or the query does not
+        if not understood:
+            if not self.best_source:
+                self.best_source = source  # any list that can vouch for it comes before
+        elif contrib > self.best_contrib:
             self.best_contrib, self.best_source = contrib, source
 
 

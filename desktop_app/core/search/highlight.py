@@ -23,7 +23,11 @@ def spans(
     or its stem). Stopwords are left out unless the query has nothing else; a quoted phrase is
     marked where its words follow each other.
     """
-    every = [w for t in terms for w in words.words(t)]
+    # a word of a script without spaces is marked where all its characters stand together,
+    # not wherever one of its pairs does
+    runs = tuple(t for t in terms if words.no_space_runs(t) == (t,))
+    phrases = (*phrases, *runs)
+    every = [w for t in terms if t not in runs for w in words.words(t)]
     content = [w for w in every if not words.is_stopword(w, langs)] or every
     wanted = {f for w in content for f in words.forms(w, langs)}
     toks = list(words.spans(text))
