@@ -35,6 +35,9 @@ _TOKEN = regex.compile(
     r"|(\p{N}+)",
     regex.V1,
 )
+_NO_SPACE_CHAR = regex.compile(rf"[{_NO_SPACE}]")
+_NO_SPACE_RUN = regex.compile(rf"[{_NO_SPACE}]{{2,}}")
+_NO_SPACE_ANY = regex.compile(rf"[{_NO_SPACE}]+")
 # what NFKC leaves that is no letter: soft hyphen, zero-width characters, a PDF's unmapped
 # hyphenation mark (U+FFFE) and the control characters some PDF text layers carry
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe\x02\x03"))
@@ -97,10 +100,14 @@ _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h",
                           "æ": "ae", "œ": "oe", "þ": "th", "ŋ": "n"})  # fmt: skip
 
 
+_MARKS = regex.compile(r"[\u0300-\u036f]")
+
+
 def _unaccent(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    kept = "".join(ch for ch in decomposed if not 0x300 <= ord(ch) <= 0x36F)
-    return unicodedata.normalize("NFC", kept).translate(_LETTERS)
+    if word.isascii():
+        return word
+    decomposed = _MARKS.sub("", unicodedata.normalize("NFD", word))
+    return unicodedata.normalize("NFC", decomposed).translate(_LETTERS)
 
 
 @lru_cache(maxsize=200_000)
@@ -132,7 +139,7 @@ def form(word: str, lang: str = "") -> str:
 
 
 def _is_no_space(word: str) -> bool:
-    return bool(regex.match(rf"[{_NO_SPACE}]", word))
+    return bool(_NO_SPACE_CHAR.match(word))
 
 
 def spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -201,16 +208,61 @@ def phrases(text: str, langs: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(form(w, lang) for w in ws) for lang in ("", *langs)))
 
 
+def flat(text: str) -> str:
+    """A whole text folded as its words are (case, accents), for a quick look for a word in
+    it before cutting it into words."""
+    return _unaccent(clean(text).casefold())
+
+
 def holds_as_typed(text: str, wanted: set[str]) -> set[str]:
     """Which of these folded words ``text`` holds as words of its own, unstemmed (a quick
     look for each in the folded text first: most passages hold none)."""
     if not wanted:
         return set()
-    flat = _unaccent(clean(text).casefold())
-    maybe = {w for w in wanted if w in flat}
-    if not maybe:
-        return set()
-    return maybe & {fold(w) for w in words(flat)}
+    folded = flat(text)
+    return {w for w in wanted if w in folded and _whole(w).search(folded)}
+
+
+@lru_cache(maxsize=4096)
+def _whole(word: str) -> Any:
+    """``word`` standing as a word of its own in folded text (anywhere, for a script without
+    spaces)."""
+    if _is_no_space(word):
+        return regex.compile(regex.escape(word))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}\p{{N}}])"
+    )
+
+
+@lru_cache(maxsize=4096)
+def _starting(key: str) -> Any:
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){regex.escape(key)}[\p{{L}}\p{{M}}\p{{N}}]*"
+    )
+
+
+def held(
+    text: str, langs: tuple[str, ...], wanted: dict[str, tuple[set[str], set[str]]]
+) -> set[str]:
+    """Which query words a text holds, its words stemmed in each of ``langs`` ("" for none):
+    ``wanted`` maps each query word to (its forms, the beginnings of its forms). Only the
+    text's words that begin like one of the forms are looked at; most texts a query meets
+    hold none of them."""
+    folded = flat(text)
+    out: set[str] = set()
+    for word, (fs, keys) in wanted.items():
+        for key in keys:
+            if key not in folded:
+                continue
+            if _is_no_space(key):
+                if any(f in folded for f in fs):
+                    out.add(word)
+                break
+            found = _starting(key).findall(folded)
+            if any(form(w, lang) in fs for w in found for lang in langs):
+                out.add(word)
+                break
+    return out
 
 
 @dataclass(frozen=True)
@@ -262,7 +314,7 @@ class WordQuery:
 def no_space_runs(text: str) -> tuple[str, ...]:
     """Runs of a script written without spaces, two characters or more: a person who types
     one means it as one word or phrase."""
-    return tuple(r for r in regex.findall(rf"[{_NO_SPACE}]{{2,}}", clean(text)))
+    return tuple(_NO_SPACE_RUN.findall(clean(text)))
 
 
 @lru_cache(maxsize=1)
@@ -281,7 +333,7 @@ def detect(text: str) -> str:
     letters = sum(1 for ch in sample if ch.isalpha())
     if letters < DETECT_MIN_LETTERS:
         return ""
-    runs = "".join(regex.findall(rf"[{_NO_SPACE}]+", sample))
+    runs = "".join(_NO_SPACE_ANY.findall(sample))
     if len(runs) >= DETECT_NO_SPACE_SHARE * letters:
         # a Chinese or Japanese page full of option names and commands in Latin letters:
         # its own script tells its language (the Latin words would only blur the guess)

@@ -7,6 +7,7 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,8 @@ RRF_K = 60.0
 CANDIDATES = 200
 TITLE_BOOST = 1.5  # a word in a document's opening passage (its title, a manual's NAME line)
 SURFACE_WORDS = 3  # queries of up to this many content words prefer the words as typed
+# text read from a picture is read for its meaning from this many words (a page, not a sign)
+OCR_MEANING_WORDS = 12
 # MiniLM puts unrelated passages at cosine ~0.0-0.15: below this a passage is noise, not a match.
 PASSAGE_MIN_SIMILARITY = 0.15
 # Rank fusion weights: CLIP's image-text similarities (~0.2-0.35) and MiniLM's (~0.1-0.8)
@@ -133,27 +136,36 @@ def _unit(v: np.ndarray) -> np.ndarray | None:
 # a table of contents: runs of dot leaders ("Introduction ........ 3"), or most lines ending
 # in a page number
 _LEADERS = re.compile(r"(?:\.\s?){5,}|(?:…\s?){3,}")
+_LINE = re.compile(r"\S[^\n]*")  # a line that is not blank
+_NUMBERED = re.compile(r"\s\d{1,4}[ \t\r]*$", re.MULTILINE)
 
 
+@lru_cache(maxsize=8192)
 def is_contents(text: str) -> bool:
     """Does this passage look like a table of contents (a poor snippet, a poor page)?"""
-    if len(_LEADERS.findall(text)) >= 2:
+    if text.count(".") + text.count("…") >= 10 and len(_LEADERS.findall(text)) >= 2:
         return True
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    numbered = sum(1 for ln in lines if re.search(r"\s\d{1,4}$", ln))
-    return len(lines) >= 4 and numbered >= 0.6 * len(lines)
+    lines = len(_LINE.findall(text))
+    return lines >= 4 and len(_NUMBERED.findall(text)) >= 0.6 * lines
 
 
 def _best_per_file(hits: list[Any], skip_contents: bool = False) -> list[Any]:
     """One hit per file, files in the order of their best hit; with ``skip_contents``, each
     file's first passage that is not a table of contents, when it has one."""
     best: dict[str, Any] = {}
+    settled: set[str] = set()  # files whose chosen passage is no table of contents
     for h in hits:
-        have = best.get(h.file_id)
-        if have is None:
-            best[h.file_id] = h
-        elif skip_contents and is_contents(have.text) and not is_contents(h.text):
-            best[h.file_id] = h
+        fid = h.file_id
+        if fid in settled:
+            continue
+        if fid not in best:
+            best[fid] = h
+        elif is_contents(h.text):
+            continue
+        else:
+            best[fid] = h
+        if not skip_contents or not is_contents(h.text):
+            settled.add(fid)
     return list(best.values())
 
 
@@ -326,7 +338,7 @@ class SearchEngine:
                     cal,
                     s.source,
                     s.lang,
-                    understood=reads and _understood(h.lang, h.source, tenc.languages),
+                    understood=reads and _understood(h.lang, h.source, tenc.languages, h.text),
                 )
         for rank, h in enumerate(names):
             c = cand(h.file_id)
@@ -409,19 +421,16 @@ class SearchEngine:
         # when some file holds every identifier and phrase of the query verbatim, a file
         # without them is no confident match, however close its meaning
         whole = bool(exact) and any(len(c.verbatim) == len(exact) for c in cands)
+        keys = _keys(content, langs)
         for c in cands:
             name = _forms_of(c.name_text, "", langs)
             in_name = _held(content, name, langs)
-            shown = _held(
-                content, _forms_of(c.snippet, c.snippet_lang, langs), langs, c.snippet_lang
-            )
+            shown = _held_in(c.snippet, c.snippet_lang, content, keys, langs)
             coverage = _share(content, in_name | shown)
-            if c.worded is not None and c.worded[0] != c.snippet:
+            if c.worded is not None and c.worded[0] != c.snippet and coverage < 1.0:
                 # the passage its words were found in, when it says more than the one shown
                 text, page, source, lang = c.worded
-                worded = _share(
-                    content, in_name | _held(content, _forms_of(text, lang, langs), langs, lang)
-                )
+                worded = _share(content, in_name | _held_in(text, lang, content, keys, langs))
                 if worded > coverage:
                     coverage = worded
                     c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
@@ -568,12 +577,15 @@ class SearchEngine:
         )
 
 
-def _understood(lang: str, source: PassageSource, pack_languages: tuple[str, ...]) -> bool:
+def _understood(
+    lang: str, source: PassageSource, pack_languages: tuple[str, ...], text: str = ""
+) -> bool:
     """Can a document pack's meaning make a passage strong? Not in a language the pack does
     not declare (an English model reads German as noise and may still score it high), and not
-    for text read from a picture: a few words on a sign or a label ("YAMAHA") sit close to
-    many a query, so text in pictures is strong by its words only."""
-    if source == PassageSource.OCR:
+    for the few words read from a sign or a label in a picture ("YAMAHA"): they sit close to
+    many a query, so such text is strong by its words only. A screenshot of a page of text is
+    read as a page."""
+    if source == PassageSource.OCR and len(words.words(text)) < OCR_MEANING_WORDS:
         return False
     return not lang or lang in pack_languages
 
@@ -603,6 +615,35 @@ def _held(content: list[str], hay: set[str], langs: tuple[str, ...], lang: str =
     """The query's content words among these forms: of a text in ``lang``, by their stem in
     that language (a German word's stem is no English word's), else in any of ``langs``."""
     return {w for w in content if _holds(hay, w, (lang,) if lang else langs)}
+
+
+def _keys(content: list[str], langs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """For each content word and each language a text may be in ("" for unknown): the forms
+    the word may have there and their beginnings (four letters at most), for words.held."""
+    out: dict[str, dict[str, Any]] = {}
+    for w in content:
+        per: dict[str, Any] = {}
+        for lang in ("", *langs):
+            fs = set(words.forms(w, (lang,) if lang else langs))
+            per[lang] = (fs, {f[:4] for f in fs})
+        out[w] = per
+    return out
+
+
+def _held_in(
+    text: str,
+    lang: str,
+    content: list[str],
+    keys: dict[str, dict[str, Any]],
+    langs: tuple[str, ...],
+) -> set[str]:
+    """The query's content words a passage in ``lang`` holds, by their stem in that language
+    (else in any of ``langs``)."""
+    if not text:
+        return set()
+    lang = lang if lang in langs else ""
+    text_langs = (lang,) if lang else ("", *langs)
+    return words.held(text, text_langs, {w: keys[w][lang] for w in content})
 
 
 def _share(content: list[str], held: set[str]) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, fields, replace
 from typing import Any
@@ -30,6 +31,8 @@ from desktop_app.core.words import WordQuery, prefixes
 from desktop_app.core.words import terms as index_terms
 
 BATCH = 500  # ids per filter: one IN list stays a cheap expression
+ANY_PHOTO_TTL_S = 5.0  # "does the index hold a photo?" is asked again after this
+
 # filters whose matching files are kept (per table version): typing more words after
 # `type:pdf` asks for the same files again with every keystroke
 MATCHING_CACHE = 8
@@ -62,6 +65,7 @@ class Files(TableBase):
         self._matching: dict[tuple[int, FileFilter], frozenset[str]] = {}
         self._brief: tuple[int, Any, dict[str, int]] | None = None  # (version, rows, id -> row)
         self._row_ids: tuple[int, Any, Any] | None = None  # (version, sorted ids, their row ids)
+        self._any_photo: tuple[float, bool] | None = None  # (when asked, the answer)
 
     def _t(self) -> Any:
         return self._conn.table(FILES)
@@ -394,9 +398,12 @@ class Files(TableBase):
 
     @reading
     def any_photo(self) -> bool:
-        """Does the index hold a photo? (one row read, not a count)"""
-        t = self._t()
-        return t is not None and any_row(t, _PHOTO)
+        """Does the index hold a photo? (one row read, not a count; known for a few seconds)"""
+        now = time.monotonic()
+        if self._any_photo is None or now - self._any_photo[0] > ANY_PHOTO_TTL_S:
+            t = self._t()
+            self._any_photo = (now, t is not None and any_row(t, _PHOTO))
+        return self._any_photo[1]
 
     @reading
     def counts(self) -> FileCounts:
