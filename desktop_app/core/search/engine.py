@@ -34,7 +34,7 @@ from desktop_app.core.types import (
 
 RRF_K = 60.0
 CANDIDATES = 200
-TITLE_BOOST = 1.5  # a word in a document's opening passage (its title, a manual's NAME line)
+TITLE_BOOST = 2.5  # a word in a document's opening passage (its title, a manual's NAME line)
 SURFACE_WORDS = 3  # queries of up to this many content words prefer the words as typed
 # text read from a picture is read for its meaning from this many words (a page, not a sign)
 OCR_MEANING_WORDS = 12
