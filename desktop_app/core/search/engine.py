@@ -434,6 +434,11 @@ class SearchEngine:
                 if worded > coverage:
                     coverage = worded
                     c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
+            in_text = _share(content, _held_in(c.snippet, c.snippet_lang, content, keys, langs))
+            if in_text >= 1.0 and not in_name and c.sources & {"fts_text", "exact"}:
+                # every word of the query is in the passage shown: that is why it matched,
+                # whichever list ranked it higher (a sign's words, not what a photo looks like)
+                c.best_source = "exact" if "exact" in c.sources else "fts_text"
             c.named = any(_holds(name, w, langs, prefix=True) for w in content)
             if len(content) <= SURFACE_WORDS:
                 # a few words typed to look something up: the files that hold them as typed
