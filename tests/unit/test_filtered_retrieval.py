@@ -199,3 +199,40 @@ def test_rows_by_id_from_memory_or_by_row_id_are_the_rows(
     assert store.files.get(["r1"], brief=True)["r1"].path == "/lib/rare/moved.png"
     store.files.delete(["n3"])
     assert sorted(store.files.get(want, brief=True)) == ["n249", "o699", "r1"]
+
+
+def test_a_filters_words_are_found_through_the_files_indexes(
+    store: IndexStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a large index the columns a filter reads have scalar indexes (its full-text search
+    among the filter's files no longer scans them), and a loose condition on them still gives
+    exactly the filter's files: a photo taken before the range but modified in it is not one."""
+    from desktop_app.core.store import index_store
+
+    monkeypatch.setattr(index_store, "SCALAR_INDEX_MIN", 10)
+    monkeypatch.setattr(connection, "FTS_PREFILTER_IDS", 0)  # the filter's condition, not ids
+    recs = [
+        FileRecord(f"a{i}", f"/lib/all/trip{i}.jpg", "/lib", f"trip{i}.jpg", Kind.PHOTO, "jpg",
+                   1, 1.0, f"a{i}")
+        for i in range(40)
+    ]  # fmt: skip
+    recs += [
+        FileRecord("in", "/lib/x/trip-in.png", "/lib", "trip-in.png", Kind.PHOTO, "png", 1,
+                   TAKEN_2019, "in", place="Lisbon, Portugal"),  # taken unknown: modified 2019
+        FileRecord("early", "/lib/x/trip-early.png", "/lib", "trip-early.png", Kind.PHOTO, "png",
+                   1, TAKEN_2019, "early", taken_at=1_500_000_000.0, place=""),  # taken 2017
+    ]  # fmt: skip
+    store.files.upsert(recs)
+    store.maintain()
+    t = store.files._t()
+    indexed = {c for ix in t.list_indices() for c in (ix.columns or [])}
+    assert {"kind", "ext", "taken_at", "mtime", "place"} <= indexed
+    for query, want in (
+        ("trip after:2019-01-01 before:2020", {"in"}),
+        ("trip type:png", {"in", "early"}),
+        ("trip place:lisbon", {"in"}),
+    ):
+        flt = file_filter(parse_query(query))
+        among = store.files.matching(flt)
+        assert among == want
+        assert {h.file_id for h in store.files.search_words("trip", 10, among, flt)} == want

@@ -460,7 +460,7 @@ class Files(TableBase):
                 k,
                 ["file_id", "search_text", "_score"],
                 among,
-                None if flt is None else flt.where("place" in t.schema.names),
+                None if flt is None else flt.where("place" in t.schema.names, loose=True),
             )
         ]
 
