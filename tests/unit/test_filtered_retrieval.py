@@ -14,6 +14,7 @@ from desktop_app.core.store import vectors as vectors_mod
 from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import Chunk, FileRecord, Kind
+from desktop_app.core.words import WordQuery
 from tests.unit.test_search_relevance import DIM, PACK, FakeClip, unit
 
 TAKEN_2019 = 1_560_000_000.0  # 2019-06-08
@@ -236,3 +237,37 @@ def test_a_filters_words_are_found_through_the_files_indexes(
         among = store.files.matching(flt)
         assert among == want
         assert {h.file_id for h in store.files.search_words("trip", 10, among, flt)} == want
+
+
+@pytest.mark.parametrize("limit", [5, 40, 400])
+def test_words_and_their_phrase_searched_apart_rank_as_searched_together(
+    store: IndexStore, limit: int
+) -> None:
+    """Full text searches a query's words and its phrase one at a time and sums their scores
+    (together, LanceDB scores every row holding a word): the rows and scores are those of the
+    query searched whole, whether the lists were cut at the limit or not."""
+    rng = np.random.default_rng(3)
+    vocab = ["red", "bicycle", "blue", "car", "lake", "old", "street"]
+    recs = []
+    for i in range(300):
+        name = " ".join(rng.choice(vocab, size=int(rng.integers(1, 6)))) + f" {i}.jpg"
+        recs.append(FileRecord(f"w{i}", f"/lib/{name}", "/lib", name, Kind.PHOTO, "jpg", 1,
+                               1.0, f"w{i}"))  # fmt: skip
+    store.files.upsert(recs)
+    store.maintain()
+    t = store.files._t()
+    for text in ("red bicycle", "old red car", "lake"):
+        words = WordQuery.of_text(text)
+        cols = ["file_id", "_score"]
+        apart = connection._best_rows(t, words, "search_text", limit, cols, None)
+        whole = (
+            t.search(connection._fts_query(words, "search_text"), query_type="fts")
+            .select(cols).limit(limit).to_arrow().to_pylist()
+        )  # fmt: skip
+        assert apart and [r["_score"] for r in apart] == pytest.approx(
+            [r["_score"] for r in whole], rel=1e-5
+        )
+        kth = whole[-1]["_score"]  # ties at the limit may be cut either way
+        assert {r["file_id"] for r in apart if r["_score"] > kth * (1 + 1e-5)} == {
+            r["file_id"] for r in whole if r["_score"] > kth * (1 + 1e-5)
+        }
