@@ -312,6 +312,9 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 def main() -> int:
+    from desktop_app.core.heap import limit_arenas
+
+    limit_arenas()  # as `trove` does at start
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="reports")
     ap.add_argument("--million", action="store_true")
