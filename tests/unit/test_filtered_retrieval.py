@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.core.search.engine import CANDIDATES, SearchEngine
 from desktop_app.core.search.query import file_filter, parse_query
-from desktop_app.core.store import connection, firststage, int8scan
+from desktop_app.core.store import connection, firststage
 from desktop_app.core.store import files as files_mod
 from desktop_app.core.store import vectors as vectors_mod
 from desktop_app.core.store.filters import FileFilter
@@ -82,27 +82,6 @@ def test_vector_search_among_files_is_the_exact_top_of_them(store: IndexStore) -
 def _brute(store: IndexStore, q: np.ndarray, among: frozenset[str]) -> list[str]:
     vecs = store.images.vectors(sorted(among), PACK)
     return sorted(vecs, key=lambda f: -float(vecs[f] @ q))
-
-
-def test_the_8_bit_scan_with_a_mask_stays_exact(
-    store: IndexStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(int8scan, "MIN_ROWS", 100)
-    rng = np.random.default_rng(11)
-    v = rng.standard_normal((3000, 32)).astype(np.float32)
-    v /= np.linalg.norm(v, axis=1, keepdims=True)
-    ids = [f"f{i}" for i in range(3000)]
-    store.images.write(ids, v, "p")
-    store.images.nearest(v[0], 10, "p")
-    assert store.images.resident(v[0]) is not None
-    assert store.images.resident(v[0]).wait_for_scan(60)  # type: ignore[union-attr]
-    for share in (2, 7, 300):  # half of the rows (the scan), a seventh, a few (float32 alone)
-        among = frozenset(ids[::share])
-        for qi in (1, 500, 2999):
-            got = [h.file_id for h in store.images.nearest(v[qi], 10, "p", among)]
-            rows = np.arange(0, 3000, share)
-            want = [f"f{rows[i]}" for i in np.argsort(-(v[rows] @ v[qi]))[:10]]
-            assert got == want, share
 
 
 def test_ann_search_among_files(store: IndexStore, monkeypatch: pytest.MonkeyPatch) -> None:

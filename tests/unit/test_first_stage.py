@@ -230,3 +230,18 @@ def test_catch_ups_pause_in_proportion_to_their_cost_a_first_build_never() -> No
     assert caught - built < 0.03  # after the first build: at once
     pause = again - caught_end  # after a catch-up: CATCH_UP_PAUSE times what it took
     assert pause >= 0.9 * firststage.CATCH_UP_PAUSE * (caught_end - caught)
+
+
+def test_the_self_check_needs_the_scan_and_its_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert firststage.self_check()
+    # codes that say nothing: the scan runs, but its candidates miss the float32 top 10
+    monkeypatch.setattr(firststage, "_bits", lambda v: np.zeros((len(v), 8), dtype=np.uint8))
+    assert not firststage.self_check()
+
+
+def test_the_self_check_says_when_faiss_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise ImportError("faiss")
+
+    monkeypatch.setattr(firststage, "_faiss", missing)
+    assert not firststage.self_check()

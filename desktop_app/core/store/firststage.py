@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from desktop_app.core.store.int8scan import top_k
+from desktop_app.core.store.memory import top_k
 
 log = logging.getLogger(__name__)
 
@@ -387,6 +387,21 @@ def _index(dim: int, parts: list[npt.NDArray[np.uint8]]) -> Any:
     faiss.copy_array_to_vector(codes.reshape(-1), index.xb)
     index.ntotal = codes.shape[0]
     return index
+
+
+def self_check() -> bool:
+    """Can this installation scan sign bits with FAISS, and do the best candidates hold the
+    float32 top 10?"""
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((20, 64)).astype(np.float32)
+    v = centres[rng.integers(0, 20, 2000)] + 0.5 * rng.standard_normal((2000, 64))
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    try:
+        _, found = _index(64, [_bits(v)]).search(_bits(v[5:6]), 200)
+    except Exception:  # a bundle without FAISS's library: LanceDB's index answers instead
+        log.warning("the first stage's scan could not run", exc_info=True)
+        return False
+    return set(top_k(v @ v[5], 10).tolist()) <= set(found[0].tolist())
 
 
 def _give_back_memory() -> None:
