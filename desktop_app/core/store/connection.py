@@ -308,7 +308,7 @@ def _best_rows(
     if len(clauses) > 1 and "_score" in cols:
         lists = [search(c, True) for c in clauses]
         # a list cut at the limit: a row missing from it scores at most its last there
-        last = [found[-1]["_score"] if len(found) >= limit else 0.0 for found in lists]
+        last = [min(r["_score"] for r in found) if len(found) >= limit else 0.0 for found in lists]
         rows: dict[int, dict[str, Any]] = {}
         unknown: dict[int, float] = {}  # per row, the most its missing clauses may add
         for found in lists:
