@@ -42,9 +42,9 @@ def run_self_test() -> int:
 
     place = place_for(38.7223, -9.1393)  # the bundle carries the place names
     can_ocr = ocr.available()  # ... and the OCR models
-    from desktop_app.core.store.int8scan import self_check
+    from desktop_app.core.store.firststage import self_check
 
-    prescan = self_check()  # ... and the 8-bit pre-scan's graph
+    prescan = self_check()  # ... and FAISS, which scans large indexes
     # the receipt is found by its words alone too: the self-test is of search by meaning
     ok = (
         status.document_pack is not None
@@ -63,7 +63,7 @@ def run_self_test() -> int:
     print(f"  'nails for woodwork' -> {top} ({result.elapsed_ms:.0f} ms)")
     print(f"  place of 38.7223, -9.1393 -> {place or '(none)'}")
     print(f"  text in pictures: {'models present' if can_ocr else 'OCR models missing'}")
-    print(f"  8-bit pre-scan of large indexes: {'ok' if prescan else 'unavailable'}")
+    print(f"  first stage of large indexes: {'ok' if prescan else 'unavailable'}")
     print(f"  {'PASS' if ok else 'FAIL'} in {time.monotonic() - started:.1f} s")
     if status.document_pack is None:
         print("  no document pack is installed: run `trove models build minilm-l6`")

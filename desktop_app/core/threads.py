@@ -4,7 +4,7 @@ After every call OpenBLAS's workers spin for a while before they sleep. On a lap
 cores that spinning takes the CPU from onnxruntime and LanceDB, which size their own pools:
 measured on a 100k-photo index, a whole text query took 30-32 ms p50 with BLAS on two threads
 and 26-27 ms on one (tests/benchmarks/bench_query.py). The queries' own products are small
-(the 8-bit pre-scan runs in onnxruntime), so one thread loses nothing there.
+(the first stage's scan runs in FAISS), so one thread loses nothing there.
 """
 
 from __future__ import annotations

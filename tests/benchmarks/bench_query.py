@@ -7,8 +7,8 @@ Synthetic CLUSTERED 512-d vectors (uniform random vectors make every ANN index l
 written through IndexStore; queries are perturbed copies of stored vectors. Compares, on the
 same queries in one run, the store's path (a resident float32 matrix below 20k rows, the first
 stage beyond: sign bits in memory, the best candidates re-scored from a float16 copy), the
-previous path (an 8-bit pre-scan of a resident float32 matrix up to 200k, LanceDB IVF_SQ +
-refine beyond), exact numpy float32, LanceDB IVF_SQ + refine and LanceDB's flat scan: p50/p95,
+previous path (a resident float32 matrix up to 200k — its 8-bit pre-scan is gone from the
+app, its figures are in the README —, LanceDB IVF_SQ + refine beyond), exact numpy float32, LanceDB IVF_SQ + refine and LanceDB's flat scan: p50/p95,
 recall@10 against exact search, and the first stage's memory. Then, at each size, whole queries
 through the search engine as the app runs them: a text query (MiniLM and CLIP text towers,
 vector and full-text search, fusion, file rows) and an image query (a 12-megapixel JPEG decoded
@@ -255,10 +255,7 @@ def bench(
             metric="cosine", index_type="IVF_SQ", num_partitions=max(16, n // 4096),
             vector_column_name="vector", replace=True,
         )  # fmt: skip
-    from desktop_app.core.store.int8scan import Int8Scan, exact_top
-
-    previous = Int8Scan(vecs) if n <= 200_000 else None  # before: 8-bit pre-scan up to 200k
-    every = np.arange(n, dtype=np.intp)
+    resident = n <= 200_000  # before: a resident float32 matrix up to 200k
     times: dict[str, list[float]] = {k: [] for k in ("ours", "previous", "exact", "ivf", "flat")}
     recall: dict[str, list[float]] = {k: [] for k in ("ours", "previous", "ivf")}
 
@@ -271,11 +268,8 @@ def bench(
     for i, q in enumerate(qs):
         exact = {f"f{j}" for j in timed("exact", lambda q=q: top_k(vecs @ q, 10)).tolist()}
         ours = timed("ours", lambda q=q: [h.file_id for h in store.images.nearest(q, 10, PACK)])
-        if previous is not None:
-            rows = timed(
-                "previous", lambda q=q, scan=previous: exact_top(vecs, q, 10, every, scan)[0]
-            )
-            prev = [f"f{j}" for j in rows.tolist()]
+        if resident:
+            prev = [f"f{j}" for j in timed("previous", lambda q=q: top_k(vecs @ q, 10)).tolist()]
         else:  # before: IVF_SQ + refine past 200k
             prev = timed(
                 "previous", lambda q=q: [r[1] for r in spaces._ann(table, q, 10, PACK, False)]
@@ -286,7 +280,6 @@ def bench(
                 "cosine").limit(10).select(["file_id"]).to_arrow())  # fmt: skip
         for name, got in (("ours", ours), ("previous", prev), ("ivf", ivf)):
             recall[name].append(len(exact & set(got)) / 10)
-    del previous
     whole = whole_queries(store, engine, n, runs) if engine is not None else {}
     store.close()
     return {
@@ -302,7 +295,7 @@ def bench(
         "path": "exact resident, float32"
         if n < 20_000
         else "first stage (bits) + float16 re-score",
-        "previous_path": "8-bit pre-scan + float32" if n <= 200_000 else "IVF_SQ + refine",
+        "previous_path": "resident float32" if n <= 200_000 else "IVF_SQ + refine",
     }
 
 
@@ -312,6 +305,9 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 def main() -> int:
+    from desktop_app.core.heap import limit_arenas
+
+    limit_arenas()  # as `trove` does at start
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="reports")
     ap.add_argument("--million", action="store_true")

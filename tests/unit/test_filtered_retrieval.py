@@ -8,12 +8,13 @@ import pytest
 
 from desktop_app.core.search.engine import CANDIDATES, SearchEngine
 from desktop_app.core.search.query import file_filter, parse_query
-from desktop_app.core.store import connection, firststage, int8scan
+from desktop_app.core.store import connection, firststage
 from desktop_app.core.store import files as files_mod
 from desktop_app.core.store import vectors as vectors_mod
 from desktop_app.core.store.filters import FileFilter
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import Chunk, FileRecord, Kind
+from desktop_app.core.words import WordQuery
 from tests.unit.test_search_relevance import DIM, PACK, FakeClip, unit
 
 TAKEN_2019 = 1_560_000_000.0  # 2019-06-08
@@ -81,27 +82,6 @@ def test_vector_search_among_files_is_the_exact_top_of_them(store: IndexStore) -
 def _brute(store: IndexStore, q: np.ndarray, among: frozenset[str]) -> list[str]:
     vecs = store.images.vectors(sorted(among), PACK)
     return sorted(vecs, key=lambda f: -float(vecs[f] @ q))
-
-
-def test_the_8_bit_scan_with_a_mask_stays_exact(
-    store: IndexStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(int8scan, "MIN_ROWS", 100)
-    rng = np.random.default_rng(11)
-    v = rng.standard_normal((3000, 32)).astype(np.float32)
-    v /= np.linalg.norm(v, axis=1, keepdims=True)
-    ids = [f"f{i}" for i in range(3000)]
-    store.images.write(ids, v, "p")
-    store.images.nearest(v[0], 10, "p")
-    assert store.images.resident(v[0]) is not None
-    assert store.images.resident(v[0]).wait_for_scan(60)  # type: ignore[union-attr]
-    for share in (2, 7, 300):  # half of the rows (the scan), a seventh, a few (float32 alone)
-        among = frozenset(ids[::share])
-        for qi in (1, 500, 2999):
-            got = [h.file_id for h in store.images.nearest(v[qi], 10, "p", among)]
-            rows = np.arange(0, 3000, share)
-            want = [f"f{rows[i]}" for i in np.argsort(-(v[rows] @ v[qi]))[:10]]
-            assert got == want, share
 
 
 def test_ann_search_among_files(store: IndexStore, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,3 +179,74 @@ def test_rows_by_id_from_memory_or_by_row_id_are_the_rows(
     assert store.files.get(["r1"], brief=True)["r1"].path == "/lib/rare/moved.png"
     store.files.delete(["n3"])
     assert sorted(store.files.get(want, brief=True)) == ["n249", "o699", "r1"]
+
+
+def test_a_filters_words_are_found_through_the_files_indexes(
+    store: IndexStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a large index the columns a filter reads have scalar indexes (its full-text search
+    among the filter's files no longer scans them), and a loose condition on them still gives
+    exactly the filter's files: a photo taken before the range but modified in it is not one."""
+    from desktop_app.core.store import index_store
+
+    monkeypatch.setattr(index_store, "SCALAR_INDEX_MIN", 10)
+    monkeypatch.setattr(connection, "FTS_PREFILTER_IDS", 0)  # the filter's condition, not ids
+    recs = [
+        FileRecord(f"a{i}", f"/lib/all/trip{i}.jpg", "/lib", f"trip{i}.jpg", Kind.PHOTO, "jpg",
+                   1, 1.0, f"a{i}")
+        for i in range(40)
+    ]  # fmt: skip
+    recs += [
+        FileRecord("in", "/lib/x/trip-in.png", "/lib", "trip-in.png", Kind.PHOTO, "png", 1,
+                   TAKEN_2019, "in", place="Lisbon, Portugal"),  # taken unknown: modified 2019
+        FileRecord("early", "/lib/x/trip-early.png", "/lib", "trip-early.png", Kind.PHOTO, "png",
+                   1, TAKEN_2019, "early", taken_at=1_500_000_000.0, place=""),  # taken 2017
+    ]  # fmt: skip
+    store.files.upsert(recs)
+    store.maintain()
+    t = store.files._t()
+    indexed = {c for ix in t.list_indices() for c in (ix.columns or [])}
+    assert {"kind", "ext", "taken_at", "mtime", "place"} <= indexed
+    for query, want in (
+        ("trip after:2019-01-01 before:2020", {"in"}),
+        ("trip type:png", {"in", "early"}),
+        ("trip place:lisbon", {"in"}),
+    ):
+        flt = file_filter(parse_query(query))
+        among = store.files.matching(flt)
+        assert among == want
+        assert {h.file_id for h in store.files.search_words("trip", 10, among, flt)} == want
+
+
+@pytest.mark.parametrize("limit", [5, 40, 400])
+def test_words_and_their_phrase_searched_apart_rank_as_searched_together(
+    store: IndexStore, limit: int
+) -> None:
+    """Full text searches a query's words and its phrase one at a time and sums their scores
+    (together, LanceDB scores every row holding a word): the rows and scores are those of the
+    query searched whole, whether the lists were cut at the limit or not."""
+    rng = np.random.default_rng(3)
+    vocab = ["red", "bicycle", "blue", "car", "lake", "old", "street"]
+    recs = []
+    for i in range(300):
+        name = " ".join(rng.choice(vocab, size=int(rng.integers(1, 6)))) + f" {i}.jpg"
+        recs.append(FileRecord(f"w{i}", f"/lib/{name}", "/lib", name, Kind.PHOTO, "jpg", 1,
+                               1.0, f"w{i}"))  # fmt: skip
+    store.files.upsert(recs)
+    store.maintain()
+    t = store.files._t()
+    for text in ("red bicycle", "old red car", "lake"):
+        words = WordQuery.of_text(text)
+        cols = ["file_id", "_score"]
+        apart = connection._best_rows(t, words, "search_text", limit, cols, None)
+        whole = (
+            t.search(connection._fts_query(words, "search_text"), query_type="fts")
+            .select(cols).limit(limit).to_arrow().to_pylist()
+        )  # fmt: skip
+        assert apart and [r["_score"] for r in apart] == pytest.approx(
+            [r["_score"] for r in whole], rel=1e-5
+        )
+        kth = whole[-1]["_score"]  # ties at the limit may be cut either way
+        assert {r["file_id"] for r in apart if r["_score"] > kth * (1 + 1e-5)} == {
+            r["file_id"] for r in whole if r["_score"] > kth * (1 + 1e-5)
+        }

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from desktop_app.core.store import firststage
-from desktop_app.core.store.firststage import FirstStage
+from desktop_app.core.store.firststage import FirstStage, StageBuilder
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import Chunk, FileRecord, Kind
 
@@ -193,3 +193,55 @@ def test_passages_come_back_with_their_ordinals_and_text(
     among = frozenset({"d5", "d700"})  # a filter admits every passage of its files
     got = {(h.file_id, h.chunk_ordinal) for h in store.passages.nearest(v[0], 10, "t", among)}
     assert got == {(f, o) for f in among for o in range(3)}
+
+
+class _SlowStage:
+    """A stage whose refresh takes 50 ms and records when each began and ended."""
+
+    name = "t"
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.runs: list[tuple[float, float]] = []
+
+    def refresh(self, t: object) -> None:
+        start = time.monotonic()
+        time.sleep(0.05)
+        self.version = (self.version or 0) + 1
+        self.runs.append((start, time.monotonic()))
+
+    def rows(self) -> int:
+        return 0
+
+    def bytes_in_memory(self) -> int:
+        return 0
+
+
+def test_catch_ups_pause_in_proportion_to_their_cost_a_first_build_never() -> None:
+    builder = StageBuilder()
+    stage = _SlowStage()
+    try:
+        for _ in range(3):  # the build, then two catch-ups asked for as soon as each is due
+            builder.request(stage, None)  # type: ignore[arg-type]
+            assert builder.wait(5)
+    finally:
+        builder.close()
+    (_, built), (caught, caught_end), (again, _) = stage.runs
+    assert caught - built < 0.03  # after the first build: at once
+    pause = again - caught_end  # after a catch-up: CATCH_UP_PAUSE times what it took
+    assert pause >= 0.9 * firststage.CATCH_UP_PAUSE * (caught_end - caught)
+
+
+def test_the_self_check_needs_the_scan_and_its_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert firststage.self_check()
+    # codes that say nothing: the scan runs, but its candidates miss the float32 top 10
+    monkeypatch.setattr(firststage, "_bits", lambda v: np.zeros((len(v), 8), dtype=np.uint8))
+    assert not firststage.self_check()
+
+
+def test_the_self_check_says_when_faiss_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise ImportError("faiss")
+
+    monkeypatch.setattr(firststage, "_faiss", missing)
+    assert not firststage.self_check()

@@ -31,6 +31,9 @@ ID_BATCH = 500  # ids per filter: one IN list stays a cheap expression
 # of 500 ids costs ~10 ms at 100k rows, of 5,000 ~200 ms); beyond, cuts of up to FTS_MAX_CUT
 # rows are read and their files kept.
 FTS_PREFILTER_IDS = 500
+# ... and up to this many when the condition has no index to answer it (a folder's name is
+# looked for in every path): at 1M files, 1,000 ids 15.5 ms, the paths' scan 37.8 ms
+FTS_UNINDEXED_IDS = 2_000
 FTS_MAX_CUT = 12_800
 # a person's words "near each other": this many other words may stand between them
 NEAR_SLOP = 2
@@ -260,16 +263,76 @@ def any_row(t: Any, cond: str) -> bool:
     return bool(t.search().where(cond).select(["file_id"]).limit(1).to_arrow().num_rows)
 
 
-def _fts_query(words: WordQuery, column: str) -> Any:
+def _fts_clauses(words: WordQuery, column: str) -> list[Any]:
     import lancedb.query
 
     lq: Any = lancedb.query  # pydantic dataclasses, whose defaults type checkers don't see
     clauses = [lq.MatchQuery(" ".join(words.any_of), column)] if words.any_of else []
     clauses += [lq.PhraseQuery(p, column) for p in words.phrases]
     clauses += [lq.PhraseQuery(p, column, slop=NEAR_SLOP) for p in words.near]
+    return clauses
+
+
+def _fts_query(words: WordQuery, column: str) -> Any:
+    import lancedb.query
+
+    clauses = _fts_clauses(words, column)
     if len(clauses) == 1:
         return clauses[0]
+    lq: Any = lancedb.query
     return lq.BooleanQuery([(lq.Occur.SHOULD, c) for c in clauses])
+
+
+def _best_rows(
+    t: Any, words: WordQuery, column: str, limit: int, cols: list[str], where: str | None
+) -> list[dict[str, Any]]:
+    """The ``limit`` best rows of the words' query: any of the words, or their phrases (a
+    row's score the sum of its clauses' BM25 scores, as LanceDB scores the query whole).
+
+    LanceDB's search of the clauses together scores every row holding a word (at 1M files
+    all holding 'holiday': 60-110 ms for two words, each clause alone ~6 ms), so each clause
+    is searched alone and the lists summed; this is the whole query's top when at most one
+    list was cut short and it holds every row of the others (a row missing from a complete
+    list scores 0 there, and one missing from the cut list scores at most its last). Else
+    the clauses are searched together."""
+    clauses = _fts_clauses(words, column)
+
+    def search(q: Any, with_id: bool) -> list[dict[str, Any]]:
+        query = t.search(q, query_type="fts")
+        if where is not None:
+            query = query.where(where, prefilter=True)
+        if with_id:
+            query = query.with_row_id(True)
+        return query.select(cols).limit(limit).to_arrow().to_pylist()  # type: ignore[no-any-return]
+
+    if len(clauses) > 1 and "_score" in cols:
+        lists = [search(c, True) for c in clauses]
+        # a list cut at the limit: a row missing from it scores at most its last there
+        last = [min(r["_score"] for r in found) if len(found) >= limit else 0.0 for found in lists]
+        rows: dict[int, dict[str, Any]] = {}
+        unknown: dict[int, float] = {}  # per row, the most its missing clauses may add
+        for found in lists:
+            for r in found:
+                have = rows.setdefault(r["_rowid"], r)
+                if have is not r:
+                    have["_score"] += r["_score"]
+        held = [
+            {r["_rowid"] for r in found} if most else set()
+            for found, most in zip(lists, last, strict=True)
+        ]
+        for key in rows:
+            unknown[key] = sum(
+                most for ids, most in zip(held, last, strict=True) if most and key not in ids
+            )
+        ranked = sorted(rows, key=lambda key: -rows[key]["_score"])
+        best, rest = ranked[:limit], ranked[limit:]
+        above = max([sum(last)] + [rows[key]["_score"] + unknown[key] for key in rest])
+        exact = all(not unknown[key] for key in best) and (
+            not any(last) or (len(best) == limit and rows[best[-1]]["_score"] >= above)
+        )
+        if exact:
+            return [{c: rows[key][c] for c in cols} for key in best]
+    return search(_fts_query(words, column), False)
 
 
 def full_text(
@@ -280,23 +343,21 @@ def full_text(
     cols: list[str],
     among: frozenset[str] | None = None,
     where: str | None = None,
+    ids_up_to: int = FTS_PREFILTER_IDS,
 ) -> list[dict[str, Any]]:
     """The k best BM25 rows for ``words`` in ``column`` (of the files ``among``, when given). A
-    filter's few files are a prefilter on their ids; for many, a long IN list costs more than
+    filter's few files (up to ``ids_up_to``) are a prefilter on their ids; for many, a long IN
+    list costs more than
     the search: ``where``, a condition on the table's own columns that those files meet, is the
     prefilter, else larger cuts are read until k of theirs are found or the matches run out."""
     if (among is not None and not among) or not words:
         return []
     try:
-        if among is not None and len(among) <= FTS_PREFILTER_IDS:
+        if among is not None and len(among) <= ids_up_to:
             where = is_in("file_id", sorted(among))
         limit = k
         while True:
-            query = t.search(_fts_query(words, column), query_type="fts")
-            if where is not None and among is not None:
-                query = query.where(where, prefilter=True)
-            rows = query.select(cols).limit(limit).to_arrow()
-            found = rows.to_pylist()
+            found = _best_rows(t, words, column, limit, cols, where if among else None)
             if among is None:
                 return list(found)
             kept = [r for r in found if r["file_id"] in among]

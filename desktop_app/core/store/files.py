@@ -13,6 +13,8 @@ from desktop_app.core.fspath import is_under
 from desktop_app.core.store.api import FileCounts, KnownFile, RootCounts, TextHit
 from desktop_app.core.store.connection import (
     FILES,
+    FTS_PREFILTER_IDS,
+    FTS_UNINDEXED_IDS,
     Connection,
     TableBase,
     any_row,
@@ -467,7 +469,8 @@ class Files(TableBase):
                 k,
                 ["file_id", "search_text", "_score"],
                 among,
-                None if flt is None else flt.where("place" in t.schema.names),
+                None if flt is None else flt.where("place" in t.schema.names, loose=True),
+                FTS_UNINDEXED_IDS if flt is not None and flt.folders else FTS_PREFILTER_IDS,
             )
         ]
 

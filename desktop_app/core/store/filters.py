@@ -26,6 +26,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _range(column: str, after: float | None, before: float | None) -> str:
+    conds = [] if after is None else [f"{column} >= {float(after)!r}"]
+    conds += [] if before is None else [f"{column} < {float(before)!r}"]
+    return " AND ".join(conds)
+
+
 @dataclass(frozen=True)
 class FileFilter:
     """Which files a query admits: kinds and extensions (any of each), folders (a path prefix
@@ -55,9 +61,11 @@ class FileFilter:
         checked in Python: SQL has no path rule and no accent folding)"""
         return not self.folders and not self.places
 
-    def where(self, has_place: bool = True) -> str:
+    def where(self, has_place: bool = True, loose: bool = False) -> str:
         """A files-table condition every admitted file meets (exactly these when
-        ``exact_in_sql``)."""
+        ``exact_in_sql`` and not ``loose``). A ``loose`` one may admit more (a photo taken
+        before the range but modified in it), and is cheaper on the indexes: a prefilter for
+        results that are checked against the filter's files anyway."""
         conds: list[str] = []
         if self.kinds:
             conds.append(is_in("kind", self.kinds))
@@ -69,12 +77,18 @@ class FileFilter:
                 + " OR ".join(f"strpos(lower(path), {quote(_folder(f))}) > 0" for f in self.folders)
                 + ")"
             )
-        if self.places:
-            conds.append("place IS NOT NULL AND place != ''" if has_place else "false")
-        if self.after is not None:
-            conds.append(f"COALESCE(taken_at, mtime) >= {float(self.after)!r}")
-        if self.before is not None:
-            conds.append(f"COALESCE(taken_at, mtime) < {float(self.before)!r}")
+        # Each condition is on a column as stored, so the files table's scalar indexes answer
+        # it (IndexStore._build_scalar_indexes): at 1M files a full-text search among a
+        # filter's files took 26-145 ms scanning the columns, 6-23 ms through the indexes.
+        if self.places:  # neither NULL nor '' is greater than ''
+            conds.append("place > ''" if has_place else "false")
+        if self.after is not None or self.before is not None:
+            # "taken_at IS NULL" is most rows of a large index: 18 ms of the index's time
+            unknown = "" if loose else "taken_at IS NULL AND "
+            conds.append(
+                f"(({_range('taken_at', self.after, self.before)}) OR"
+                f" ({unknown}{_range('mtime', self.after, self.before)}))"
+            )
         return " AND ".join(conds) or "true"
 
     def admits(self, kind: str, ext: str, path: str, place: str, when: float) -> bool:

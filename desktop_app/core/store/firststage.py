@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from desktop_app.core.store.int8scan import top_k
+from desktop_app.core.store.memory import top_k
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,11 @@ REBUILD_SHARE = 0.3  # deleted slots (or new rows) past this share: build afresh
 # left 2.7 GB of freed memory in its heaps at 1M rows.
 _READ_BATCH = 65_536
 _TAKE_BATCH = 10_000  # new rows taken by row id at a time
+# A catch-up rereads the table's row ids and copies the bits (~0.2 s and 64 MB at 1M rows):
+# while indexing commits every second or so, the next waits CATCH_UP_PAUSE times as long as
+# the last took (at most MAX_PAUSE_S), so catching up takes at most a fifth of a core.
+CATCH_UP_PAUSE = 4.0
+MAX_PAUSE_S = 10.0
 
 Scored = list[tuple[float, str, int]]  # (cosine, file_id, ordinal or -1), best first
 
@@ -384,6 +389,21 @@ def _index(dim: int, parts: list[npt.NDArray[np.uint8]]) -> Any:
     return index
 
 
+def self_check() -> bool:
+    """Can this installation scan sign bits with FAISS, and do the best candidates hold the
+    float32 top 10?"""
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((20, 64)).astype(np.float32)
+    v = centres[rng.integers(0, 20, 2000)] + 0.5 * rng.standard_normal((2000, 64))
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    try:
+        _, found = _index(64, [_bits(v)]).search(_bits(v[5:6]), 200)
+    except Exception:  # a bundle without FAISS's library: LanceDB's index answers instead
+        log.warning("the first stage's scan could not run", exc_info=True)
+        return False
+    return set(top_k(v @ v[5], 10).tolist()) <= set(found[0].tolist())
+
+
 def _give_back_memory() -> None:
     """Return the heap's free memory to the system after a build (glibc keeps what reading
     the table freed: 2.7 GB instead of 0.35 GB at 1M rows, measured); elsewhere a no-op."""
@@ -427,6 +447,7 @@ class StageBuilder:
         self._reading = reading  # held while a table is read: compaction waits for it
         self._cond = threading.Condition()
         self._pending: dict[str, tuple[FirstStage, Any]] = {}
+        self._not_before: dict[str, float] = {}  # per table, when its next catch-up may start
         self._busy = False
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -454,20 +475,42 @@ class StageBuilder:
             self._pending.clear()
             self._cond.notify_all()
 
+    def _next(self) -> tuple[str, FirstStage, Any] | None:
+        """The next table to bring up to date once its pause is over (None once closed); a
+        stage not built yet never waits."""
+        with self._cond:
+            while not self._closed:
+                now = time.monotonic()
+                due = {
+                    name: 0.0 if stage.version is None else self._not_before.get(name, 0.0)
+                    for name, (stage, _) in self._pending.items()
+                }
+                ready = [name for name, at in due.items() if at <= now]
+                if ready:
+                    stage, t = self._pending.pop(ready[0])
+                    self._busy = True
+                    return ready[0], stage, t
+                self._cond.wait(min(due.values()) - now if due else None)
+            return None
+
     def _run(self) -> None:
         while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._pending or self._closed)
-                if self._closed:
-                    return
-                name = next(iter(self._pending))
-                stage, t = self._pending.pop(name)
-                self._busy = True
+            got = self._next()
+            if got is None:
+                return
+            name, stage, t = got
             try:
                 start = time.monotonic()
+                built = stage.version is not None
                 with self._reading():
                     stage.refresh(t)
                 _give_back_memory()
+                took = time.monotonic() - start
+                if built:  # a catch-up: the next one waits
+                    with self._cond:
+                        self._not_before[name] = time.monotonic() + min(
+                            MAX_PAUSE_S, CATCH_UP_PAUSE * took
+                        )
                 log.info(
                     "first stage of %s: %d rows, %.0f MB in memory, caught up in %.1f s",
                     name, stage.rows(), stage.bytes_in_memory() / 2**20, time.monotonic() - start,

@@ -40,6 +40,15 @@ from desktop_app.core.store.problems import Problems
 log = logging.getLogger(__name__)
 
 SCALAR_INDEX_MIN = 10_000  # files rows; below this a scan answers in ~1 ms
+SCALAR_INDEXES = (
+    ("file_id", "BTREE"),
+    ("path", "BTREE"),
+    ("kind", "BITMAP"),
+    ("ext", "BITMAP"),
+    ("taken_at", "BTREE"),
+    ("mtime", "BTREE"),
+    ("place", "BTREE"),
+)
 CLEANUP_GRACE_S = 30
 MAINTAIN_AFTER_WRITES = 50
 
@@ -236,7 +245,9 @@ class IndexStore:
         return self._conn.vector_tables(IMAGES) + self._conn.vector_tables(PASSAGES)
 
     def _build_scalar_indexes(self) -> None:
-        """Rows looked up by id or path (every query's hits) use a B-tree in a large index.
+        """Rows looked up by id or path (every query's hits) use a B-tree in a large index, and
+        so do the columns a filter's condition reads (FileFilter.where: the files a full-text
+        search among a filter's files may consider); the few kinds and extensions a bitmap.
 
         Later rows are folded in by optimize(); until then they are scanned next to the tree.
         """
@@ -244,11 +255,12 @@ class IndexStore:
         if t is None or t.count_rows() < SCALAR_INDEX_MIN:
             return
         have = {c for ix in t.list_indices() for c in (ix.columns or [])}
-        for column in ("file_id", "path"):
-            if column not in have:
+        names = set(t.schema.names)
+        for column, kind in SCALAR_INDEXES:
+            if column not in have and column in names:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")  # the name of this call is deprecated
-                    t.create_scalar_index(column, index_type="BTREE")
+                    t.create_scalar_index(column, index_type=kind)
 
     def _build_vector_indexes(self) -> None:
         """Past EXACT_LIMIT vectors a table is searched by an ANN index (store.vectors); the

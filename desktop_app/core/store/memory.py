@@ -12,14 +12,16 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from desktop_app.core.store import int8scan
-from desktop_app.core.store.int8scan import Int8Scan, exact_top
-
 log = logging.getLogger(__name__)
 
-# One pre-scan is built at a time: while indexing commits every second or so, each query may
-# meet a new table version, and builds (~1.5 s of CPU at 100k rows) must not pile up.
-_SCAN_BUILDS = threading.Lock()
+
+def top_k(scores: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.intp]:
+    """Positions of the k highest scores, best first."""
+    k = min(k, scores.shape[0])
+    if k <= 0:
+        return np.zeros(0, dtype=np.intp)
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]
 
 
 class ReadWriteLock:
@@ -94,50 +96,15 @@ class Resident:
         self._masks: dict[str, npt.NDArray[np.intp]] = {}
         self._rows: dict[str, dict[str, int]] = {}
         self._files: tuple[dict[str, int], npt.NDArray[np.int32]] | None = None
-        self._scan: Int8Scan | None = None
-        self._scan_lock = threading.Lock()
-        self._scan_thread: threading.Thread | None = None
-        self._retired = False
-
-    def retire(self) -> None:
-        """A newer version of the table replaced these vectors: no pre-scan for them."""
-        self._retired = True
 
     def top(
         self, q: npt.NDArray[np.float32], k: int, rows: npt.NDArray[np.intp]
     ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
         """The k rows (of ``rows``) nearest to q by exact inner product, best first."""
-        return exact_top(self.vectors, q, k, rows, self.scan())
-
-    def scan(self) -> Int8Scan | None:
-        """The 8-bit pre-scan of a large matrix once built. The first query starts the build
-        (~1.5 s at 100k rows) on a thread of its own and is answered in float32 meanwhile."""
-        if self._scan is not None or self.vectors.shape[0] < int8scan.MIN_ROWS:
-            return self._scan
-        with self._scan_lock:
-            if self._scan_thread is None:
-                self._scan_thread = threading.Thread(
-                    target=self._build_scan, name="trove-int8-scan", daemon=True
-                )
-                self._scan_thread.start()
-        return None
-
-    def wait_for_scan(self, timeout: float | None = None) -> bool:
-        """Start the pre-scan's build if needed and wait for it (benchmarks and tests)."""
-        self.scan()
-        thread = self._scan_thread
-        if thread is not None:
-            thread.join(timeout)
-        return self._scan is not None
-
-    def _build_scan(self) -> None:
-        with _SCAN_BUILDS:
-            if self._retired:
-                return
-            try:
-                self._scan = Int8Scan(self.vectors)
-            except Exception:  # any failure only costs speed: float32 keeps answering
-                log.warning("the 8-bit pre-scan could not be built; float32 answers", exc_info=True)
+        full = rows.shape[0] == self.vectors.shape[0]
+        scores = (self.vectors if full else self.vectors[rows]) @ q
+        best = top_k(scores, k)
+        return rows[best], scores[best]
 
     def rows_for(self, pack_id: str) -> npt.NDArray[np.intp]:
         rows = self._masks.get(pack_id)

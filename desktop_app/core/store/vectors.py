@@ -91,9 +91,6 @@ class VectorSpaces:
                 if with_ordinals
                 else None,
             )
-            old = self._resident.get(t.name)
-            if old is not None:
-                old.retire()  # its pre-scan, if not built yet, never will be
             self._resident[t.name] = res
             return res
 
@@ -148,9 +145,7 @@ class VectorSpaces:
                 stage = self._stages.setdefault(
                     t.name, FirstStage(t.name, dim, chunks, self._folder)
                 )
-                old = self._resident.pop(t.name, None)  # the first stage answers from now on
-            if old is not None:
-                old.retire()
+                self._resident.pop(t.name, None)  # the first stage answers from now on
         if stage.version != int(t.version):
             self._builder.request(stage, t)
         return stage
@@ -237,9 +232,7 @@ class VectorSpaces:
             replace=True,
         )
         with self._lock:
-            old = self._resident.pop(t.name, None)  # free the matrix: the index answers now
-        if old is not None:
-            old.retire()
+            self._resident.pop(t.name, None)  # free the matrix: the index answers now
         return n
 
     def warm(self, tables: list[Any], timeout: float | None) -> None:
@@ -248,7 +241,7 @@ class VectorSpaces:
         for t in tables:
             chunks = t.name.startswith(PASSAGES_PREFIX)
             if t.count_rows() and self.stage(t, chunks) is None:
-                self.resident(t, with_ordinals=chunks).wait_for_scan(timeout)
+                self.resident(t, with_ordinals=chunks)
         self._builder.wait(timeout)
 
     def background(self, t: Any, pack_id: str) -> Background:
