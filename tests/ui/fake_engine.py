@@ -86,6 +86,7 @@ class FakeEngine:
     keep_watching: bool = False  # watch() runs until cancelled, as the real one does
     calls: list[tuple[str, str]] = field(default_factory=list)  # (method, thread name)
     reloads: list[Any] = field(default_factory=list)  # what reload_packs was given
+    queries: list[Query | None] = field(default_factory=list)  # what search/recent were given
     runs: list[list[EngineConfig]] = field(default_factory=list)  # configs each watch() saw
     paused_at_start: list[bool] = field(default_factory=list)
     forgot_while_indexing: list[bool] = field(default_factory=list)
@@ -138,6 +139,7 @@ class FakeEngine:
 
     def search(self, query: Query, generation: int = 0, **_kw: Any) -> SearchResult:
         self._call("search")
+        self.queries.append(query)
         terms = [t.lower() for t in query.terms]
         hits = []
         for r in self.files:
@@ -170,6 +172,7 @@ class FakeEngine:
         self, query: Query | None = None, limit: int = 300, generation: int = 0
     ) -> BrowseResult:
         self._call("recent")
+        self.queries.append(query)
         return recent(_Files(self), query or Query(), limit, generation)
 
     def status(self) -> IndexStatus:

@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.engine import KEEP_PACK
-from desktop_app.core.types import BrowseResult, MatchReason, Origin, Query, SearchResult, Source
+from desktop_app.core.types import (
+    BrowseResult,
+    Kind,
+    MatchReason,
+    Origin,
+    Query,
+    SearchResult,
+    Source,
+)
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers.folders import FoldersController
@@ -40,10 +48,14 @@ def test_no_words_browse_the_newest_files_with_the_filters(qtbot: QtBot, tmp_pat
     ctl.browsed.connect(lambda r, s: shown.append((r, s)))
     ctl.run()
     result, state = shown[-1]
-    names = [h.path.rsplit("/", 1)[-1] for h in result.hits]
-    assert names == ["notes.md", "cat.png", "taxes.pdf", "beach.jpg", "raw.dng"]
+    asked = engine.queries[-1]
+    assert asked is not None and not asked.terms and not asked.kinds  # browse: everything
+    assert len(result.hits) == 5  # what the engine answered, shown as it came
     assert state == BrowseState("files", 5, 5, False)
     ctl.set_filters("type:photo place:lisbon")
+    asked = engine.queries[-1]
+    assert asked is not None and asked.kinds == (Kind.PHOTO,)
+    assert asked.places == ("lisbon",)  # the filters go to the engine, not applied here
     assert [h.path.rsplit("/", 1)[-1] for h in shown[-1][0].hits] == ["beach.jpg"]
     ctl.set_filters("type:photo in:Nowhere")
     assert shown[-1][1].kind == "filtered-out"
@@ -82,7 +94,7 @@ def test_browse_fills_in_while_indexing(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_words_search_and_say_what_the_result_means(qtbot: QtBot, tmp_path: Path) -> None:
-    host, _engine = _opened(tmp_path, (str(tmp_path),))
+    host, engine = _opened(tmp_path, (str(tmp_path),))
     settings = Settings(roots=[str(tmp_path)])
     ctl = SearchController(host, settings)  # type: ignore[arg-type]
     results: list[SearchResult] = []
@@ -91,6 +103,9 @@ def test_words_search_and_say_what_the_result_means(qtbot: QtBot, tmp_path: Path
     ctl.message_changed.connect(messages.append)
     ctl.set_filters("type:document")
     ctl.set_text("taxes")
+    asked = engine.queries[-1]
+    assert asked is not None and asked.terms == ("taxes",)
+    assert asked.kinds == (Kind.DOCUMENT,)  # the filter went with the words
     assert [h.path.rsplit("/", 1)[-1] for h in results[-1].hits] == ["taxes.pdf"]
     assert results[-1].query.kinds and messages[-1] == ""
     ctl.set_text("zebra")

@@ -120,3 +120,30 @@ def test_the_gui_thread_never_waits(
     assert not blocked, "the GUI thread waited: " + "; ".join(map(str, blocked))
     assert made[0].called("forget") == ["trove-control"]  # the session did what it says
     assert not (paths.packs_dir / "tiny-clip").exists()
+
+
+def test_the_watchdog_sees_a_wait_on_a_lock(qtbot: QtBot, tmp_path: Path) -> None:
+    """The GUI thread blocked on a lock another thread holds (as on the engine's gate) is a
+    stall of Trove's, although the thread sits in futex as it does when it waits for the GIL."""
+    import threading
+
+    from desktop_app.core.engine import EngineConfig
+    from tests.ui.fake_engine import FakeEngine
+
+    fake = FakeEngine(EngineConfig(tmp_path / "index", (tmp_path / "packs",)))
+    held = threading.Event()
+
+    def hold() -> None:
+        with fake.lock:
+            held.set()
+            time.sleep(0.4)
+
+    with GuiWatchdog(limit_s=0.05) as dog:
+        qtbot.wait(50)
+        holder = threading.Thread(target=hold)
+        holder.start()
+        held.wait()
+        fake.called("search")  # waits on the lock, on the GUI thread
+        qtbot.wait(50)
+        holder.join()
+    assert dog.blocked(), "a 400 ms wait on a lock went unseen: " + "; ".join(map(str, dog.stalls))

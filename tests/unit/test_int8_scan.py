@@ -37,7 +37,6 @@ def _queries(v: np.ndarray, seed: int) -> list[np.ndarray]:
 
 
 def test_graph_file_is_the_one_the_tooling_builds() -> None:
-    pytest.importorskip("onnx")
     from models.scan_graph import GRAPH_PATH, build_graph
 
     assert GRAPH_PATH == int8scan.GRAPH
