@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from desktop_app.core.embed.assemble import settle_int8
 from desktop_app.core.embed.fidelity import make_reference
 from desktop_app.core.embed.preprocess import hf_preprocessing
-from desktop_app.core.embed.quantize import quantize_tower
+from desktop_app.core.packs.get.assemble import settle_int8
+from desktop_app.core.packs.get.quantize import quantize_tower
 from models.registry import PRESETS, offline_source_dir
 
 FORMAT_VERSION = 1
@@ -125,7 +125,7 @@ def build_pack(
         )
         if random_weights or _is_tiny(src):
             manifest["weights"] = "random (speed measurements only; never claim quality)"
-        from desktop_app.core.embed.manifest import finalize_manifest
+        from desktop_app.core.packs.manifest import finalize_manifest
 
         finalize_manifest(work, manifest)
         if precision == "int8":

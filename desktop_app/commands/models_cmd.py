@@ -87,7 +87,7 @@ def _hub_options(p: argparse.ArgumentParser) -> None:
 
 
 def _manager():  # type: ignore[no-untyped-def]
-    from desktop_app.core.embed import PackManager
+    from desktop_app.core.packs import PackManager
 
     paths = app_paths()
     return paths, PackManager(
@@ -117,7 +117,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _list_presets(as_json: bool) -> int:
-    from desktop_app.core.embed.hub import DEFAULT_PRESET, HUB_PRESETS
+    from desktop_app.core.packs.get.hub import DEFAULT_PRESET, HUB_PRESETS
 
     hub = [
         {
@@ -193,14 +193,14 @@ class _Terminal:
 
 
 def _getter(paths: Any) -> Any:
-    from desktop_app.core.embed.getpack import PackGetter
+    from desktop_app.core.packs.get.getpack import PackGetter
 
     samples = sorted((paths.resources / "sample").glob("*.jpg"))
     return PackGetter(paths.packs_dir, samples, report=_Terminal())
 
 
 def _hub_preset(name: str | None) -> Any:
-    from desktop_app.core.embed.hub import DEFAULT_PRESET, hub_preset
+    from desktop_app.core.packs.get.hub import DEFAULT_PRESET, hub_preset
 
     try:
         return hub_preset(name or DEFAULT_PRESET)
@@ -217,7 +217,7 @@ def _installed(info: Any) -> int:
 def _download(args: argparse.Namespace) -> int:
     from desktop_app.core.cancel import Cancelled
     from desktop_app.core.embed import PackError
-    from desktop_app.core.embed.download import Offline
+    from desktop_app.core.packs.get.download import Offline
 
     preset = _hub_preset(args.preset)
     paths = app_paths()

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop_app.core.active_packs import KEEP_PACK, KeepChoice
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.config import EngineConfig
 from desktop_app.core.embed.api import PackInfo
+from desktop_app.core.packs.active import KEEP_PACK, KeepChoice
 from desktop_app.core.types import (
     BrowseResult,
     DuplicateReport,
@@ -27,8 +27,8 @@ from desktop_app.core.types import (
 )
 
 if TYPE_CHECKING:
-    from desktop_app.core.active_packs import ActivePacks
     from desktop_app.core.assembly import EngineParts
+    from desktop_app.core.packs.active import ActivePacks
     from desktop_app.core.scan.watch import ChangeBatch
     from desktop_app.core.store.index_store import IndexStore
 
@@ -175,7 +175,7 @@ class TroveEngine:
         self, query: Query | str, image: str | None = None, limit: int = 50, generation: int = 0
     ) -> SearchResult:
         """Parse (when given a string), search every space, fuse, explain."""
-        from desktop_app.core.embed.errors import ImageDecodeError
+        from desktop_app.core.imaging import ImageDecodeError
         from desktop_app.core.search.query import parse_query
 
         search = self.parts.search
@@ -280,7 +280,7 @@ class TroveEngine:
         return self.parts.store.problems.all()
 
     def packs(self) -> list[PackInfo]:
-        from desktop_app.core.active_packs import new_pack_manager
+        from desktop_app.core.packs.active import new_pack_manager
 
         mgr = self._parts.packs.manager if self._parts is not None else None
         return list((mgr or new_pack_manager(self.config)).list_packs())

@@ -58,7 +58,7 @@ ONE_CORE = r"""
 import json, sys, time, glob
 import numpy as np
 from pathlib import Path
-from desktop_app.core.embed import PackManager
+from desktop_app.core.packs import PackManager
 enc = PackManager([Path(sys.argv[1])], threads=1).image_encoder()
 files = sorted(glob.glob(sys.argv[2] + "/*.jpg"))
 t0 = time.perf_counter(); px = [enc.load_pixels(f) for f in files]; decode = (time.perf_counter() - t0) / len(files)

@@ -75,7 +75,7 @@ def _frozen_download_and_photo_search(
     in the bundle) and finds a photo with it."""
     import json
 
-    from desktop_app.core.embed.hub import HUB_PRESETS
+    from desktop_app.core.packs.get.hub import HUB_PRESETS
     from tests.fixtures import make_photo
     from tests.hub_fixtures import HubServer
 

@@ -31,7 +31,7 @@ def slow_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Manifests, folder deletions and fsyncs as slow as on a busy spinning disk."""
     import os
 
-    import desktop_app.core.embed.packs as packs
+    import desktop_app.core.packs.registry as packs
 
     read_manifest, rmtree, fsync = packs.read_manifest, shutil.rmtree, os.fsync
 

@@ -11,9 +11,9 @@ import onnxruntime as ort
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.embed import PackManager
 from desktop_app.core.embed import fidelity as fid
-from desktop_app.core.embed.manifest import read_manifest, verify_files
+from desktop_app.core.packs import PackManager
+from desktop_app.core.packs.manifest import read_manifest, verify_files
 from tests.conftest import damaged_copy, install_pack
 
 

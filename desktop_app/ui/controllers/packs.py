@@ -46,7 +46,7 @@ class PacksController(QObject):
         self.host.run_task(self._list, self._on_listed, self._on_list_failed)
 
     def _list(self) -> list[Any]:
-        from desktop_app.core.embed import PackManager
+        from desktop_app.core.packs import PackManager
 
         return list(PackManager((self.paths.packs_dir, self.paths.bundled_packs)).list_packs())
 
@@ -61,7 +61,7 @@ class PacksController(QObject):
 
     def import_pack(self, src: Path) -> None:
         """Install a pack from a folder or a .zip (copied and checked off the GUI thread)."""
-        from desktop_app.core.embed import PackManager
+        from desktop_app.core.packs import PackManager
 
         dest = self.paths.packs_dir
 
@@ -82,7 +82,7 @@ class PacksController(QObject):
 
     def remove(self, name: str) -> None:
         """Delete an installed pack's folder (off the GUI thread), then reload the packs."""
-        from desktop_app.core.embed import PackManager
+        from desktop_app.core.packs import PackManager
 
         dirs = [self.paths.packs_dir]
         self.host.run_task(

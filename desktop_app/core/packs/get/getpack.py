@@ -16,8 +16,8 @@ from pathlib import Path
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.embed.api import PackInfo, PackProgress
-from desktop_app.core.embed.assemble import Towers, assemble_pack
-from desktop_app.core.embed.download import (
+from desktop_app.core.packs.get.assemble import Towers, assemble_pack
+from desktop_app.core.packs.get.download import (
     DownloadError,
     HubClient,
     Meter,
@@ -26,8 +26,8 @@ from desktop_app.core.embed.download import (
     RemoteFile,
     verify,
 )
-from desktop_app.core.embed.hub import HubFile, HubPreset, HubRepo
-from desktop_app.core.embed.packs import PackManager
+from desktop_app.core.packs.get.hub import HubFile, HubPreset, HubRepo
+from desktop_app.core.packs.registry import PackManager
 
 log = logging.getLogger(__name__)
 
