@@ -27,7 +27,10 @@ from desktop_app.core.types import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from desktop_app.core.assembly import EngineParts
+    from desktop_app.core.packs import PackManager
     from desktop_app.core.packs.active import ActivePacks
     from desktop_app.core.scan.watch import ChangeBatch
     from desktop_app.core.store.index_store import IndexStore
@@ -51,6 +54,7 @@ class TroveEngine:
     def __init__(self, config: EngineConfig, parts: EngineParts | None = None) -> None:
         self.config = config
         self._parts = parts
+        self._unopened_packs: PackManager | None = None
         self.read_only = False
 
     # --- lifecycle -------------------------------------------------------------------
@@ -279,11 +283,31 @@ class TroveEngine:
     def problems(self) -> list[Problem]:
         return self.parts.store.problems.all()
 
-    def packs(self) -> list[PackInfo]:
-        from desktop_app.core.packs.active import new_pack_manager
+    # --- model packs: the engine owns them; the window and the CLI come here ---------------
 
-        mgr = self._parts.packs.manager if self._parts is not None else None
-        return list((mgr or new_pack_manager(self.config)).list_packs())
+    def pack_manager(self) -> PackManager:
+        """The packs' one owner: the open engine's, or (before it opens, or for a command
+        that never opens the index) one built once from the configuration."""
+        if self._parts is not None and self._parts.packs.manager is not None:
+            return self._parts.packs.manager
+        if self._unopened_packs is None:
+            from desktop_app.core.packs.active import new_pack_manager
+
+            self._unopened_packs = new_pack_manager(self.config)
+        return self._unopened_packs
+
+    def packs(self) -> list[PackInfo]:
+        """Every installed pack, the user's folder first (a name there hides a bundled one)."""
+        return list(self.pack_manager().list_packs())
+
+    def install_pack(self, src: Path) -> PackInfo:
+        """Copy a pack (a folder or a .zip) into the user's packs folder, checked; the engine
+        picks it up at :meth:`reload_packs`."""
+        return self.pack_manager().import_pack(src, self.config.pack_dirs[0])
+
+    def remove_pack(self, name: str) -> None:
+        """Delete an installed pack's folder (a bundled one cannot be removed)."""
+        self.pack_manager().remove(name)
 
 
 __all__ = [

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.cancel import CancelToken
+from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.engine import KEEP_PACK, EngineConfig, IndexStatus, RootStatus
+from desktop_app.core.packs import PackManager
 from desktop_app.core.search.browse import recent
 from desktop_app.core.types import (
     BrowseResult,
@@ -215,6 +217,19 @@ class FakeEngine:
         if active_image_pack is not KEEP_PACK:
             self.config = replace(self.config, active_image_pack=active_image_pack)
 
+    # packs are real folders: the fake hands them to the real registry, as the engine does
+    def packs(self) -> list[PackInfo]:
+        self._call("packs")
+        return PackManager(self.config.pack_dirs).list_packs()
+
+    def install_pack(self, src: Path) -> PackInfo:
+        self._call("install_pack")
+        return PackManager(self.config.pack_dirs).import_pack(src, self.config.pack_dirs[0])
+
+    def remove_pack(self, name: str) -> None:
+        self._call("remove_pack")
+        PackManager(self.config.pack_dirs).remove(name)
+
     def duplicates(self, **_kw: Any) -> DuplicateReport:
         self._call("duplicates")
         return DuplicateReport((), photos=sum(1 for f in self.files if f.kind == Kind.PHOTO))
@@ -244,9 +259,11 @@ def fake_host(
     tmp: Path,
     roots: tuple[str, ...] = (),
     synchronous: bool = True,
+    packs_dir: Path | None = None,
     **engine_kw: Any,
 ) -> tuple[EngineHost, list[FakeEngine]]:
-    """A host whose engine is a FakeEngine (made when the host opens it); the list holds it."""
+    """A host whose engine is a FakeEngine (made when the host opens it); the list holds it.
+    Its packs live in ``packs_dir`` (by default a folder of its own under ``tmp``)."""
     made: list[FakeEngine] = []
 
     def factory(config: EngineConfig) -> Any:
@@ -254,5 +271,5 @@ def fake_host(
         made.append(engine)
         return engine
 
-    config = EngineConfig(tmp / "index", (tmp / "packs",), roots=roots)
+    config = EngineConfig(tmp / "index", (packs_dir or tmp / "packs",), roots=roots)
     return EngineHost(config, engine_factory=factory, synchronous=synchronous), made

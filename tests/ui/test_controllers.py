@@ -216,7 +216,7 @@ def test_folders_add_and_remove(qtbot: QtBot, tmp_path: Path) -> None:
 def packs_env(tmp_path: Path, trove_home: Path, tiny_clip_pack: Path):  # type: ignore[no-untyped-def]
     paths = Paths.from_env()
     paths.ensure()
-    host, made = fake_host(tmp_path)
+    host, made = fake_host(tmp_path, packs_dir=paths.packs_dir)
     host.start()
     settings = Settings()
     ctl = PacksController(host, paths, settings, lambda: None)  # type: ignore[arg-type]
@@ -277,7 +277,7 @@ def test_removing_a_pack_runs_rmtree_off_the_gui_thread(
     paths = Paths.from_env()
     paths.ensure()
     shutil.copytree(tiny_clip_pack, paths.packs_dir / "tiny-clip")
-    host, _made = fake_host(tmp_path, synchronous=False)
+    host, _made = fake_host(tmp_path, synchronous=False, packs_dir=paths.packs_dir)
     host.start()
     ctl = PacksController(host, paths, Settings(), lambda: None)
     where: list[str] = []

@@ -75,6 +75,7 @@ def test_the_gui_thread_never_waits(
         tmp_path,
         roots=(str(lib),),
         synchronous=False,
+        packs_dir=paths.packs_dir,
         files=files,
         delay=SLOW_DISK_S,
         keep_watching=True,

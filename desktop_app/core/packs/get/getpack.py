@@ -49,8 +49,13 @@ class PackGetter:
         report: Report = lambda _p: None,
         cancel: CancelToken | None = None,
         client: Callable[[CancelToken], HubClient] = lambda c: HubClient(cancel=c),
+        install: Callable[[Path], PackInfo] | None = None,
     ) -> None:
         self.packs_dir = Path(packs_dir)
+        # the engine's install_pack where there is an engine: its one registry checks the pack
+        self._install_pack = install or (
+            lambda src: PackManager([self.packs_dir]).import_pack(src, self.packs_dir)
+        )
         self.samples = tuple(samples)
         self.report = report
         self.cancel = cancel or CancelToken()
@@ -253,7 +258,7 @@ class PackGetter:
             )
             self.cancel.checkpoint()
             self._say("install", f"Installing {preset.name}")
-            info = PackManager([self.packs_dir]).import_pack(work, self.packs_dir)
+            info = self._install_pack(work)
         self._say("done", f"Installed {info.pack_id}")
         return info
 
