@@ -242,10 +242,14 @@ def test_packs_import_list_remove(qtbot: QtBot, packs_env) -> None:  # type: ign
 
 def test_best_installed_reaches_the_engine(qtbot: QtBot, packs_env) -> None:  # type: ignore[no-untyped-def]
     ctl, engine, _paths, settings, _pack = packs_env
+    chosen: list[str | None] = []
     ctl.set_active("tiny-clip")
+    chosen.append(engine.config.active_image_pack)
     ctl.set_active(None)  # Settings → Image pack → "Best installed"
-    assert engine.reloads == ["tiny-clip", None]
-    assert engine.config.active_image_pack is None and settings.active_image_pack is None
+    chosen.append(engine.config.active_image_pack)
+    assert chosen == ["tiny-clip", None]  # the choice reached the engine's configuration
+    assert engine.reloads == [KEEP_PACK, KEEP_PACK]  # ... and its packs were loaded again
+    assert settings.active_image_pack is None
 
 
 def test_settings_changes_go_where_they_belong(qtbot: QtBot, packs_env) -> None:  # type: ignore[no-untyped-def]
@@ -253,9 +257,13 @@ def test_settings_changes_go_where_they_belong(qtbot: QtBot, packs_env) -> None:
     host = ctl.host
     power = PowerController(host, settings, lambda: True)
     prefs = SettingsController(host, settings, lambda: None, ctl, power)
+    restarts: list[dict[str, object]] = []
+    reconfigure = host.reconfigure
+    host.reconfigure = lambda *a, **kw: (restarts.append(kw), reconfigure(*a, **kw))[1]
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=True, ocr=False))
     assert engine.config.ocr is False and engine.config.threads == 2
     assert engine.reloads == [KEEP_PACK]  # encoders rebuilt with two threads
+    assert restarts == [{"ocr": False, "threads": 2}]  # one restart of the indexer for both
     assert not host.paused  # the battery policy was already on: nothing new to apply
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=False, ocr=False))
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=True, ocr=False))

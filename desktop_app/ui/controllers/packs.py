@@ -74,10 +74,16 @@ class PacksController(QObject):
         """Choose the image pack that answers (None: the best installed), at once."""
         self.settings.active_image_pack = name
         self._save()
+        self.reconfigure(active_image_pack=name)
+
+    def reconfigure(self, **changes: Any) -> None:
+        """Apply configuration changes in one restart of the indexer; the packs are reloaded
+        when the choice of image pack or the encoders' thread count changed."""
+        reload = "active_image_pack" in changes or "threads" in changes
         self.host.reconfigure(
-            lambda engine: engine.reload_packs(name),
-            lambda _r: self.refresh(),
-            active_image_pack=name,
+            (lambda engine: engine.reload_packs()) if reload else None,
+            (lambda _r: self.refresh()) if "active_image_pack" in changes else None,
+            **changes,
         )
 
     def reload(self) -> None:
