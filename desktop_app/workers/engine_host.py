@@ -150,8 +150,8 @@ class EngineHost(QObject):
 
     def start(self, watch: bool = True) -> None:
         """Open the engine in the background (lancedb's import alone takes ~2 s), then watch."""
+        self._opening = True  # first: work queued before the start waits for the index
         self.start_lanes()
-        self._opening = True
         if self.synchronous:
             self._open(watch)
             return
