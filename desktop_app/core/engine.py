@@ -6,7 +6,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.config import EngineConfig
@@ -40,6 +40,33 @@ ProgressCallback = Callable[[Progress], None]
 
 class EngineError(Exception):
     """A failure a person can act on; ``str(exc)`` is one plain sentence."""
+
+
+class Engine(Protocol):
+    """The facade the window's host drives: TroveEngine is one, a test's stand-in another."""
+
+    config: EngineConfig
+
+    def open(self, read_only: bool = False) -> None: ...
+    def close(self) -> None: ...
+    def prepare_search(self) -> None: ...
+    def watch(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> None: ...
+    def search(self, query: Query, *, generation: int = 0) -> SearchResult: ...
+    def recent(
+        self, query: Query | None = None, limit: int = 300, generation: int = 0
+    ) -> BrowseResult: ...
+    def duplicates(
+        self, *, compute_missing: bool = True, cancel: CancelToken | None = None
+    ) -> DuplicateReport: ...
+    def status(self) -> IndexStatus: ...
+    def problems(self) -> list[Problem]: ...
+    def forget(self, root: str) -> int: ...
+    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None: ...
+    def packs(self) -> list[PackInfo]: ...
+    def install_pack(self, src: Path) -> PackInfo: ...
+    def remove_pack(self, name: str) -> None: ...
 
 
 class TroveEngine:
@@ -312,6 +339,7 @@ class TroveEngine:
 
 __all__ = [
     "KEEP_PACK",
+    "Engine",
     "EngineConfig",
     "EngineError",
     "IndexStatus",

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.embed.api import PackInfo
@@ -34,6 +34,9 @@ from desktop_app.core.types import (
     Source,
 )
 from desktop_app.workers.engine_host import EngineHost
+
+if TYPE_CHECKING:
+    from desktop_app.core.store.api import FilesTable
 
 
 def record(path: str, kind: Kind, mtime: float, **kw: Any) -> FileRecord:
@@ -79,7 +82,7 @@ class _Files:
 
 
 @dataclass
-class FakeEngine:
+class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as the real one
     config: EngineConfig
     files: list[FileRecord] = field(default_factory=list)
     notices: tuple[str, ...] = ()
@@ -175,7 +178,7 @@ class FakeEngine:
     ) -> BrowseResult:
         self._call("recent")
         self.queries.append(query)
-        return recent(_Files(self), query or Query(), limit, generation)
+        return recent(cast("FilesTable", _Files(self)), query or Query(), limit, generation)
 
     def status(self) -> IndexStatus:
         self._call("status")
@@ -266,7 +269,7 @@ def fake_host(
     Its packs live in ``packs_dir`` (by default a folder of its own under ``tmp``)."""
     made: list[FakeEngine] = []
 
-    def factory(config: EngineConfig) -> Any:
+    def factory(config: EngineConfig) -> FakeEngine:
         engine = FakeEngine(config, **engine_kw)
         made.append(engine)
         return engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -27,10 +28,11 @@ from desktop_app.ui.controllers.power import PowerController
 from desktop_app.ui.controllers.search import BrowseState, SearchController, result_message
 from desktop_app.ui.controllers.settings import Choices, SettingsController
 from desktop_app.ui.tray import pause_action
+from desktop_app.workers.engine_host import EngineHost
 from tests.ui.fake_engine import FakeEngine, fake_host, sample_files
 
 
-def _opened(tmp_path: Path, roots: tuple[str, ...] = ()) -> tuple[object, FakeEngine]:
+def _opened(tmp_path: Path, roots: tuple[str, ...] = ()) -> tuple[EngineHost, FakeEngine]:
     host, made = fake_host(tmp_path, roots=roots)
     host.start()
     made[0].files = sample_files(str(tmp_path))
@@ -43,7 +45,7 @@ def _opened(tmp_path: Path, roots: tuple[str, ...] = ()) -> tuple[object, FakeEn
 def test_no_words_browse_the_newest_files_with_the_filters(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     settings = Settings(roots=[str(tmp_path)])
-    ctl = SearchController(host, settings)  # type: ignore[arg-type]
+    ctl = SearchController(host, settings)
     shown: list[tuple[BrowseResult, BrowseState]] = []
     ctl.browsed.connect(lambda r, s: shown.append((r, s)))
     ctl.run()
@@ -66,7 +68,7 @@ def test_browse_states_say_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     engine.files = []
     settings = Settings()
-    ctl = SearchController(host, settings)  # type: ignore[arg-type]
+    ctl = SearchController(host, settings)
     states: list[str] = []
     ctl.browsed.connect(lambda _r, s: states.append(s.kind))
     ctl.run()
@@ -83,7 +85,7 @@ def test_browse_fills_in_while_indexing(qtbot: QtBot, tmp_path: Path) -> None:
     from desktop_app.core.types import Phase, Progress
 
     host, engine = _opened(tmp_path, (str(tmp_path),))
-    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))  # type: ignore[arg-type]
+    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))
     ctl.run()
     asked = len(engine.called("recent"))
     for n in range(20):  # a burst of progress: read again once, not twenty times
@@ -96,7 +98,7 @@ def test_browse_fills_in_while_indexing(qtbot: QtBot, tmp_path: Path) -> None:
 def test_words_search_and_say_what_the_result_means(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     settings = Settings(roots=[str(tmp_path)])
-    ctl = SearchController(host, settings)  # type: ignore[arg-type]
+    ctl = SearchController(host, settings)
     results: list[SearchResult] = []
     messages: list[str] = []
     ctl.results.connect(results.append)
@@ -122,7 +124,7 @@ def test_words_search_and_say_what_the_result_means(qtbot: QtBot, tmp_path: Path
 
 def test_a_late_search_answer_after_clearing_is_dropped(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
-    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))  # type: ignore[arg-type]
+    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))
     results: list[SearchResult] = []
     ctl.results.connect(results.append)
     ctl.text = ""  # the words were cleared; an answer to the earlier search arrives
@@ -150,7 +152,7 @@ def test_result_messages() -> None:
 def test_one_pause_state_for_button_tray_battery_and_indexer(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     battery: list[bool | None] = [None]
-    power = PowerController(host, Settings(pause_on_battery=True), lambda: battery[0])  # type: ignore[arg-type]
+    power = PowerController(host, Settings(pause_on_battery=True), lambda: battery[0])
     parent = QWidget()
     qtbot.addWidget(parent)
     tray = pause_action(power, parent)
@@ -158,14 +160,14 @@ def test_one_pause_state_for_button_tray_battery_and_indexer(qtbot: QtBot, tmp_p
     power.paused_changed.connect(seen.append)
 
     tray.trigger()  # the tray pauses: the host (and the indexer's token) follow
-    assert host.paused and power.paused and tray.isChecked()  # type: ignore[attr-defined]
+    assert host.paused and power.paused and tray.isChecked()
     power.toggle()  # the button resumes: the tray's tick follows
-    assert not host.paused and not tray.isChecked()  # type: ignore[attr-defined]
+    assert not host.paused and not tray.isChecked()
     assert seen == [True, False]
 
     battery[0] = True  # unplugged: the policy pauses, the tray shows it
     power.check_battery()
-    assert host.paused and tray.isChecked()  # type: ignore[attr-defined]
+    assert host.paused and tray.isChecked()
     host.restart_indexing((str(tmp_path),), ())  # a settings change restarts the indexer
     assert engine.paused_at_start[-1] is True  # ... and it starts paused
     power.set_paused(False)  # resumed by hand on battery: stays resumed
@@ -183,7 +185,7 @@ def test_one_pause_state_for_button_tray_battery_and_indexer(qtbot: QtBot, tmp_p
 
 def test_battery_policy_off_never_pauses(qtbot: QtBot, tmp_path: Path) -> None:
     host, _ = _opened(tmp_path)
-    power = PowerController(host, Settings(pause_on_battery=False), lambda: True)  # type: ignore[arg-type]
+    power = PowerController(host, Settings(pause_on_battery=False), lambda: True)
     power.check_battery()
     assert not host.paused
 
@@ -196,7 +198,7 @@ def test_folders_add_and_remove(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path)
     settings = Settings()
     saved: list[int] = []
-    ctl = FoldersController(host, settings, lambda: saved.append(1))  # type: ignore[arg-type]
+    ctl = FoldersController(host, settings, lambda: saved.append(1))
     assert ctl.add([str(lib)]) and settings.roots == [str(lib)] and settings.welcome_done
     assert not ctl.add([str(lib)])  # already watched
     assert engine.config.roots == (str(lib),) and saved
@@ -219,7 +221,7 @@ def packs_env(tmp_path: Path, trove_home: Path, tiny_clip_pack: Path):  # type: 
     host, made = fake_host(tmp_path, packs_dir=paths.packs_dir)
     host.start()
     settings = Settings()
-    ctl = PacksController(host, paths, settings, lambda: None)  # type: ignore[arg-type]
+    ctl = PacksController(host, paths, settings, lambda: None)
     return ctl, made[0], paths, settings, tiny_clip_pack
 
 
@@ -259,7 +261,12 @@ def test_settings_changes_go_where_they_belong(qtbot: QtBot, packs_env) -> None:
     prefs = SettingsController(host, settings, lambda: None, ctl, power)
     restarts: list[dict[str, object]] = []
     reconfigure = host.reconfigure
-    host.reconfigure = lambda *a, **kw: (restarts.append(kw), reconfigure(*a, **kw))[1]
+
+    def counted(*a: Any, **kw: Any) -> None:
+        restarts.append(kw)
+        reconfigure(*a, **kw)
+
+    host.reconfigure = counted
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=True, ocr=False))
     assert engine.config.ocr is False and engine.config.threads == 2
     assert engine.reloads == [KEEP_PACK]  # encoders rebuilt with two threads

@@ -66,9 +66,17 @@ class PacksController(QObject):
         """Delete an installed pack's folder (off the GUI thread), then reload the packs."""
         self.host.run_engine(
             lambda engine: engine.remove_pack(name),
-            lambda _r: (self.message.emit(f"Removed {name}", 5000), self.reload()),
-            lambda exc: (self.problem.emit("Cannot remove", str(exc)), self.refresh()),
+            lambda _r: self._on_removed(name),
+            self._on_remove_failed,
         )
+
+    def _on_removed(self, name: str) -> None:
+        self.message.emit(f"Removed {name}", 5000)
+        self.reload()
+
+    def _on_remove_failed(self, exc: Exception) -> None:
+        self.problem.emit("Cannot remove", str(exc))
+        self.refresh()
 
     def set_active(self, name: str | None) -> None:
         """Choose the image pack that answers (None: the best installed), at once."""
