@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-GRAPH_PATH = Path(__file__).resolve().parents[1] / "desktop_app" / "core" / "store" / "int8_scan.onnx"
+GRAPH_PATH = (
+    Path(__file__).resolve().parents[1] / "desktop_app" / "core" / "store" / "int8_scan.onnx"
+)
 
 
 def build_graph() -> bytes:
