@@ -51,7 +51,7 @@ class Settings:
 
 
 def _to_2(raw: dict[str, Any]) -> dict[str, Any]:
-    """"grid" was everyone's default and was saved for everyone: it becomes "auto", the
+    """ "grid" was everyone's default and was saved for everyone: it becomes "auto", the
     layout that suits what is shown."""
     if raw.get("view_mode", "grid") == "grid":
         raw = {**raw, "view_mode": "auto"}

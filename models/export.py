@@ -15,14 +15,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
-from desktop_app.core.embed.assemble import settle_int8
 from desktop_app.core.embed.fidelity import make_reference
 from desktop_app.core.embed.preprocess import hf_preprocessing
-from desktop_app.core.embed.quantize import quantize_tower
+from desktop_app.core.packs.get.assemble import settle_int8
+from desktop_app.core.packs.get.quantize import quantize_tower
 from models.registry import PRESETS, offline_source_dir
 
 FORMAT_VERSION = 1
@@ -125,7 +125,7 @@ def build_pack(
         )
         if random_weights or _is_tiny(src):
             manifest["weights"] = "random (speed measurements only; never claim quality)"
-        from desktop_app.core.embed.manifest import finalize_manifest
+        from desktop_app.core.packs.manifest import finalize_manifest
 
         finalize_manifest(work, manifest)
         if precision == "int8":
@@ -272,7 +272,7 @@ def _export_clip(
     if family == "siglip":
         from transformers import SiglipConfig, SiglipTextModel, SiglipVisionModel
 
-        cfg = SiglipConfig.from_pretrained(src)
+        cfg: Any = SiglipConfig.from_pretrained(src)
         say("loading the SigLIP towers")
         vision = SiglipVisionModel.from_pretrained(src).eval()
         text = SiglipTextModel.from_pretrained(src).eval()
@@ -302,7 +302,7 @@ def _export_clip(
             self.m = m
 
         def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
-            return getattr(self.m(pixel_values=pixel_values), vision_attr)
+            return cast(torch.Tensor, getattr(self.m(pixel_values=pixel_values), vision_attr))
 
     class TextOut(torch.nn.Module):
         def __init__(self, m: torch.nn.Module) -> None:
@@ -310,7 +310,7 @@ def _export_clip(
             self.m = m
 
         def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
-            return getattr(self.m(input_ids=input_ids), text_attr)
+            return cast(torch.Tensor, getattr(self.m(input_ids=input_ids), text_attr))
 
     size = int(pre["crop"])
     v_fp32, t_fp32 = work / "vision.fp32.onnx", work / "text.fp32.onnx"
@@ -499,7 +499,7 @@ def _text_runner(tokenizer_path: Path, tok_cfg: dict[str, Any]) -> Any:
 
 def _l2(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float32)
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return cast(np.ndarray, x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12))
 
 
 def _compare(a: np.ndarray, b: np.ndarray) -> dict[str, float]:

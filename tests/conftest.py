@@ -107,10 +107,10 @@ def assert_towers_match_torch(pack: Path, model: object) -> None:
     import numpy as np
     import torch
 
-    from desktop_app.core.embed import PackManager
     from desktop_app.core.embed import fidelity as fid
     from desktop_app.core.embed.encoders import tokenize
-    from desktop_app.core.embed.manifest import read_manifest
+    from desktop_app.core.packs import PackManager
+    from desktop_app.core.packs.manifest import read_manifest
     from models.export import verification_images
 
     enc = PackManager([pack.parent]).image_encoder(pack.name)
@@ -136,7 +136,7 @@ def damaged_copy(pack: Path, dest: Path, keep_fp32: bool) -> Path:
     import onnx
     from onnx import numpy_helper
 
-    from desktop_app.core.embed.manifest import finalize_manifest, read_manifest, verify_files
+    from desktop_app.core.packs.manifest import finalize_manifest, read_manifest, verify_files
 
     shutil.copytree(pack, dest)
     model = onnx.load(str(dest / "vision.onnx"))

@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.embed.hub import HubFile, HubPreset, HubRepo
+from desktop_app.core.packs.get.hub import HubFile, HubPreset, HubRepo
 
 REV = "0123456789abcdef0123456789abcdef01234567"
 CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]

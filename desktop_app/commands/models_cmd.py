@@ -6,9 +6,18 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.commands.common import CommandError, app_paths, print_json
+from desktop_app.commands.common import (
+    CommandError,
+    app_paths,
+    app_settings,
+    engine_config,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from desktop_app.core.engine import TroveEngine
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -86,20 +95,18 @@ def _hub_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _manager():  # type: ignore[no-untyped-def]
-    from desktop_app.core.embed import PackManager
+def _engine() -> TroveEngine:
+    """The engine owns the packs; these commands never open the index."""
+    from desktop_app.core.engine import TroveEngine
 
     paths = app_paths()
-    return paths, PackManager(
-        (paths.packs_dir, paths.bundled_packs), fidelity_file=paths.pack_checks_file
-    )
+    return TroveEngine(engine_config(paths, app_settings(paths)))
 
 
 def _list(args: argparse.Namespace) -> int:
     if args.presets:
         return _list_presets(args.json)
-    _, mgr = _manager()
-    packs = mgr.list_packs()
+    packs = _engine().packs()
     if args.json:
         print_json([asdict(p) for p in packs])
         return 0
@@ -117,7 +124,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _list_presets(as_json: bool) -> int:
-    from desktop_app.core.embed.hub import DEFAULT_PRESET, HUB_PRESETS
+    from desktop_app.core.packs.get.hub import DEFAULT_PRESET, HUB_PRESETS
 
     hub = [
         {
@@ -193,14 +200,14 @@ class _Terminal:
 
 
 def _getter(paths: Any) -> Any:
-    from desktop_app.core.embed.getpack import PackGetter
+    from desktop_app.core.packs.get.getpack import PackGetter
 
     samples = sorted((paths.resources / "sample").glob("*.jpg"))
-    return PackGetter(paths.packs_dir, samples, report=_Terminal())
+    return PackGetter(paths.packs_dir, samples, report=_Terminal(), install=_engine().install_pack)
 
 
 def _hub_preset(name: str | None) -> Any:
-    from desktop_app.core.embed.hub import DEFAULT_PRESET, hub_preset
+    from desktop_app.core.packs.get.hub import DEFAULT_PRESET, hub_preset
 
     try:
         return hub_preset(name or DEFAULT_PRESET)
@@ -217,7 +224,7 @@ def _installed(info: Any) -> int:
 def _download(args: argparse.Namespace) -> int:
     from desktop_app.core.cancel import Cancelled
     from desktop_app.core.embed import PackError
-    from desktop_app.core.embed.download import Offline
+    from desktop_app.core.packs.get.download import Offline
 
     preset = _hub_preset(args.preset)
     paths = app_paths()
@@ -285,9 +292,8 @@ def _build(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from desktop_app.core.embed import PackError
 
-    paths, mgr = _manager()
     try:
-        info = mgr.import_pack(Path(args.path).expanduser(), paths.packs_dir)
+        info = _engine().install_pack(Path(args.path).expanduser())
     except PackError as exc:
         raise CommandError(f"cannot import pack: {exc}") from exc
     print(f"Installed {info.pack_id} ({info.family}, {info.dim} dimensions)")
@@ -297,7 +303,7 @@ def _import(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from desktop_app.core.embed import PackError
 
-    _, mgr = _manager()
+    mgr = _engine().pack_manager()
     try:
         problems = mgr.verify(args.name)
     except PackError as exc:
@@ -325,9 +331,8 @@ def _verify(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from desktop_app.core.embed import PackError
 
-    _, mgr = _manager()
     try:
-        mgr.remove(args.name)
+        _engine().remove_pack(args.name)
     except PackError as exc:
         raise CommandError(str(exc)) from exc
     print(f"Removed {args.name}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop_app.core.active_packs import ActivePacks
 from desktop_app.core.config import EngineConfig
 from desktop_app.core.indexing.indexer import Indexer
 from desktop_app.core.indexing.keeper import IndexKeeper, Passes
@@ -16,6 +15,7 @@ from desktop_app.core.indexing.passes.ocr import TextInPictures
 from desktop_app.core.indexing.passes.places import Places
 from desktop_app.core.indexing.passes.vectors import PackVectors
 from desktop_app.core.indexing.writer import Writer
+from desktop_app.core.packs.active import ActivePacks
 from desktop_app.core.search.engine import SearchEngine
 from desktop_app.core.store.index_store import IndexStore
 

@@ -6,12 +6,12 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.core.active_packs import KEEP_PACK, KeepChoice
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.config import EngineConfig
 from desktop_app.core.embed.api import PackInfo
+from desktop_app.core.packs.active import KEEP_PACK, KeepChoice
 from desktop_app.core.types import (
     BrowseResult,
     DuplicateReport,
@@ -27,8 +27,11 @@ from desktop_app.core.types import (
 )
 
 if TYPE_CHECKING:
-    from desktop_app.core.active_packs import ActivePacks
+    from pathlib import Path
+
     from desktop_app.core.assembly import EngineParts
+    from desktop_app.core.packs import PackManager
+    from desktop_app.core.packs.active import ActivePacks
     from desktop_app.core.scan.watch import ChangeBatch
     from desktop_app.core.store.index_store import IndexStore
 
@@ -37,6 +40,33 @@ ProgressCallback = Callable[[Progress], None]
 
 class EngineError(Exception):
     """A failure a person can act on; ``str(exc)`` is one plain sentence."""
+
+
+class Engine(Protocol):
+    """The facade the window's host drives: TroveEngine is one, a test's stand-in another."""
+
+    config: EngineConfig
+
+    def open(self, read_only: bool = False) -> None: ...
+    def close(self) -> None: ...
+    def prepare_search(self) -> None: ...
+    def watch(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> None: ...
+    def search(self, query: Query, *, generation: int = 0) -> SearchResult: ...
+    def recent(
+        self, query: Query | None = None, limit: int = 300, generation: int = 0
+    ) -> BrowseResult: ...
+    def duplicates(
+        self, *, compute_missing: bool = True, cancel: CancelToken | None = None
+    ) -> DuplicateReport: ...
+    def status(self) -> IndexStatus: ...
+    def problems(self) -> list[Problem]: ...
+    def forget(self, root: str) -> int: ...
+    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None: ...
+    def packs(self) -> list[PackInfo]: ...
+    def install_pack(self, src: Path) -> PackInfo: ...
+    def remove_pack(self, name: str) -> None: ...
 
 
 class TroveEngine:
@@ -51,6 +81,7 @@ class TroveEngine:
     def __init__(self, config: EngineConfig, parts: EngineParts | None = None) -> None:
         self.config = config
         self._parts = parts
+        self._unopened_packs: PackManager | None = None
         self.read_only = False
 
     # --- lifecycle -------------------------------------------------------------------
@@ -175,7 +206,7 @@ class TroveEngine:
         self, query: Query | str, image: str | None = None, limit: int = 50, generation: int = 0
     ) -> SearchResult:
         """Parse (when given a string), search every space, fuse, explain."""
-        from desktop_app.core.embed.errors import ImageDecodeError
+        from desktop_app.core.imaging import ImageDecodeError
         from desktop_app.core.search.query import parse_query
 
         search = self.parts.search
@@ -279,15 +310,36 @@ class TroveEngine:
     def problems(self) -> list[Problem]:
         return self.parts.store.problems.all()
 
-    def packs(self) -> list[PackInfo]:
-        from desktop_app.core.active_packs import new_pack_manager
+    # --- model packs: the engine owns them; the window and the CLI come here ---------------
 
-        mgr = self._parts.packs.manager if self._parts is not None else None
-        return list((mgr or new_pack_manager(self.config)).list_packs())
+    def pack_manager(self) -> PackManager:
+        """The packs' one owner: the open engine's, or (before it opens, or for a command
+        that never opens the index) one built once from the configuration."""
+        if self._parts is not None and self._parts.packs.manager is not None:
+            return self._parts.packs.manager
+        if self._unopened_packs is None:
+            from desktop_app.core.packs.active import new_pack_manager
+
+            self._unopened_packs = new_pack_manager(self.config)
+        return self._unopened_packs
+
+    def packs(self) -> list[PackInfo]:
+        """Every installed pack, the user's folder first (a name there hides a bundled one)."""
+        return list(self.pack_manager().list_packs())
+
+    def install_pack(self, src: Path) -> PackInfo:
+        """Copy a pack (a folder or a .zip) into the user's packs folder, checked; the engine
+        picks it up at :meth:`reload_packs`."""
+        return self.pack_manager().import_pack(src, self.config.pack_dirs[0])
+
+    def remove_pack(self, name: str) -> None:
+        """Delete an installed pack's folder (a bundled one cannot be removed)."""
+        self.pack_manager().remove(name)
 
 
 __all__ = [
     "KEEP_PACK",
+    "Engine",
     "EngineConfig",
     "EngineError",
     "IndexStatus",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
@@ -83,8 +83,8 @@ class RangeDialog(QDialog):
         lay.addRow(buttons)
 
     def chosen(self) -> tuple[date, date]:
-        a, b = self.start.date().toPython(), self.end.date().toPython()
-        return (a, b) if a <= b else (b, a)  # type: ignore[return-value]
+        a, b = cast(date, self.start.date().toPython()), cast(date, self.end.date().toPython())
+        return (a, b) if a <= b else (b, a)
 
 
 class DateFilter(QComboBox):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.embed.api import PackProgress
-from desktop_app.core.embed.hub import DEFAULT_PRESET, HUB_PRESETS, HubPreset
+from desktop_app.core.packs.get.hub import DEFAULT_PRESET, HUB_PRESETS, HubPreset
 from desktop_app.workers.pack_download import PackDownloader
 
 STEP_NAMES = {

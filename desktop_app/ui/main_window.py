@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self._action(s, "Search with an image file…", self.pick_image)
         self._action(s, "More like this", self.more_like_selected, "Ctrl+M")
         for seq in ("Ctrl+K", "Ctrl+F"):
-            QShortcut(QKeySequence(seq), self, activated=self.focus_search)
+            QShortcut(QKeySequence(seq), self).activated.connect(self.focus_search)
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         a = QAction(text, self)

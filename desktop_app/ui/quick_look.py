@@ -60,7 +60,9 @@ class QuickLook(QDialog):
                 self.resize(int(size.width() * SHARE_OF_WINDOW), int(size.height() * 0.9))
                 self.move(owner.geometry().center() - self.rect().center())
             self.show()
-            self.layout().activate()  # the picture is decoded at the size it gets here
+            lay = self.layout()
+            if lay is not None:
+                lay.activate()  # the picture is decoded at the size it gets here
             self.raise_()
             self.activateWindow()
             self.setFocus()

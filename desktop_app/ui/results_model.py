@@ -3,6 +3,7 @@ BrowseModel: the same hits under a header for each day, for browsing without wor
 
 from __future__ import annotations
 
+import itertools
 import os
 from datetime import UTC, date, datetime
 from typing import Any
@@ -96,8 +97,8 @@ class ResultsModel(QAbstractListModel):
 
     def hit_row_near(self, row: int) -> int:
         """The file's row at ``row``, else the nearest after it, else before it; -1 for none."""
-        n = self.rowCount()
-        for r in [*range(max(0, row), n), *range(min(row, n) - 1, -1, -1)]:
+        n = len(self._hits)
+        for r in itertools.chain(range(max(0, row), n), range(min(row, n) - 1, -1, -1)):
             if self.hit(r) is not None:
                 return r
         return -1

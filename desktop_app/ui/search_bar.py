@@ -89,7 +89,7 @@ class SearchBar(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setWidget(self.field)
-        self.completer.activated[str].connect(self._on_recent_chosen)
+        self.completer.activated[str].connect(self._on_recent_chosen)  # type: ignore[index]
 
         self.kind = QComboBox(self)
         self.kind.addItems(["All", "Photos", "Documents"])
@@ -178,8 +178,9 @@ class SearchBar(QWidget):
 
     def _on_escape(self) -> None:
         # the popup hands its keys to the field first: Esc closes it before clearing anything
-        if self.completer.popup().isVisible():
-            self.completer.popup().hide()
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            popup.hide()
         else:
             self.clear()
 

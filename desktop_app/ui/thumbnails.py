@@ -291,9 +291,9 @@ class _Load(QRunnable):
                     cache_file.parent.mkdir(parents=True, exist_ok=True)
                     # text is crisp in PNG; photos are small in JPEG
                     if self.kind == "photo":
-                        img.save(str(cache_file), "JPEG", 85)
+                        img.save(str(cache_file), "JPEG", 85)  # type: ignore[call-overload]
                     else:
-                        img.save(str(cache_file), "PNG")
+                        img.save(str(cache_file), "PNG")  # type: ignore[call-overload]
                 except OSError:
                     pass
         self.signals.done.emit(self.path, img)
@@ -421,6 +421,6 @@ def clipboard_image(path: str, side: int) -> tuple[QImage, QByteArray]:
         return img, data
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    img.save(buf, "PNG")
+    img.save(buf, "PNG")  # type: ignore[call-overload]
     buf.close()
     return img, data

@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.cancel import Cancelled, CancelToken
-from desktop_app.core.engine import EngineConfig, EngineError, TroveEngine
+from desktop_app.core.engine import Engine, EngineConfig, EngineError, TroveEngine
 from desktop_app.core.types import Phase, Progress, Query
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ OPEN_WAIT_S = 30.0
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 Job = Callable[[], Any]
-EngineFactory = Callable[[EngineConfig], TroveEngine]
+EngineFactory = Callable[[EngineConfig], Engine]
 
 
 def describe_failure(exc: Exception) -> str:
@@ -113,7 +113,7 @@ class EngineHost(QObject):
     ) -> None:
         super().__init__(parent)
         self.config = config
-        self.engine: TroveEngine | None = None
+        self.engine: Engine | None = None
         self.ready = False
         self.synchronous = synchronous
         self._factory = engine_factory
@@ -150,8 +150,8 @@ class EngineHost(QObject):
 
     def start(self, watch: bool = True) -> None:
         """Open the engine in the background (lancedb's import alone takes ~2 s), then watch."""
+        self._opening = True  # first: work queued before the start waits for the index
         self.start_lanes()
-        self._opening = True
         if self.synchronous:
             self._open(watch)
             return
@@ -170,7 +170,7 @@ class EngineHost(QObject):
         self._tasks.start()
         self._control.start()
 
-    def attach(self, engine: TroveEngine) -> None:
+    def attach(self, engine: Engine) -> None:
         """Use an engine that is already open (tests)."""
         self.engine = engine
         self.ready = True
@@ -246,7 +246,7 @@ class EngineHost(QObject):
 
     def reconfigure(
         self,
-        step: Callable[[TroveEngine], Any] | None = None,
+        step: Callable[[Engine], Any] | None = None,
         on_done: Done | None = None,
         on_error: Failed | None = None,
         **changes: Any,
@@ -434,7 +434,7 @@ class EngineHost(QObject):
 
     def run_engine(
         self,
-        fn: Callable[[TroveEngine], Any],
+        fn: Callable[[Engine], Any],
         on_done: Done | None = None,
         on_error: Failed | None = None,
     ) -> None:

@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.cancel import Cancelled, CancelToken
-from desktop_app.core.embed.download import HubClient, Offline
 from desktop_app.core.embed.errors import PackError
-from desktop_app.core.embed.getpack import PackGetter
-from desktop_app.core.embed.hub import HubPreset
+from desktop_app.core.packs.get.download import HubClient, Offline
+from desktop_app.core.packs.get.getpack import PackGetter
+from desktop_app.core.packs.get.hub import HubPreset
 
 log = logging.getLogger(__name__)
 

@@ -109,7 +109,16 @@ def main() -> int:
 
         picks = [r for r in records if r.file_id >= f"id{args.photos - 100:07d}"][:100]
         picks += records[:100]
-        hits = [Hit(r.path, Kind.PHOTO, 1.0, MatchReason(Origin.IMAGE, Source.MEANING), file_id=r.file_id) for r in picks]
+        hits = [
+            Hit(
+                r.path,
+                Kind.PHOTO,
+                1.0,
+                MatchReason(Origin.IMAGE, Source.MEANING),
+                file_id=r.file_id,
+            )
+            for r in picks
+        ]
         for label in ("first", "warm"):
             t0 = time.perf_counter()
             folded = fold_duplicates(hits, store, _Pack())

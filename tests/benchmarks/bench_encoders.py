@@ -54,7 +54,7 @@ VISION_ORT = r"""
 import json, sys, time
 import numpy as np
 from pathlib import Path
-from desktop_app.core.embed import PackManager
+from desktop_app.core.packs import PackManager
 enc = PackManager([Path(sys.argv[1])], threads=2).image_encoder(sys.argv[2])
 out = {}
 for b in (1, 8, 32):

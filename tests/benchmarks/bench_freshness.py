@@ -39,10 +39,18 @@ def main() -> int:
         if (user_packs / "minilm-l6").is_dir():
             shutil.copytree(user_packs / "minilm-l6", home / "data" / "packs" / "minilm-l6")
         env = dict(os.environ, TROVE_HOME=str(home))
-        subprocess.run([sys.executable, "-m", "desktop_app", "index", str(root)], env=env, check=True,
-                       capture_output=True)
-        watch = subprocess.Popen([sys.executable, "-m", "desktop_app", "watch"], env=env,
-                                 stderr=subprocess.PIPE, text=True)
+        subprocess.run(
+            [sys.executable, "-m", "desktop_app", "index", str(root)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        watch = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "watch"],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert watch.stderr is not None
         while "Watching for changes" not in watch.stderr.readline():
             pass
@@ -53,7 +61,9 @@ def main() -> int:
             for i in range(args.files):
                 path = root / f"note{i}.txt"
                 t0 = time.perf_counter()
-                path.write_text(f"Freshly written note number {i} about the harbour and its boats.\n")
+                path.write_text(
+                    f"Freshly written note number {i} about the harbour and its boats.\n"
+                )
                 while not store.files.known(paths=[str(path)]):
                     time.sleep(0.02)
                 lat.append(time.perf_counter() - t0)
@@ -63,8 +73,13 @@ def main() -> int:
             watch.wait(timeout=30)
             store.close()
     lat.sort()
-    res = {"p50_s": lat[len(lat) // 2], "p95_s": lat[int(len(lat) * 0.95) - 1], "files": len(lat),
-           "machine": cpu_facts(), "versions": versions()}
+    res = {
+        "p50_s": lat[len(lat) // 2],
+        "p95_s": lat[int(len(lat) * 0.95) - 1],
+        "files": len(lat),
+        "machine": cpu_facts(),
+        "versions": versions(),
+    }
     md = f"# Freshness\n\n{machine_line(res['machine'])}.\n\nFile written → searchable: p50 {res['p50_s']:.2f} s, p95 {res['p95_s']:.2f} s over {len(lat)} files.\n"
     write_report(Path(args.out), "freshness", res, md)
     print(md)

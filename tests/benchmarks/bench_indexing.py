@@ -58,7 +58,7 @@ ONE_CORE = r"""
 import json, sys, time, glob
 import numpy as np
 from pathlib import Path
-from desktop_app.core.embed import PackManager
+from desktop_app.core.packs import PackManager
 enc = PackManager([Path(sys.argv[1])], threads=1).image_encoder()
 files = sorted(glob.glob(sys.argv[2] + "/*.jpg"))
 t0 = time.perf_counter(); px = [enc.load_pixels(f) for f in files]; decode = (time.perf_counter() - t0) / len(files)
@@ -75,8 +75,15 @@ def make_photos(folder: Path, n: int) -> None:
     from tests.fixtures import make_photo
 
     for i in range(n):
-        make_photo(folder / f"photo{i:03d}.jpg", seed=i, size=(4000, 3000), orientation=6 if i % 4 == 0 else None,
-                   taken="2024:05:01 10:00:00", camera=("Canon", "Canon EOS R6"), quality=90)
+        make_photo(
+            folder / f"photo{i:03d}.jpg",
+            seed=i,
+            size=(4000, 3000),
+            orientation=6 if i % 4 == 0 else None,
+            taken="2024:05:01 10:00:00",
+            camera=("Canon", "Canon EOS R6"),
+            quality=90,
+        )
 
 
 def run_index(home: Path, folder: Path) -> dict[str, Any]:
@@ -84,8 +91,14 @@ def run_index(home: Path, folder: Path) -> dict[str, Any]:
 
     env = dict(os.environ, TROVE_HOME=str(home))
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "index", str(folder), "--json"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "index", str(folder), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=str(ROOT),
+    )
     peak = 0
     ps = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -115,8 +128,12 @@ def fresh_home(work: Path, packs: Path, n: int) -> Path:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--photos", type=int, default=200)
-    ap.add_argument("--repeats", type=int, default=5,
-                    help="interleaved rounds of (trove index, one-core times); medians are reported")
+    ap.add_argument(
+        "--repeats",
+        type=int,
+        default=5,
+        help="interleaved rounds of (trove index, one-core times); medians are reported",
+    )
     ap.add_argument("--out", default="reports")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
@@ -138,14 +155,22 @@ def main() -> int:
             one = run_child(ONE_CORE, str(home / "data" / "packs"), str(photos), threads=1)
             elapsed = trove["summary"].get("elapsed_s") or trove["wall_s"]
             bound = cores / (one["decode_s"] + one["encode_s"])
-            rounds.append({
-                "images_per_s": args.photos / elapsed, "wall_s_with_startup": trove["wall_s"],
-                "decode_ms_one_core": one["decode_s"] * 1000, "encode_ms_one_core": one["encode_s"] * 1000,
-                "physical_bound_images_per_s": bound, "share_of_bound": args.photos / elapsed / bound,
-                "peak_rss_mb": trove["peak_rss_mb"], "index_bytes_per_photo": trove["index_bytes"] / args.photos,
-            })
+            rounds.append(
+                {
+                    "images_per_s": args.photos / elapsed,
+                    "wall_s_with_startup": trove["wall_s"],
+                    "decode_ms_one_core": one["decode_s"] * 1000,
+                    "encode_ms_one_core": one["encode_s"] * 1000,
+                    "physical_bound_images_per_s": bound,
+                    "share_of_bound": args.photos / elapsed / bound,
+                    "peak_rss_mb": trove["peak_rss_mb"],
+                    "index_bytes_per_photo": trove["index_bytes"] / args.photos,
+                }
+            )
             if base is None:  # the slow baseline once, between the first and second round
-                base = run_child(BASELINE, str(src), json.dumps(pre), str(cores), str(photos), threads=cores)
+                base = run_child(
+                    BASELINE, str(src), json.dumps(pre), str(cores), str(photos), threads=cores
+                )
     assert base is not None
 
     def med(key: str) -> float:
@@ -157,32 +182,44 @@ def main() -> int:
 
     rate = med("images_per_s")
     res = {
-        "machine": cpu_facts(), "versions": versions(), "photos": args.photos, "repeats": args.repeats,
+        "machine": cpu_facts(),
+        "versions": versions(),
+        "photos": args.photos,
+        "repeats": args.repeats,
         "rounds": rounds,
-        "trove_images_per_s": rate, "trove_wall_s_with_startup": med("wall_s_with_startup"),
-        "baseline_images_per_s": base["images_per_s"], "ratio": rate / base["images_per_s"],
-        "decode_ms_one_core": med("decode_ms_one_core"), "encode_ms_one_core": med("encode_ms_one_core"),
+        "trove_images_per_s": rate,
+        "trove_wall_s_with_startup": med("wall_s_with_startup"),
+        "baseline_images_per_s": base["images_per_s"],
+        "ratio": rate / base["images_per_s"],
+        "decode_ms_one_core": med("decode_ms_one_core"),
+        "encode_ms_one_core": med("encode_ms_one_core"),
         "physical_bound_images_per_s": med("physical_bound_images_per_s"),
         "share_of_bound": med("share_of_bound"),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in rounds),
         "index_bytes_per_photo": med("index_bytes_per_photo"),
     }
-    md = "\n".join([
-        "# Photo indexing (12 MP JPEGs, ViT-B/32 shape with random weights)", "",
-        f"Medians of {args.repeats} interleaved rounds (spread: lowest–highest round).", "",
-        "| figure | value | spread |", "|---|---|---|",
-        f"| trove index | {rate:.1f} images/s | {spread('images_per_s')} |",
-        f"| baseline: full decode + torch fp32 eager, batch 8 | {base['images_per_s']:.1f} images/s | one run |",
-        f"| ratio | {res['ratio']:.1f}× | |",
-        f"| decode (draft) / int8 encode, one core | {res['decode_ms_one_core']:.1f} ms / "
-        f"{res['encode_ms_one_core']:.1f} ms | {spread('decode_ms_one_core')} / {spread('encode_ms_one_core')} |",
-        f"| physical bound, {cores} cores | {res['physical_bound_images_per_s']:.1f} images/s | "
-        f"{spread('physical_bound_images_per_s')} |",
-        f"| share of the bound reached (per round, then median) | {res['share_of_bound'] * 100:.0f} % | "
-        f"{spread('share_of_bound', 100, '.0f')} % |",
-        f"| peak RSS while indexing | {res['peak_rss_mb']:.0f} MB | highest round |",
-        f"| index size per photo | {res['index_bytes_per_photo'] / 1024:.1f} KB | |", "",
-    ])
+    md = "\n".join(
+        [
+            "# Photo indexing (12 MP JPEGs, ViT-B/32 shape with random weights)",
+            "",
+            f"Medians of {args.repeats} interleaved rounds (spread: lowest–highest round).",
+            "",
+            "| figure | value | spread |",
+            "|---|---|---|",
+            f"| trove index | {rate:.1f} images/s | {spread('images_per_s')} |",
+            f"| baseline: full decode + torch fp32 eager, batch 8 | {base['images_per_s']:.1f} images/s | one run |",
+            f"| ratio | {res['ratio']:.1f}× | |",
+            f"| decode (draft) / int8 encode, one core | {res['decode_ms_one_core']:.1f} ms / "
+            f"{res['encode_ms_one_core']:.1f} ms | {spread('decode_ms_one_core')} / {spread('encode_ms_one_core')} |",
+            f"| physical bound, {cores} cores | {res['physical_bound_images_per_s']:.1f} images/s | "
+            f"{spread('physical_bound_images_per_s')} |",
+            f"| share of the bound reached (per round, then median) | {res['share_of_bound'] * 100:.0f} % | "
+            f"{spread('share_of_bound', 100, '.0f')} % |",
+            f"| peak RSS while indexing | {res['peak_rss_mb']:.0f} MB | highest round |",
+            f"| index size per photo | {res['index_bytes_per_photo'] / 1024:.1f} KB | |",
+            "",
+        ]
+    )
     write_report(Path(args.out), "indexing", res, md)
     print(md)
     return 0

@@ -65,7 +65,10 @@ def load_labels() -> list[dict[str, Any]]:
 def _trove(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, TROVE_HOME=str(home), PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args], env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "desktop_app", *args],
+        env=env,
+        capture_output=True,
+        text=True,
         check=False,
     )
 
@@ -193,7 +196,9 @@ def score_query(rel: dict[str, int], names: list[str], strong: list[bool]) -> di
         "hit5": any(rel.get(n, 0) > 0 for n in names[:5]),
         "rr": 0.0 if first is None else 1.0 / (first + 1),
         "top1": bool(names) and names[0] in answers,
-        "strong_relevant": sum(1 for n, s in zip(names, strong, strict=True) if s and rel.get(n, 0) > 0),
+        "strong_relevant": sum(
+            1 for n, s in zip(names, strong, strict=True) if s and rel.get(n, 0) > 0
+        ),
         "strong_total": sum(strong),
         "answer_in_top5": any(n in answers for n, _ in top5),
         "answer_strong_in_top5": any(n in answers and s for n, s in top5),
@@ -210,7 +215,9 @@ def summarise(rows: list[dict[str, Any]], system: str) -> dict[str, Any]:
     strong_total = sum(r["strong_total"] for r in rows)
     mean = lambda xs: statistics.fmean(xs) if xs else float("nan")  # noqa: E731
     no_match = (
-        [not r["any_result"] for r in off] if system == "fulltext" else [not r["any_strong"] for r in off]
+        [not r["any_result"] for r in off]
+        if system == "fulltext"
+        else [not r["any_strong"] for r in off]
     )
     return {
         "queries": len(on),
@@ -244,8 +251,13 @@ def present_distractors(cache: Path, size: str) -> set[str]:
     return {f"distractor:{f.name}" for s in SIZES[size] for f in layers[s].iterdir()}
 
 
-def evaluate(home: Path, core: Path, labels: list[dict[str, Any]],
-             pool: dict[str, set[str]] | None, present: set[str] = frozenset()) -> dict[str, Any]:
+def evaluate(
+    home: Path,
+    core: Path,
+    labels: list[dict[str, Any]],
+    pool: dict[str, set[str]] | None,
+    present: set[str] = frozenset(),
+) -> dict[str, Any]:
     engine = _open(home)
     try:
         systems = Systems(engine, core)
@@ -257,12 +269,16 @@ def evaluate(home: Path, core: Path, labels: list[dict[str, Any]],
                 row.update(id=q["id"], kind=q["kind"], split=q["split"], ms=ms, top=names[:5])
                 per[system].append(row)
                 if pool is not None and q["kind"] != "offtopic":
-                    extra = {n for n in names[:K] if n.startswith("distractor:") and n not in q["rel"]}
+                    extra = {
+                        n for n in names[:K] if n.startswith("distractor:") and n not in q["rel"]
+                    }
                     pool.setdefault(q["id"], set()).update(extra)
         return {
             "systems": {
-                s: {split: summarise([r for r in rows if split == "all" or r["split"] == split], s)
-                    for split in ("tuning", "held-out", "all")}
+                s: {
+                    split: summarise([r for r in rows if split == "all" or r["split"] == split], s)
+                    for split in ("tuning", "held-out", "all")
+                }
                 for s, rows in per.items()
             },
             "rows": per,
@@ -292,16 +308,20 @@ def main() -> int:
     results: dict[str, Any] = {}
     for size in args.sizes.split(","):
         home, info = build_index(cache, size, args.rebuild)
-        res = evaluate(home, cache / "corpus" / "core", labels, pool,
-                       present_distractors(cache, size))
+        res = evaluate(
+            home, cache / "corpus" / "core", labels, pool, present_distractors(cache, size)
+        )
         res["index"] = info
         results[size] = res
         print(f"{size}: {res['count']} passages", flush=True)
     if args.pool and pool is not None:
         by_id = {q["id"]: q for q in labels}
-        Path(args.pool).write_text(json.dumps(
-            {i: {"q": by_id[i]["q"], "candidates": sorted(c)} for i, c in pool.items() if c},
-            indent=1))
+        Path(args.pool).write_text(
+            json.dumps(
+                {i: {"q": by_id[i]["q"], "candidates": sorted(c)} for i, c in pool.items() if c},
+                indent=1,
+            )
+        )
     machine = cpu_facts()
     md = [
         "# Search quality on real documents",
@@ -313,10 +333,13 @@ def main() -> int:
         "",
     ]
     for size, res in results.items():
-        md += [f"## {size} ({res['count']:,} passages)", "",
-               "| split | system | nDCG@10 | hit@5 | MRR | identifier top-1 | strong precision | "
-               "off-topic: no confident match | answer in top 5 marked strong | p50 ms |",
-               "|---|---|---|---|---|---|---|---|---|---|"]
+        md += [
+            f"## {size} ({res['count']:,} passages)",
+            "",
+            "| split | system | nDCG@10 | hit@5 | MRR | identifier top-1 | strong precision | "
+            "off-topic: no confident match | answer in top 5 marked strong | p50 ms |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for split in ("tuning", "held-out"):
             for system in SYSTEMS:
                 s = res["systems"][system][split]
@@ -327,10 +350,18 @@ def main() -> int:
                     f"{_fmt(s['strong_when_in_top5'])} | {s['ms_p50']:.0f} |"
                 )
         kinds = res["systems"]["trove"]["all"]["by_kind"]
-        md += ["", "nDCG@10 by kind (both splits): " + ", ".join(
-            f"{k} {_fmt(v, False)}" for k, v in kinds.items()), ""]
-    write_report(Path(args.out), "quality",
-                 {"machine": machine, "versions": versions(), "results": results}, "\n".join(md))
+        md += [
+            "",
+            "nDCG@10 by kind (both splits): "
+            + ", ".join(f"{k} {_fmt(v, False)}" for k, v in kinds.items()),
+            "",
+        ]
+    write_report(
+        Path(args.out),
+        "quality",
+        {"machine": machine, "versions": versions(), "results": results},
+        "\n".join(md),
+    )
     print("\n".join(md))
     return 0
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/bench_quantization.py [--out reports] [--seconds 4]
 
-Every recipe in desktop_app/core/embed/quantize.py quantises the same fp32 graphs: a tiny
+Every recipe in desktop_app/core/packs/get/quantize.py quantises the same fp32 graphs: a tiny
 random CLIP and SigLIP (the test suite's shapes), CLIP with ViT-B/32's shape and random weights
 (speed; its fidelity says how int8 behaves at full size, not how well it searches), and the real
 all-MiniLM-L6-v2. Fidelity is the cosine between int8 and fp32 outputs on the load-time check's
@@ -52,8 +52,8 @@ print(json.dumps({"per_s": n * k / (time.perf_counter() - t0)}))
 CHECK = r"""
 import json, sys, time
 from pathlib import Path
-from desktop_app.core.embed.manifest import read_manifest
-from desktop_app.core.embed.packs import check_towers
+from desktop_app.core.packs.manifest import read_manifest
+from desktop_app.core.packs.registry import check_towers
 from desktop_app.core.embed.runtime import new_session, session_options
 d = Path(sys.argv[1]); m = read_manifest(d)
 t0 = time.perf_counter()
@@ -119,7 +119,7 @@ def main() -> int:
     from desktop_app.core.embed import fidelity as fid
     from desktop_app.core.embed.encoders import tokenize
     from desktop_app.core.embed.preprocess import preprocess_image
-    from desktop_app.core.embed.quantize import RECIPE, RECIPES, quantize_tower
+    from desktop_app.core.packs.get.quantize import RECIPE, RECIPES, quantize_tower
     from models.export import build_pack, verification_images
 
     rows: list[dict[str, Any]] = []

@@ -50,7 +50,7 @@ PACK = "p"  # replaced by the random-weight image pack's id when whole queries a
 def build_packs(work: Path) -> tuple[Any, Any]:
     """The int8 ViT-B/32-shaped image pack (random weights) and the real MiniLM pack."""
     global PACK
-    from desktop_app.core.embed import PackManager
+    from desktop_app.core.packs import PackManager
     from tests.benchmarks.bench_encoders import build
 
     packs = work / "packs"

@@ -153,7 +153,7 @@ def real_passages(n: int | None = None) -> list[str]:
 PASSAGES_INT8 = r"""
 import json, sys, time
 from pathlib import Path
-from desktop_app.core.embed import PackManager
+from desktop_app.core.packs import PackManager
 from desktop_app.core.embed.encoders import tokenize
 from desktop_app.core.indexing.passes.meaning import ENCODE_BATCH, SLICE_PASSAGES, encode_passages
 passages = json.loads(Path(sys.argv[2]).read_text())

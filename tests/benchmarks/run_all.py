@@ -40,32 +40,58 @@ def main() -> int:
         ("quantization", ["bench_quantization.py", "--rounds", rounds]),
         ("quality", ["bench_quality.py", "--sizes", "1k" if args.quick else "1k,10k,100k"]),
         ("documents", ["bench_documents.py", "--rounds", rounds]),
-        ("indexing", ["bench_indexing.py", "--photos", "48" if args.quick else "200",
-                      "--repeats", "1" if args.quick else "5"]),
+        (
+            "indexing",
+            [
+                "bench_indexing.py",
+                "--photos",
+                "48" if args.quick else "200",
+                "--repeats",
+                "1" if args.quick else "5",
+            ],
+        ),
         ("query", ["bench_query.py"] + (["--million"] if args.million else [])),
         ("freshness", ["bench_freshness.py"]),
         ("browse", ["bench_browse.py", "--runs", "3" if args.quick else "9"]),
         ("startup", ["bench_startup.py", "--runs", rounds]),
     ]
-    summary = {"machine": cpu_facts(), "versions": versions(), "started": time.strftime("%Y-%m-%d %H:%M"),
-               "results": {}}
-    md = ["# Trove benchmark report", "",
-          f"Machine: {summary['machine']}", "", f"Versions: {summary['versions']}", ""]
+    summary = {
+        "machine": cpu_facts(),
+        "versions": versions(),
+        "started": time.strftime("%Y-%m-%d %H:%M"),
+        "results": {},
+    }
+    md = [
+        "# Trove benchmark report",
+        "",
+        f"Machine: {summary['machine']}",
+        "",
+        f"Versions: {summary['versions']}",
+        "",
+    ]
     for name, cmd in runs:
         extra = ["--out", str(out)] if name != "startup" else []
-        proc = subprocess.run([sys.executable, str(HERE / cmd[0]), *cmd[1:], *extra], cwd=str(ROOT),
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, str(HERE / cmd[0]), *cmd[1:], *extra],
+            cwd=str(ROOT),
+            capture_output=True,
+            text=True,
+        )
         if proc.returncode != 0:
             md += [f"## {name}: FAILED", "", "```", proc.stderr[-1500:], "```", ""]
             summary["results"][name] = {"error": proc.stderr[-1500:]}
             continue
         if name == "startup":
-            data = json.loads(proc.stdout[proc.stdout.index("{"):])
+            data = json.loads(proc.stdout[proc.stdout.index("{") :])
             summary["results"][name] = data
             med = data["median"]
-            md += ["# Start-up and memory", "",
-                   f"Window shown and accepting input {med['window_s']:.2f} s, engine open {med['engine_open_s']:.2f} s, "
-                   f"idle RSS {med['idle_rss_mb']:.0f} MB (median of {data['runs']}).", ""]
+            md += [
+                "# Start-up and memory",
+                "",
+                f"Window shown and accepting input {med['window_s']:.2f} s, engine open {med['engine_open_s']:.2f} s, "
+                f"idle RSS {med['idle_rss_mb']:.0f} MB (median of {data['runs']}).",
+                "",
+            ]
         else:
             summary["results"][name] = json.loads((out / f"{name}.json").read_text())
             md += [(out / f"{name}.md").read_text(), ""]

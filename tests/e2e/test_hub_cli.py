@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.embed.hub import HUB_PRESETS
+from desktop_app.core.packs.get.hub import HUB_PRESETS
 from tests.fixtures import make_photo
 from tests.hub_fixtures import HubServer
 

@@ -162,8 +162,10 @@ def test_a_first_run_killed_while_making_its_tables(
             assert time.monotonic() < deadline
             time.sleep(0.0005)
         time.sleep(delay)
+        # still running: the kill lands mid-run, not on a process that already ended
+        assert proc.poll() is None, f"the first run ended ({proc.returncode}) before the kill"
         proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        assert proc.wait() == -signal.SIGKILL
         cmd = [sys.executable, "-m", "desktop_app"]
         found = subprocess.run(
             [*cmd, "search", "violin", "--json"], env=env, capture_output=True, text=True

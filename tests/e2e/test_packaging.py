@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -14,7 +13,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is needed for the .deb")
 def test_linux_bundle_builds_and_self_tests(
     tmp_path: Path, hub_repos: dict[str, dict[str, Path]]
 ) -> None:
@@ -77,7 +75,7 @@ def _frozen_download_and_photo_search(
     in the bundle) and finds a photo with it."""
     import json
 
-    from desktop_app.core.embed.hub import HUB_PRESETS
+    from desktop_app.core.packs.get.hub import HUB_PRESETS
     from tests.fixtures import make_photo
     from tests.hub_fixtures import HubServer
 

@@ -10,10 +10,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.core.cancel import CancelToken
+from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.engine import KEEP_PACK, EngineConfig, IndexStatus, RootStatus
+from desktop_app.core.packs import PackManager
 from desktop_app.core.search.browse import recent
 from desktop_app.core.types import (
     BrowseResult,
@@ -32,6 +34,9 @@ from desktop_app.core.types import (
     Source,
 )
 from desktop_app.workers.engine_host import EngineHost
+
+if TYPE_CHECKING:
+    from desktop_app.core.store.api import FilesTable
 
 
 def record(path: str, kind: Kind, mtime: float, **kw: Any) -> FileRecord:
@@ -77,7 +82,7 @@ class _Files:
 
 
 @dataclass
-class FakeEngine:
+class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as the real one
     config: EngineConfig
     files: list[FileRecord] = field(default_factory=list)
     notices: tuple[str, ...] = ()
@@ -86,6 +91,7 @@ class FakeEngine:
     keep_watching: bool = False  # watch() runs until cancelled, as the real one does
     calls: list[tuple[str, str]] = field(default_factory=list)  # (method, thread name)
     reloads: list[Any] = field(default_factory=list)  # what reload_packs was given
+    queries: list[Query | None] = field(default_factory=list)  # what search/recent were given
     runs: list[list[EngineConfig]] = field(default_factory=list)  # configs each watch() saw
     paused_at_start: list[bool] = field(default_factory=list)
     forgot_while_indexing: list[bool] = field(default_factory=list)
@@ -138,6 +144,7 @@ class FakeEngine:
 
     def search(self, query: Query, generation: int = 0, **_kw: Any) -> SearchResult:
         self._call("search")
+        self.queries.append(query)
         terms = [t.lower() for t in query.terms]
         hits = []
         for r in self.files:
@@ -170,7 +177,8 @@ class FakeEngine:
         self, query: Query | None = None, limit: int = 300, generation: int = 0
     ) -> BrowseResult:
         self._call("recent")
-        return recent(_Files(self), query or Query(), limit, generation)
+        self.queries.append(query)
+        return recent(cast("FilesTable", _Files(self)), query or Query(), limit, generation)
 
     def status(self) -> IndexStatus:
         self._call("status")
@@ -212,6 +220,19 @@ class FakeEngine:
         if active_image_pack is not KEEP_PACK:
             self.config = replace(self.config, active_image_pack=active_image_pack)
 
+    # packs are real folders: the fake hands them to the real registry, as the engine does
+    def packs(self) -> list[PackInfo]:
+        self._call("packs")
+        return PackManager(self.config.pack_dirs).list_packs()
+
+    def install_pack(self, src: Path) -> PackInfo:
+        self._call("install_pack")
+        return PackManager(self.config.pack_dirs).import_pack(src, self.config.pack_dirs[0])
+
+    def remove_pack(self, name: str) -> None:
+        self._call("remove_pack")
+        PackManager(self.config.pack_dirs).remove(name)
+
     def duplicates(self, **_kw: Any) -> DuplicateReport:
         self._call("duplicates")
         return DuplicateReport((), photos=sum(1 for f in self.files if f.kind == Kind.PHOTO))
@@ -241,15 +262,17 @@ def fake_host(
     tmp: Path,
     roots: tuple[str, ...] = (),
     synchronous: bool = True,
+    packs_dir: Path | None = None,
     **engine_kw: Any,
 ) -> tuple[EngineHost, list[FakeEngine]]:
-    """A host whose engine is a FakeEngine (made when the host opens it); the list holds it."""
+    """A host whose engine is a FakeEngine (made when the host opens it); the list holds it.
+    Its packs live in ``packs_dir`` (by default a folder of its own under ``tmp``)."""
     made: list[FakeEngine] = []
 
-    def factory(config: EngineConfig) -> Any:
+    def factory(config: EngineConfig) -> FakeEngine:
         engine = FakeEngine(config, **engine_kw)
         made.append(engine)
         return engine
 
-    config = EngineConfig(tmp / "index", (tmp / "packs",), roots=roots)
+    config = EngineConfig(tmp / "index", (packs_dir or tmp / "packs",), roots=roots)
     return EngineHost(config, engine_factory=factory, synchronous=synchronous), made

@@ -7,14 +7,18 @@ disk or a sleep. The rest is not what this watchdog looks for: time spent runnab
 OS ran another process (Linux's per-thread scheduler statistics; on a shared, loaded
 two-core machine a thread can wait 100 ms for a CPU), time Python's garbage collector held the
 interpreter (gc.callbacks), and waits for the interpreter lock itself (the thread sampled in
-futex: another Python thread held the GIL and was descheduled). A stall counts when the GUI
+futex: another Python thread held the GIL and was descheduled). A wait in futex whose
+innermost frame is on a blocking call (a ``with`` on a lock, ``acquire``, ``wait``, ``result``,
+``join``) is the GUI thread's own: it waits for another thread's work. A stall counts when the GUI
 thread's own share exceeds the limit while it was in Trove's code (desktop_app/, or the fake
 engine standing in for it)."""
 
 from __future__ import annotations
 
 import gc
+import linecache
 import platform
+import re
 import sys
 import threading
 import time
@@ -105,6 +109,16 @@ def _syscall(tid: int | None) -> str:
     return "idle" if number in SYSCALLS["idle"] else "wait"
 
 
+BLOCKING = re.compile(r"^with\b.*(lock|gate|mutex)|\.(acquire|wait|result|join)\(", re.I)
+
+
+def _on_blocking_call(frame: object) -> bool:
+    """The innermost frame's line waits on another thread (a lock, an event, a future)."""
+    code = frame.f_code  # type: ignore[attr-defined]
+    line = linecache.getline(code.co_filename, frame.f_lineno).strip()  # type: ignore[attr-defined]
+    return bool(BLOCKING.search(line))
+
+
 def _where(frame: object) -> list[str]:
     """Trove's frames on the stack, innermost first; without any, the innermost two frames
     (for the report: the event loop, a test helper)."""
@@ -185,6 +199,8 @@ class GuiWatchdog(QObject):
             frame = sys._current_frames().get(self._main)
             frames = _where(frame) if frame is not None else []
             in_trove = bool(frames) and not frames[0].startswith("(not Trove)")
+            if state == "lock" and in_trove and frame is not None and _on_blocking_call(frame):
+                state = "wait"  # a lock Trove's code waits on, not the interpreter's
             with self._lock:
                 w = self._window
                 w.samples += 1

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.engine import KEEP_PACK
-from desktop_app.core.types import BrowseResult, MatchReason, Origin, Query, SearchResult, Source
+from desktop_app.core.types import (
+    BrowseResult,
+    Kind,
+    MatchReason,
+    Origin,
+    Query,
+    SearchResult,
+    Source,
+)
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers.folders import FoldersController
@@ -19,10 +28,11 @@ from desktop_app.ui.controllers.power import PowerController
 from desktop_app.ui.controllers.search import BrowseState, SearchController, result_message
 from desktop_app.ui.controllers.settings import Choices, SettingsController
 from desktop_app.ui.tray import pause_action
+from desktop_app.workers.engine_host import EngineHost
 from tests.ui.fake_engine import FakeEngine, fake_host, sample_files
 
 
-def _opened(tmp_path: Path, roots: tuple[str, ...] = ()) -> tuple[object, FakeEngine]:
+def _opened(tmp_path: Path, roots: tuple[str, ...] = ()) -> tuple[EngineHost, FakeEngine]:
     host, made = fake_host(tmp_path, roots=roots)
     host.start()
     made[0].files = sample_files(str(tmp_path))
@@ -35,15 +45,19 @@ def _opened(tmp_path: Path, roots: tuple[str, ...] = ()) -> tuple[object, FakeEn
 def test_no_words_browse_the_newest_files_with_the_filters(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     settings = Settings(roots=[str(tmp_path)])
-    ctl = SearchController(host, settings)  # type: ignore[arg-type]
+    ctl = SearchController(host, settings)
     shown: list[tuple[BrowseResult, BrowseState]] = []
     ctl.browsed.connect(lambda r, s: shown.append((r, s)))
     ctl.run()
     result, state = shown[-1]
-    names = [h.path.rsplit("/", 1)[-1] for h in result.hits]
-    assert names == ["notes.md", "cat.png", "taxes.pdf", "beach.jpg", "raw.dng"]
+    asked = engine.queries[-1]
+    assert asked is not None and not asked.terms and not asked.kinds  # browse: everything
+    assert len(result.hits) == 5  # what the engine answered, shown as it came
     assert state == BrowseState("files", 5, 5, False)
     ctl.set_filters("type:photo place:lisbon")
+    asked = engine.queries[-1]
+    assert asked is not None and asked.kinds == (Kind.PHOTO,)
+    assert asked.places == ("lisbon",)  # the filters go to the engine, not applied here
     assert [h.path.rsplit("/", 1)[-1] for h in shown[-1][0].hits] == ["beach.jpg"]
     ctl.set_filters("type:photo in:Nowhere")
     assert shown[-1][1].kind == "filtered-out"
@@ -54,7 +68,7 @@ def test_browse_states_say_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     engine.files = []
     settings = Settings()
-    ctl = SearchController(host, settings)  # type: ignore[arg-type]
+    ctl = SearchController(host, settings)
     states: list[str] = []
     ctl.browsed.connect(lambda _r, s: states.append(s.kind))
     ctl.run()
@@ -71,7 +85,7 @@ def test_browse_fills_in_while_indexing(qtbot: QtBot, tmp_path: Path) -> None:
     from desktop_app.core.types import Phase, Progress
 
     host, engine = _opened(tmp_path, (str(tmp_path),))
-    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))  # type: ignore[arg-type]
+    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))
     ctl.run()
     asked = len(engine.called("recent"))
     for n in range(20):  # a burst of progress: read again once, not twenty times
@@ -82,15 +96,18 @@ def test_browse_fills_in_while_indexing(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_words_search_and_say_what_the_result_means(qtbot: QtBot, tmp_path: Path) -> None:
-    host, _engine = _opened(tmp_path, (str(tmp_path),))
+    host, engine = _opened(tmp_path, (str(tmp_path),))
     settings = Settings(roots=[str(tmp_path)])
-    ctl = SearchController(host, settings)  # type: ignore[arg-type]
+    ctl = SearchController(host, settings)
     results: list[SearchResult] = []
     messages: list[str] = []
     ctl.results.connect(results.append)
     ctl.message_changed.connect(messages.append)
     ctl.set_filters("type:document")
     ctl.set_text("taxes")
+    asked = engine.queries[-1]
+    assert asked is not None and asked.terms == ("taxes",)
+    assert asked.kinds == (Kind.DOCUMENT,)  # the filter went with the words
     assert [h.path.rsplit("/", 1)[-1] for h in results[-1].hits] == ["taxes.pdf"]
     assert results[-1].query.kinds and messages[-1] == ""
     ctl.set_text("zebra")
@@ -107,7 +124,7 @@ def test_words_search_and_say_what_the_result_means(qtbot: QtBot, tmp_path: Path
 
 def test_a_late_search_answer_after_clearing_is_dropped(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
-    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))  # type: ignore[arg-type]
+    ctl = SearchController(host, Settings(roots=[str(tmp_path)]))
     results: list[SearchResult] = []
     ctl.results.connect(results.append)
     ctl.text = ""  # the words were cleared; an answer to the earlier search arrives
@@ -135,7 +152,7 @@ def test_result_messages() -> None:
 def test_one_pause_state_for_button_tray_battery_and_indexer(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path, (str(tmp_path),))
     battery: list[bool | None] = [None]
-    power = PowerController(host, Settings(pause_on_battery=True), lambda: battery[0])  # type: ignore[arg-type]
+    power = PowerController(host, Settings(pause_on_battery=True), lambda: battery[0])
     parent = QWidget()
     qtbot.addWidget(parent)
     tray = pause_action(power, parent)
@@ -143,14 +160,14 @@ def test_one_pause_state_for_button_tray_battery_and_indexer(qtbot: QtBot, tmp_p
     power.paused_changed.connect(seen.append)
 
     tray.trigger()  # the tray pauses: the host (and the indexer's token) follow
-    assert host.paused and power.paused and tray.isChecked()  # type: ignore[attr-defined]
+    assert host.paused and power.paused and tray.isChecked()
     power.toggle()  # the button resumes: the tray's tick follows
-    assert not host.paused and not tray.isChecked()  # type: ignore[attr-defined]
+    assert not host.paused and not tray.isChecked()
     assert seen == [True, False]
 
     battery[0] = True  # unplugged: the policy pauses, the tray shows it
     power.check_battery()
-    assert host.paused and tray.isChecked()  # type: ignore[attr-defined]
+    assert host.paused and tray.isChecked()
     host.restart_indexing((str(tmp_path),), ())  # a settings change restarts the indexer
     assert engine.paused_at_start[-1] is True  # ... and it starts paused
     power.set_paused(False)  # resumed by hand on battery: stays resumed
@@ -168,7 +185,7 @@ def test_one_pause_state_for_button_tray_battery_and_indexer(qtbot: QtBot, tmp_p
 
 def test_battery_policy_off_never_pauses(qtbot: QtBot, tmp_path: Path) -> None:
     host, _ = _opened(tmp_path)
-    power = PowerController(host, Settings(pause_on_battery=False), lambda: True)  # type: ignore[arg-type]
+    power = PowerController(host, Settings(pause_on_battery=False), lambda: True)
     power.check_battery()
     assert not host.paused
 
@@ -181,7 +198,7 @@ def test_folders_add_and_remove(qtbot: QtBot, tmp_path: Path) -> None:
     host, engine = _opened(tmp_path)
     settings = Settings()
     saved: list[int] = []
-    ctl = FoldersController(host, settings, lambda: saved.append(1))  # type: ignore[arg-type]
+    ctl = FoldersController(host, settings, lambda: saved.append(1))
     assert ctl.add([str(lib)]) and settings.roots == [str(lib)] and settings.welcome_done
     assert not ctl.add([str(lib)])  # already watched
     assert engine.config.roots == (str(lib),) and saved
@@ -201,10 +218,10 @@ def test_folders_add_and_remove(qtbot: QtBot, tmp_path: Path) -> None:
 def packs_env(tmp_path: Path, trove_home: Path, tiny_clip_pack: Path):  # type: ignore[no-untyped-def]
     paths = Paths.from_env()
     paths.ensure()
-    host, made = fake_host(tmp_path)
+    host, made = fake_host(tmp_path, packs_dir=paths.packs_dir)
     host.start()
     settings = Settings()
-    ctl = PacksController(host, paths, settings, lambda: None)  # type: ignore[arg-type]
+    ctl = PacksController(host, paths, settings, lambda: None)
     return ctl, made[0], paths, settings, tiny_clip_pack
 
 
@@ -227,10 +244,14 @@ def test_packs_import_list_remove(qtbot: QtBot, packs_env) -> None:  # type: ign
 
 def test_best_installed_reaches_the_engine(qtbot: QtBot, packs_env) -> None:  # type: ignore[no-untyped-def]
     ctl, engine, _paths, settings, _pack = packs_env
+    chosen: list[str | None] = []
     ctl.set_active("tiny-clip")
+    chosen.append(engine.config.active_image_pack)
     ctl.set_active(None)  # Settings → Image pack → "Best installed"
-    assert engine.reloads == ["tiny-clip", None]
-    assert engine.config.active_image_pack is None and settings.active_image_pack is None
+    chosen.append(engine.config.active_image_pack)
+    assert chosen == ["tiny-clip", None]  # the choice reached the engine's configuration
+    assert engine.reloads == [KEEP_PACK, KEEP_PACK]  # ... and its packs were loaded again
+    assert settings.active_image_pack is None
 
 
 def test_settings_changes_go_where_they_belong(qtbot: QtBot, packs_env) -> None:  # type: ignore[no-untyped-def]
@@ -238,9 +259,18 @@ def test_settings_changes_go_where_they_belong(qtbot: QtBot, packs_env) -> None:
     host = ctl.host
     power = PowerController(host, settings, lambda: True)
     prefs = SettingsController(host, settings, lambda: None, ctl, power)
+    restarts: list[dict[str, object]] = []
+    reconfigure = host.reconfigure
+
+    def counted(*a: Any, **kw: Any) -> None:
+        restarts.append(kw)
+        reconfigure(*a, **kw)
+
+    host.reconfigure = counted
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=True, ocr=False))
     assert engine.config.ocr is False and engine.config.threads == 2
     assert engine.reloads == [KEEP_PACK]  # encoders rebuilt with two threads
+    assert restarts == [{"ocr": False, "threads": 2}]  # one restart of the indexer for both
     assert not host.paused  # the battery policy was already on: nothing new to apply
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=False, ocr=False))
     prefs.apply(Choices(active_image_pack=None, threads=2, pause_on_battery=True, ocr=False))
@@ -262,7 +292,7 @@ def test_removing_a_pack_runs_rmtree_off_the_gui_thread(
     paths = Paths.from_env()
     paths.ensure()
     shutil.copytree(tiny_clip_pack, paths.packs_dir / "tiny-clip")
-    host, _made = fake_host(tmp_path, synchronous=False)
+    host, _made = fake_host(tmp_path, synchronous=False, packs_dir=paths.packs_dir)
     host.start()
     ctl = PacksController(host, paths, Settings(), lambda: None)
     where: list[str] = []

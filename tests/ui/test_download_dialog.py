@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.cancel import CancelToken
-from desktop_app.core.embed import PackManager
-from desktop_app.core.embed.download import HubClient
+from desktop_app.core.packs import PackManager
+from desktop_app.core.packs.get.download import HubClient
 from desktop_app.ui.download_dialog import DownloadDialog
 from desktop_app.workers.pack_download import PackDownloader
 from tests.hub_fixtures import HubServer, tiny_presets

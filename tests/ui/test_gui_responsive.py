@@ -31,7 +31,7 @@ def slow_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Manifests, folder deletions and fsyncs as slow as on a busy spinning disk."""
     import os
 
-    import desktop_app.core.embed.packs as packs
+    import desktop_app.core.packs.registry as packs
 
     read_manifest, rmtree, fsync = packs.read_manifest, shutil.rmtree, os.fsync
 
@@ -75,6 +75,7 @@ def test_the_gui_thread_never_waits(
         tmp_path,
         roots=(str(lib),),
         synchronous=False,
+        packs_dir=paths.packs_dir,
         files=files,
         delay=SLOW_DISK_S,
         keep_watching=True,
@@ -120,3 +121,30 @@ def test_the_gui_thread_never_waits(
     assert not blocked, "the GUI thread waited: " + "; ".join(map(str, blocked))
     assert made[0].called("forget") == ["trove-control"]  # the session did what it says
     assert not (paths.packs_dir / "tiny-clip").exists()
+
+
+def test_the_watchdog_sees_a_wait_on_a_lock(qtbot: QtBot, tmp_path: Path) -> None:
+    """The GUI thread blocked on a lock another thread holds (as on the engine's gate) is a
+    stall of Trove's, although the thread sits in futex as it does when it waits for the GIL."""
+    import threading
+
+    from desktop_app.core.engine import EngineConfig
+    from tests.ui.fake_engine import FakeEngine
+
+    fake = FakeEngine(EngineConfig(tmp_path / "index", (tmp_path / "packs",)))
+    held = threading.Event()
+
+    def hold() -> None:
+        with fake.lock:
+            held.set()
+            time.sleep(0.4)
+
+    with GuiWatchdog(limit_s=0.05) as dog:
+        qtbot.wait(50)
+        holder = threading.Thread(target=hold)
+        holder.start()
+        held.wait()
+        fake.called("search")  # waits on the lock, on the GUI thread
+        qtbot.wait(50)
+        holder.join()
+    assert dog.blocked(), "a 400 ms wait on a lock went unseen: " + "; ".join(map(str, dog.stalls))

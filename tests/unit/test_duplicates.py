@@ -51,7 +51,7 @@ def test_different_photos_are_not(photos: dict[str, Path]) -> None:
 
 
 def test_hash_does_not_depend_on_the_decode_size(photos: dict[str, Path]) -> None:
-    from desktop_app.core.embed.preprocess import load_image
+    from desktop_app.core.imaging import load_image
 
     p = str(photos["original"])
     # the pipeline hashes the decode made for the image model (draft at >= 224 px)

@@ -11,9 +11,9 @@ import onnxruntime as ort
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.embed import PackManager
 from desktop_app.core.embed import fidelity as fid
-from desktop_app.core.embed.manifest import read_manifest, verify_files
+from desktop_app.core.packs import PackManager
+from desktop_app.core.packs.manifest import read_manifest, verify_files
 from tests.conftest import damaged_copy, install_pack
 
 
@@ -54,8 +54,13 @@ def test_built_pack_carries_reference_and_passes_here(tiny_clip_pack: Path) -> N
     enc = mgr.image_encoder("tiny-clip")
     assert enc is not None
     out = enc.encode_pixels(fid.reference_pixels(m["preprocessing"]))
-    mean, low = fid.compare(np.asarray(ref["vision"], dtype=np.float32), out)
-    assert mean >= fid.LINE_REAL[0] and low >= fid.LINE_REAL[1]
+    # measured here, not by the gate's own comparison: unit rows at the encoder boundary, each
+    # pointing where the exporter's fp32 graph pointed
+    expected = np.asarray(ref["vision"], dtype=np.float32)
+    expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+    np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-4)
+    cos = np.sum(expected * out, axis=1)
+    assert cos.mean() >= 0.95 and cos.min() >= 0.9, cos
     verdicts = {v.tower: v for v in mgr.fidelity.verdicts()}
     assert verdicts["vision"].passed and verdicts["vision"].runs == "int8"
     assert mgr.notices() == []

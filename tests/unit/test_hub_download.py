@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from desktop_app.core.cancel import Cancelled, CancelToken
-from desktop_app.core.embed import PackManager
 from desktop_app.core.embed.api import PackProgress
-from desktop_app.core.embed.download import (
+from desktop_app.core.packs import PackManager
+from desktop_app.core.packs.get.download import (
     DiskFull,
     DownloadError,
     HubClient,
@@ -20,8 +20,8 @@ from desktop_app.core.embed.download import (
     Offline,
     check_url,
 )
-from desktop_app.core.embed.getpack import PackGetter
-from desktop_app.core.embed.hub import HUB_PRESETS
+from desktop_app.core.packs.get.getpack import PackGetter
+from desktop_app.core.packs.get.hub import HUB_PRESETS
 from tests.hub_fixtures import HubServer, tiny_presets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,7 +208,7 @@ def test_url_rules() -> None:
 
 
 def test_mirror_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.core.embed.download import endpoint
+    from desktop_app.core.packs.get.download import endpoint
 
     monkeypatch.delenv("TROVE_HUB_URL", raising=False)
     monkeypatch.delenv("HF_ENDPOINT", raising=False)
@@ -254,7 +254,7 @@ def test_a_full_disk_is_said_before_anything_is_fetched(
 ) -> None:
     import shutil
 
-    from desktop_app.core.embed import download
+    from desktop_app.core.packs.get import download
 
     real = shutil.disk_usage
     monkeypatch.setattr(download.shutil, "disk_usage", lambda p: real(p)._replace(free=10 << 20))
@@ -268,7 +268,7 @@ def test_a_disk_that_fills_up_mid_file(
 ) -> None:
     import errno
 
-    from desktop_app.core.embed import download
+    from desktop_app.core.packs.get import download
 
     class FullFile:
         def __init__(self, real):  # type: ignore[no-untyped-def]
@@ -397,7 +397,7 @@ def test_an_unpinned_preset_needs_a_revision(tmp_path: Path) -> None:
 def test_a_tower_that_fails_on_the_sample_photos_keeps_fp32(
     server: HubServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app.core.embed import assemble
+    from desktop_app.core.packs.get import assemble
 
     real = assemble.sample_check
 
@@ -418,7 +418,7 @@ def test_a_tower_that_fails_on_the_sample_photos_keeps_fp32(
 
 
 def test_top_caption_kept() -> None:
-    from desktop_app.core.embed.assemble import top_caption_kept
+    from desktop_app.core.packs.get.assemble import top_caption_kept
 
     v = np.eye(3, dtype=np.float32)
     t = np.eye(3, dtype=np.float32)

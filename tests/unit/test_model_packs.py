@@ -14,8 +14,9 @@ import pytest
 from PIL import Image
 
 from desktop_app.cli import main
-from desktop_app.core.embed import PackError, PackManager
-from desktop_app.core.embed.manifest import read_manifest, sha256_file, verify_files
+from desktop_app.core.embed import PackError
+from desktop_app.core.packs import PackManager
+from desktop_app.core.packs.manifest import read_manifest, sha256_file, verify_files
 from tests.conftest import assert_towers_match_torch, install_pack
 
 SENTENCE_PAIRS = [
@@ -112,7 +113,7 @@ def test_runtime_preprocessing_matches_transformers(
 
 
 def test_exif_orientation_applied(tiny_clip_pack: Path, tmp_path: Path) -> None:
-    from desktop_app.core.embed.preprocess import load_image
+    from desktop_app.core.imaging import load_image
 
     im = Image.new("RGB", (400, 200), (255, 0, 0))
     exif = Image.Exif()
@@ -283,7 +284,7 @@ def _eight_bit_weights(graph: Path) -> int:
 def test_embed_runtime_never_imports_torch(minilm_pack: Path) -> None:
     code = (
         "import sys; from pathlib import Path\n"
-        "from desktop_app.core.embed import PackManager\n"
+        "from desktop_app.core.packs import PackManager\n"
         f"enc = PackManager([Path({str(minilm_pack.parent)!r})]).document_encoder()\n"
         "v = enc.encode_texts(['hello world'])\n"
         "bad = [m for m in ('torch', 'transformers', 'optimum') if m in sys.modules]\n"
@@ -383,7 +384,7 @@ def test_jpeg_handed_to_the_decoder_in_one_piece_decodes_the_same(tmp_path: Path
     """load_image gives the decoder a JPEG in one read: same pixels as Pillow's block-wise
     draft decode, and a truncated file still fails with a reason."""
     from desktop_app.core.embed.errors import ImageDecodeError
-    from desktop_app.core.embed.preprocess import load_image
+    from desktop_app.core.imaging import load_image
     from tests.fixtures import make_photo
 
     path = make_photo(tmp_path / "a.jpg", seed=3, size=(1600, 1200))

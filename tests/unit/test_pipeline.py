@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from desktop_app.core.embed import PackManager
 from desktop_app.core.indexing.pipeline import BATCH_FILES, SPLIT_AT, Pipeline, Work
+from desktop_app.core.packs import PackManager
 from desktop_app.core.store.index_store import IndexStore
 from desktop_app.core.types import Kind, ScannedFile
 from tests.fixtures import make_photo

@@ -232,7 +232,7 @@ def test_camera_raw_through_its_embedded_preview(tmp_path: Path) -> None:
     import numpy as np
 
     from desktop_app.core.embed.errors import ImageDecodeError
-    from desktop_app.core.embed.preprocess import load_image
+    from desktop_app.core.imaging import load_image
 
     raw = make_raw(
         tmp_path / "DSC_0001.NEF",

@@ -127,17 +127,18 @@ def test_negative_and_weighted_parts(store: IndexStore) -> None:
 
 def test_strong_matches_first_and_a_no_match_state(store: IndexStore) -> None:
     fill(store, {"dog.jpg": unit((2, 1.0)), "dog2.jpg": unit((2, 1.0), (5, 0.2))})
-    clip = FakeClip({"a dog": unit((2, 1.0)), "qwxz": unit((0, 1.0))})
+    clip = FakeClip({"a dog": unit((2, 1.0)), "qwxz": unit((0, 1.0), (4, 0.2))})
     eng = SearchEngine(store, None, clip)
     found = eng.search(parse_query("a dog"))
     assert found.confident and found.strong_count == 2
     assert set(names(found)[:2]) == {"dog.jpg", "dog2.jpg"}
-    assert all(not h.strong for h in found.hits[2:])  # the rest is below the line
+    assert len(found.hits) == 2  # a confident answer is not padded with the weak rest
     assert [h.strong for h in found.hits] == sorted((h.strong for h in found.hits), reverse=True)
-    # a direction no stored photo leans towards: nothing is confident, and the index is not
-    # padded with photos that score no better than an average one
+    # a direction stored photos barely lean towards: some are ranked, none is confident, and
+    # the index is not padded with photos that score no better than an average one
     nothing = eng.search(parse_query("qwxz"))
-    assert not nothing.confident
+    assert nothing.hits and not nothing.confident  # ranked, yet not one of them is strong
+    assert not any(h.strong for h in nothing.hits)
     assert len(nothing.hits) < 42 - 10
 
 

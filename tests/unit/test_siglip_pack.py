@@ -8,8 +8,8 @@ import numpy as np
 from PIL import Image
 
 from desktop_app.cli import main
-from desktop_app.core.embed import PackManager
-from desktop_app.core.embed.manifest import read_manifest, verify_files
+from desktop_app.core.packs import PackManager
+from desktop_app.core.packs.manifest import read_manifest, verify_files
 from tests.conftest import assert_towers_match_torch
 
 

@@ -26,7 +26,8 @@ from desktop_app.core.embed.fidelity import (
     reference_outputs,
 )
 from desktop_app.core.embed.graphs import text_graph, vision_graph
-from desktop_app.core.embed.preprocess import load_image, preprocess_image
+from desktop_app.core.embed.preprocess import preprocess_image
+from desktop_app.core.imaging import load_image
 
 log = logging.getLogger(__name__)
 

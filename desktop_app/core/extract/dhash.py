@@ -45,6 +45,6 @@ def dhash_file(path: str) -> int:
 
     Raises ``ImageDecodeError`` on files that cannot be read.
     """
-    from desktop_app.core.embed.preprocess import load_image
+    from desktop_app.core.imaging import load_image
 
     return dhash(load_image(path, 64))

@@ -6,8 +6,8 @@ import calendar
 import time
 from typing import Any
 
-from desktop_app.core.embed.preprocess import MAX_PIXELS, _register_heif
 from desktop_app.core.extract import ExtractError
+from desktop_app.core.imaging import MAX_PIXELS, ImageDecodeError, raw_preview, register_heif
 from desktop_app.core.scan.kinds import is_raw
 from desktop_app.core.types import ImageFacts
 
@@ -20,7 +20,7 @@ def read_image_facts(path: str) -> ImageFacts:
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    _register_heif()
+    register_heif()
     try:
         with Image.open(path) as im:
             w, h = im.size
@@ -57,9 +57,10 @@ def _raw_preview_size(path: str) -> tuple[int, int]:
 
     from PIL import Image
 
-    from desktop_app.core.extract.raw import raw_preview
-
-    data, _ = raw_preview(path)
+    try:
+        data, _ = raw_preview(path)
+    except ImageDecodeError as exc:
+        raise ExtractError(str(exc)) from exc
     try:
         with Image.open(io.BytesIO(data)) as im:
             return im.size
@@ -96,7 +97,7 @@ def _dms(v: Any) -> float:
 def open_image(path: str, max_side: int | None = None) -> Any:
     """Decode for display or encoding: JPEG draft at the target size, EXIF orientation applied."""
 
-    from desktop_app.core.embed.preprocess import load_image
+    from desktop_app.core.imaging import load_image
 
     if max_side is None:
         return load_image(path, 1 << 30)  # full size: no draft reduction

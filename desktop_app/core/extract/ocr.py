@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.embed.errors import ImageDecodeError
 from desktop_app.core.extract import ExtractError
 from desktop_app.core.extract.pdfium_lock import PDFIUM
+from desktop_app.core.imaging import ImageDecodeError
 from desktop_app.core.types import PassageSource
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def read_text(image: Any, prefilter: bool = True) -> list[OcrLine]:
     from PIL import Image
 
     if isinstance(image, str | Path):
-        from desktop_app.core.embed.preprocess import load_image
+        from desktop_app.core.imaging import load_image
 
         try:
             image = load_image(str(image), MAX_SIDE)

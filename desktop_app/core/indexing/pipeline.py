@@ -22,14 +22,13 @@ import numpy.typing as npt
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.embed.api import ImageEncoder
-from desktop_app.core.embed.errors import ImageDecodeError
-from desktop_app.core.embed.preprocess import load_image
 from desktop_app.core.extract import ExtractError
 from desktop_app.core.extract.chunking import chunk_pages
 from desktop_app.core.extract.dhash import dhash
 from desktop_app.core.extract.documents import extract_document
 from desktop_app.core.extract.images import read_image_facts
 from desktop_app.core.extract.places import place_for
+from desktop_app.core.imaging import ImageDecodeError, load_image
 from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.scan.hashing import fast_hash
 from desktop_app.core.scan.kinds import ext_of
@@ -248,7 +247,7 @@ class Pipeline:
     def _encode_photos(
         self, pixels: npt.NDArray[np.float32], halves: cf.Executor
     ) -> npt.NDArray[np.float32]:
-        """The image tower runs one thread per call (see embed.packs.indexing_image_threads):
+        """The image tower runs one thread per call (see packs.registry.indexing_image_threads):
         two halves of a batch run side by side (onnxruntime sessions take concurrent calls), so
         the last batches of a run, when no decoding is left, still use both cores."""
         enc = self.image_encoder

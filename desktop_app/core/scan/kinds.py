@@ -6,7 +6,7 @@ import os
 
 from desktop_app.core.types import Kind
 
-# TIFF-based camera RAW: indexed through the JPEG preview inside (core/extract/raw.py)
+# TIFF-based camera RAW: indexed through the JPEG preview inside (core/imaging.py)
 RAW_EXTS = frozenset("dng nef nrw cr2 arw srf sr2 pef srw erf 3fr kdc mef mos iiq rwl".split())
 IMAGE_EXTS = (
     frozenset("jpg jpeg jpe jfif png webp gif bmp tif tiff heic heif avif".split()) | RAW_EXTS

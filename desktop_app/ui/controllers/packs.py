@@ -43,12 +43,7 @@ class PacksController(QObject):
 
     def refresh(self) -> None:
         """Read every pack's manifest on the task lane; ``packs_changed`` answers."""
-        self.host.run_task(self._list, self._on_listed, self._on_list_failed)
-
-    def _list(self) -> list[Any]:
-        from desktop_app.core.embed import PackManager
-
-        return list(PackManager((self.paths.packs_dir, self.paths.bundled_packs)).list_packs())
+        self.host.run_engine(lambda engine: engine.packs(), self._on_listed, self._on_list_failed)
 
     def _on_listed(self, packs: list[Any]) -> None:
         self.packs, self.loaded = packs, True
@@ -61,44 +56,42 @@ class PacksController(QObject):
 
     def import_pack(self, src: Path) -> None:
         """Install a pack from a folder or a .zip (copied and checked off the GUI thread)."""
-        from desktop_app.core.embed import PackManager
-
-        dest = self.paths.packs_dir
-
-        def work() -> Any:
-            return PackManager([dest]).import_pack(Path(src), dest)
-
-        self.host.run_task(
-            work,
-            self._on_imported,
+        self.host.run_engine(
+            lambda engine: engine.install_pack(Path(src)),
+            self._on_installed,
             lambda exc: self.problem.emit("Cannot import this pack", str(exc)),
         )
 
-    def _on_imported(self, info: Any) -> None:
-        self.message.emit(
-            f"Installed {info.name}; photos get their new vectors in the background", 8000
-        )
-        self.reload()
-
     def remove(self, name: str) -> None:
         """Delete an installed pack's folder (off the GUI thread), then reload the packs."""
-        from desktop_app.core.embed import PackManager
-
-        dirs = [self.paths.packs_dir]
-        self.host.run_task(
-            lambda: PackManager(dirs).remove(name),
-            lambda _r: (self.message.emit(f"Removed {name}", 5000), self.reload()),
-            lambda exc: (self.problem.emit("Cannot remove", str(exc)), self.refresh()),
+        self.host.run_engine(
+            lambda engine: engine.remove_pack(name),
+            lambda _r: self._on_removed(name),
+            self._on_remove_failed,
         )
+
+    def _on_removed(self, name: str) -> None:
+        self.message.emit(f"Removed {name}", 5000)
+        self.reload()
+
+    def _on_remove_failed(self, exc: Exception) -> None:
+        self.problem.emit("Cannot remove", str(exc))
+        self.refresh()
 
     def set_active(self, name: str | None) -> None:
         """Choose the image pack that answers (None: the best installed), at once."""
         self.settings.active_image_pack = name
         self._save()
+        self.reconfigure(active_image_pack=name)
+
+    def reconfigure(self, **changes: Any) -> None:
+        """Apply configuration changes in one restart of the indexer; the packs are reloaded
+        when the choice of image pack or the encoders' thread count changed."""
+        reload = "active_image_pack" in changes or "threads" in changes
         self.host.reconfigure(
-            lambda engine: engine.reload_packs(name),
-            lambda _r: self.refresh(),
-            active_image_pack=name,
+            (lambda engine: engine.reload_packs()) if reload else None,
+            (lambda _r: self.refresh()) if "active_image_pack" in changes else None,
+            **changes,
         )
 
     def reload(self) -> None:
@@ -118,7 +111,7 @@ class PacksController(QObject):
 
         samples = sorted((self.paths.resources / "sample").glob("*.jpg"))
         dlg = DownloadDialog(self.paths.packs_dir, samples, self.import_requested.emit, parent)
-        dlg.installed.connect(lambda info: self._on_installed(info))
+        dlg.installed.connect(self._on_installed)
         self.dialog = dlg
         dlg.show()
         return dlg

@@ -94,7 +94,7 @@ class SearchController(QObject):
         self._strength_timer.setInterval(STRENGTH_DEBOUNCE_MS)
         self._strength_timer.timeout.connect(self.run)
         self._paste_jobs = ImageJobs(self)
-        self._paste_jobs.ready.connect(lambda _t, path: path and self.set_image(path))
+        self._paste_jobs.ready.connect(self._on_paste_jobs_ready)
         host.results_ready.connect(self._on_results)
         host.browse_ready.connect(self._on_browse)
         host.search_failed.connect(lambda _gen, msg: self.message_changed.emit(msg))
@@ -120,6 +120,10 @@ class SearchController(QObject):
         )
 
     # --- what the person asks ----------------------------------------------------------
+
+    def _on_paste_jobs_ready(self, _token: object, path: str) -> None:
+        if path:  # "" when the pasted picture could not be written
+            self.set_image(path)
 
     def set_text(self, text: str) -> None:
         self.text = text
@@ -153,7 +157,7 @@ class SearchController(QObject):
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(suffix=".png", prefix="pasted-", dir=folder)
             os.close(fd)
-            return tmp if image.save(tmp, "PNG") else ""
+            return tmp if image.save(tmp, "PNG") else ""  # type: ignore[call-overload]
 
         self._paste_jobs.submit(save)
 

@@ -55,13 +55,17 @@ class SettingsController(QObject):
             choices.pause_on_battery,
             choices.ocr,
         )
-        self._save()
+        changes: dict[str, Any] = {}
         if choices.active_image_pack != before.active_image_pack:
-            self.packs.set_active(choices.active_image_pack)  # "Best installed" is None
+            s.active_image_pack = choices.active_image_pack  # "Best installed" is None
+            changes["active_image_pack"] = choices.active_image_pack
         if choices.ocr != before.ocr:
-            self.host.reconfigure(ocr=choices.ocr)  # the text-in-pictures pass follows
+            changes["ocr"] = choices.ocr  # the text-in-pictures pass follows
         if choices.threads != before.threads:  # encoders are made with their thread count
-            self.host.reconfigure(lambda engine: engine.reload_packs(), threads=choices.threads)
+            changes["threads"] = choices.threads
+        self._save()
+        if changes:  # one restart of the indexer, however many settings changed
+            self.packs.reconfigure(**changes)
         if choices.pause_on_battery != before.pause_on_battery:
             self.power.check_battery()
 

@@ -62,8 +62,8 @@ def hash_many(todo: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
     left out: their extraction already recorded why."""
     if not todo:
         return []
-    from desktop_app.core.embed.errors import ImageDecodeError
     from desktop_app.core.extract.dhash import dhash_file
+    from desktop_app.core.imaging import ImageDecodeError
 
     def one(path: str) -> int | None:
         try:

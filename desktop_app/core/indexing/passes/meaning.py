@@ -23,7 +23,7 @@ SLICE_PASSAGES = 256
 # 8 -> ~35, +158 MB; 16 -> ~30, +300-350 MB (onnxruntime's arena keeps each lane's peak).
 ENCODE_BATCH = 1
 # Batches encoded side by side, each on a one-thread onnxruntime session of its own (the
-# document encoder keeps one per lane: embed/packs.py): splitting each call over two threads
+# document encoder keeps one per lane: packs/registry.py): splitting each call over two threads
 # hands work across at every operator and left the cores waiting (2 x 1 thread: ~20 % more
 # passages/s), and two lanes on one shared session ran ~9 % slower than on two.
 LANES = 2

@@ -16,7 +16,7 @@ from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.embed.encoders import OnnxClipEncoder, OnnxTextEncoder
 from desktop_app.core.embed.errors import PackError
 from desktop_app.core.embed.fidelity import Fidelity, FidelityLog, notice
-from desktop_app.core.embed.manifest import ALLOWED_FILES, read_manifest, verify_files
+from desktop_app.core.packs.manifest import ALLOWED_FILES, read_manifest, verify_files
 
 IMAGE_FAMILIES = ("siglip", "clip")  # preference order when no pack is chosen
 MAX_PACK_BYTES = 4 << 30  # a zip that inflates past this is refused

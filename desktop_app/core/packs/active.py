@@ -12,7 +12,7 @@ from desktop_app.core.indexing.indexer import Encoders
 from desktop_app.core.store.api import Store
 
 if TYPE_CHECKING:
-    from desktop_app.core.embed.packs import PackManager
+    from desktop_app.core.packs.registry import PackManager
 
 
 class KeepChoice(Enum):
@@ -99,7 +99,7 @@ class ActivePacks:
 
 
 def new_pack_manager(config: EngineConfig) -> PackManager:
-    from desktop_app.core.embed.packs import PackManager, default_threads, indexing_image_threads
+    from desktop_app.core.packs.registry import PackManager, default_threads, indexing_image_threads
 
     threads = config.threads or default_threads()
     return PackManager(

@@ -29,19 +29,19 @@ from desktop_app.core.embed.graphs import (
     read_text_graph,
     read_vision_graph,
 )
-from desktop_app.core.embed.manifest import (
+from desktop_app.core.embed.preprocess import (
+    hf_preprocessing,
+    open_clip_preprocessing,
+    preprocess_image,
+)
+from desktop_app.core.imaging import load_image
+from desktop_app.core.packs.get.quantize import quantize_tower
+from desktop_app.core.packs.manifest import (
     FORMAT_VERSION,  # older Trove refuses a pack with a ``graphs`` block rather than misfeed it
     finalize_manifest,
     read_manifest,
     verify_files,
 )
-from desktop_app.core.embed.preprocess import (
-    hf_preprocessing,
-    load_image,
-    open_clip_preprocessing,
-    preprocess_image,
-)
-from desktop_app.core.embed.quantize import quantize_tower
 
 SAMPLE_CAPTIONS = (
     "a forest",
@@ -57,7 +57,7 @@ Say = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Towers:
-    """Downloaded or brought files of one model, by role (core.embed.hub.ROLES)."""
+    """Downloaded or brought files of one model, by role (core.packs.get.hub.ROLES)."""
 
     family: str  # 'clip' | 'siglip'
     vision: Path
@@ -297,7 +297,7 @@ def settle_int8(
     """Run the load-time check of every int8 tower (core.embed.fidelity) on this machine; a
     tower that fails it (or is named in ``failed``) keeps its fp32 graph beside the int8 one,
     the others drop theirs unless ``keep_fp32``. The figures go into the manifest."""
-    from desktop_app.core.embed.packs import check_towers
+    from desktop_app.core.packs.registry import check_towers
 
     failed = failed or set()
     here: dict[str, Any] = {}

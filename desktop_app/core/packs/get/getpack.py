@@ -16,8 +16,8 @@ from pathlib import Path
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.embed.api import PackInfo, PackProgress
-from desktop_app.core.embed.assemble import Towers, assemble_pack
-from desktop_app.core.embed.download import (
+from desktop_app.core.packs.get.assemble import Towers, assemble_pack
+from desktop_app.core.packs.get.download import (
     DownloadError,
     HubClient,
     Meter,
@@ -26,8 +26,8 @@ from desktop_app.core.embed.download import (
     RemoteFile,
     verify,
 )
-from desktop_app.core.embed.hub import HubFile, HubPreset, HubRepo
-from desktop_app.core.embed.packs import PackManager
+from desktop_app.core.packs.get.hub import HubFile, HubPreset, HubRepo
+from desktop_app.core.packs.registry import PackManager
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,13 @@ class PackGetter:
         report: Report = lambda _p: None,
         cancel: CancelToken | None = None,
         client: Callable[[CancelToken], HubClient] = lambda c: HubClient(cancel=c),
+        install: Callable[[Path], PackInfo] | None = None,
     ) -> None:
         self.packs_dir = Path(packs_dir)
+        # the engine's install_pack where there is an engine: its one registry checks the pack
+        self._install_pack = install or (
+            lambda src: PackManager([self.packs_dir]).import_pack(src, self.packs_dir)
+        )
         self.samples = tuple(samples)
         self.report = report
         self.cancel = cancel or CancelToken()
@@ -253,7 +258,7 @@ class PackGetter:
             )
             self.cancel.checkpoint()
             self._say("install", f"Installing {preset.name}")
-            info = PackManager([self.packs_dir]).import_pack(work, self.packs_dir)
+            info = self._install_pack(work)
         self._say("done", f"Installed {info.pack_id}")
         return info
 
