@@ -34,6 +34,7 @@ class Settings:
     banner_dismissed: bool = False
     view_mode: str = "auto"  # 'auto' (list when documents dominate, else grid), 'grid', 'list'
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
+    language: str = ""  # the window's language ("de", "ja", ...); "" follows the system
 
     def add_root(self, path: str) -> bool:
         """Watch ``path`` too; False when it is watched already (itself, or inside a watched
@@ -51,7 +52,7 @@ class Settings:
 
 
 def _to_2(raw: dict[str, Any]) -> dict[str, Any]:
-    """"grid" was everyone's default and was saved for everyone: it becomes "auto", the
+    """ "grid" was everyone's default and was saved for everyone: it becomes "auto", the
     layout that suits what is shown."""
     if raw.get("view_mode", "grid") == "grid":
         raw = {**raw, "view_mode": "auto"}

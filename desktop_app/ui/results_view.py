@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Hit, Kind
+from desktop_app.ui.i18n import plural, translate
 from desktop_app.ui.results_model import (
     DateRole,
     FolderRole,
@@ -145,7 +146,7 @@ class ResultDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         p.setFont(small)
         p.setPen(pal.color(active, QPalette.ColorRole.PlaceholderText))
-        count = f"{n} file{'s' if n != 1 else ''}"
+        count = plural(n, translate("Results", "{n} file"), translate("Results", "{n} files"))
         p.drawText(
             r.adjusted(width + 12, 0, 0, 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -333,7 +334,9 @@ def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
     hit: Hit | None = index.data(HitRole)
     if hit is not None and hit.stack:
         n = len(hit.stack)
-        tip += f"\n\n{n} near-duplicate{'s' if n > 1 else ''} stacked here:\n"
+        one = translate("Results", "{n} near-duplicate stacked here:")
+        many = translate("Results", "{n} near-duplicates stacked here:")
+        tip += "\n\n" + plural(n, one, many) + "\n"
         tip += "\n".join(f"  {path}" for path in hit.stack)
     return tip
 
@@ -375,7 +378,11 @@ class ResultsView(QListView):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setMouseTracking(True)
-        self.setAccessibleName("Recent files" if sections else "Search results")
+        self.setAccessibleName(
+            translate("Results", "Recent files")
+            if sections
+            else translate("Results", "Search results")
+        )
         self.set_grid(True)
         self.doubleClicked.connect(lambda idx: self.open_requested.emit(idx.data(HitRole)))
 

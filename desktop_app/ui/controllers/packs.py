@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers import SaveSettings
+from desktop_app.ui.i18n import translate
 from desktop_app.workers.engine_host import EngineHost
 
 
@@ -55,7 +56,9 @@ class PacksController(QObject):
         self.packs_changed.emit(packs)
 
     def _on_list_failed(self, exc: Exception) -> None:
-        self.message.emit(f"Cannot read the model packs: {exc}", 8000)
+        self.message.emit(
+            translate("Packs", "Cannot read the model packs: {reason}").format(reason=exc), 8000
+        )
 
     # --- changes -----------------------------------------------------------------------
 
@@ -71,12 +74,15 @@ class PacksController(QObject):
         self.host.run_task(
             work,
             self._on_imported,
-            lambda exc: self.problem.emit("Cannot import this pack", str(exc)),
+            lambda exc: self.problem.emit(translate("Packs", "Cannot import this pack"), str(exc)),
         )
 
     def _on_imported(self, info: Any) -> None:
         self.message.emit(
-            f"Installed {info.name}; photos get their new vectors in the background", 8000
+            translate(
+                "Packs", "Installed {name}; photos get their new vectors in the background"
+            ).format(name=info.name),
+            8000,
         )
         self.reload()
 
@@ -87,8 +93,14 @@ class PacksController(QObject):
         dirs = [self.paths.packs_dir]
         self.host.run_task(
             lambda: PackManager(dirs).remove(name),
-            lambda _r: (self.message.emit(f"Removed {name}", 5000), self.reload()),
-            lambda exc: (self.problem.emit("Cannot remove", str(exc)), self.refresh()),
+            lambda _r: (
+                self.message.emit(translate("Packs", "Removed {name}").format(name=name), 5000),
+                self.reload(),
+            ),
+            lambda exc: (
+                self.problem.emit(translate("Packs", "Cannot remove"), str(exc)),
+                self.refresh(),
+            ),
         )
 
     def set_active(self, name: str | None) -> None:
@@ -125,6 +137,9 @@ class PacksController(QObject):
 
     def _on_installed(self, info: Any) -> None:
         self.message.emit(
-            f"Installed {info.name}; photos get their new vectors in the background", 8000
+            translate(
+                "Packs", "Installed {name}; photos get their new vectors in the background"
+            ).format(name=info.name),
+            8000,
         )
         self.reload()
