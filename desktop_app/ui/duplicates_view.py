@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import time
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.types import DuplicateFile, DuplicateGroup, DuplicateReport
 from desktop_app.core.units import human_size
-from desktop_app.ui.i18n import plural, translate
+from desktop_app.ui.i18n import local_date, plural, translate
 from desktop_app.ui.opening import open_in_desktop
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +61,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def fmt_date(when: float) -> str:
-    return time.strftime("%d %b %Y", time.gmtime(when)) if when else ""
+    return local_date(datetime.fromtimestamp(when, UTC).date()) if when else ""
 
 
 def group_title(g: DuplicateGroup) -> str:

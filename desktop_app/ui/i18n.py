@@ -8,9 +8,10 @@ these calls (it has no plural forms for Python: ``plural`` picks between two mar
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 # code -> the language's own name, as the Language choice lists it ("" is the system's)
 LANGUAGES: dict[str, str] = {
@@ -31,6 +32,21 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 def plural(n: int, one: str, many: str, **fields: object) -> str:
     """``one`` or ``many`` (both already translated), with ``{n}`` and ``fields`` filled in."""
     return (one if n == 1 else many).format(n=n, **fields)
+
+
+def local_date(when: date | datetime) -> str:
+    """A day as the window's language writes it ("07 Dec 2026", "07. Dez. 2026", "2026年12月7日");
+    a datetime adds its hour and minute."""
+    if isinstance(when, datetime):
+        # Qt date-format letters: the translation orders them, QLocale names the month
+        fmt = translate("Dates", "dd MMM yyyy HH:mm")
+        moment = QDateTime(
+            QDate(when.year, when.month, when.day), when.time().replace(microsecond=0)
+        )
+        return QLocale().toString(moment, fmt)
+    return QLocale().toString(
+        QDate(when.year, when.month, when.day), translate("Dates", "dd MMM yyyy")
+    )
 
 
 def system_language(ui_languages: list[str] | None = None) -> str:

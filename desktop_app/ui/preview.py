@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import os
-import time
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.search.highlight import spans
 from desktop_app.core.types import Hit, Kind, Origin
-from desktop_app.ui.i18n import translate
+from desktop_app.ui.i18n import local_date, translate
 from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.thumbnails import (
     ImageJobs,
@@ -55,11 +55,11 @@ def highlight(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) 
 def _when(hit: Hit) -> str:
     if hit.taken_at:
         return translate("Preview", "Taken {when}").format(
-            when=time.strftime("%d %b %Y %H:%M", time.gmtime(hit.taken_at))
+            when=local_date(datetime.fromtimestamp(hit.taken_at, UTC).replace(tzinfo=None))
         )
     if hit.mtime:
         return translate("Preview", "Modified {when}").format(
-            when=time.strftime("%d %b %Y %H:%M", time.localtime(hit.mtime))
+            when=local_date(datetime.fromtimestamp(hit.mtime))
         )
     return ""
 

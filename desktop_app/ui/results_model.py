@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from desktop_app.core.types import Hit, Kind, Origin
-from desktop_app.ui.i18n import plural, translate
+from desktop_app.ui.i18n import local_date, plural, translate
 from desktop_app.ui.thumbnails import thumbnail_kind
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +44,7 @@ def hit_day(hit: Hit) -> date | None:
 
 def hit_date(hit: Hit) -> str:
     day = hit_day(hit)
-    return day.strftime("%d %b %Y") if day else ""
+    return local_date(day) if day else ""
 
 
 def day_label(day: date | None, today: date) -> str:
@@ -58,7 +58,11 @@ def day_label(day: date | None, today: date) -> str:
     if 1 < ago < 7:
         return QLocale().standaloneDayName(day.isoweekday())  # in the window's language
     month = QLocale().monthName(day.month)
-    return f"{day.day} {month}" if day.year == today.year else f"{day.day} {month} {day.year}"
+    if day.year == today.year:
+        return translate("Results", "{day} {month}").format(day=day.day, month=month)
+    return translate("Results", "{day} {month} {year}").format(
+        day=day.day, month=month, year=day.year
+    )
 
 
 def layout_for(hits: tuple[Hit, ...]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,6 +22,21 @@ from PySide6.QtWidgets import (
 from desktop_app.core.types import Phase, Problem, Progress, Stage
 from desktop_app.ui.i18n import plural, translate
 from desktop_app.ui.opening import open_in_desktop
+
+# The core (no Qt) reports progress in English; its sentences without names or numbers are
+# marked here and shown translated.
+CORE_SENTENCES = (
+    QT_TRANSLATE_NOOP("Status", "Watching for changes"),
+    QT_TRANSLATE_NOOP("Status", "Up to date"),
+    QT_TRANSLATE_NOOP("Status", "Read the text in pictures"),
+)
+PHASE_NAMES = {
+    Phase.SCANNING: QT_TRANSLATE_NOOP("Status", "Scanning"),
+    Phase.INDEXING: QT_TRANSLATE_NOOP("Status", "Indexing"),
+    Phase.IDLE: QT_TRANSLATE_NOOP("Status", "Idle"),
+    Phase.PAUSED: QT_TRANSLATE_NOOP("Status", "Paused"),
+    Phase.ERROR: QT_TRANSLATE_NOOP("Status", "Error"),
+}
 
 
 def time_left(seconds: float) -> str:
@@ -47,7 +62,9 @@ def describe(p: Progress) -> str:
         return translate(
             "Status", "Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})"
         ).format(done=p.done, total=p.total, rate=p.rate, eta=eta)
-    return p.message or p.phase.capitalize()
+    if p.message:  # the core's fixed sentences in the window's language, the rest as said
+        return translate("Status", p.message) if p.message in CORE_SENTENCES else p.message
+    return translate("Status", PHASE_NAMES[p.phase]) if p.phase in PHASE_NAMES else p.phase
 
 
 class StatusWidget(QWidget):

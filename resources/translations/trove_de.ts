@@ -147,6 +147,17 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>dd. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>dd. MMM yyyy</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Checking</source>
@@ -417,6 +428,33 @@
     <message>
         <source>{folder} now covers {folders}.</source>
         <translation>{folder} umfasst jetzt {folders}.</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>Add a folder to start</source>
+        <translation>Einen Ordner hinzufügen, um zu beginnen</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: {reason}</source>
+        <translation>Indexierung angehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>Wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>Suche fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Getting the image model failed: {reason}</source>
+        <translation>Das Bildmodell konnte nicht geholt werden: {reason}</translation>
     </message>
 </context>
 <context>
@@ -695,6 +733,14 @@
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -980,6 +1026,38 @@
 </context>
 <context>
     <name>Status</name>
+    <message>
+        <source>Watching for changes</source>
+        <translation>Änderungen werden beobachtet</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <source>Read the text in pictures</source>
+        <translation>Text in Bildern wird gelesen</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indexierung</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
     <message>
         <source>about {n} min left</source>
         <translation>noch etwa {n} min</translation>

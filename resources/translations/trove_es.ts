@@ -147,6 +147,17 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>d MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Checking</source>
@@ -417,6 +428,33 @@
     <message>
         <source>{folder} now covers {folders}.</source>
         <translation>{folder} ahora abarca {folders}.</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>Add a folder to start</source>
+        <translation>Añada una carpeta para empezar</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: {reason}</source>
+        <translation>La indexación se detuvo: {reason}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>Reanudando</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>La búsqueda falló: {reason}</translation>
+    </message>
+    <message>
+        <source>Getting the image model failed: {reason}</source>
+        <translation>No se pudo obtener el modelo de imágenes: {reason}</translation>
     </message>
 </context>
 <context>
@@ -695,6 +733,14 @@
     <message>
         <source>Yesterday</source>
         <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day} de {month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} de {month} de {year}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -980,6 +1026,38 @@
 </context>
 <context>
     <name>Status</name>
+    <message>
+        <source>Watching for changes</source>
+        <translation>Vigilando cambios</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>Read the text in pictures</source>
+        <translation>Leyendo el texto de las imágenes</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>Explorando</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indexando</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
     <message>
         <source>about {n} min left</source>
         <translation>quedan unos {n} min</translation>

@@ -147,6 +147,17 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>d MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Checking</source>
@@ -417,6 +428,33 @@
     <message>
         <source>{folder} now covers {folders}.</source>
         <translation>{folder} englobe maintenant {folders}.</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>Add a folder to start</source>
+        <translation>Ajoutez un dossier pour commencer</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: {reason}</source>
+        <translation>Indexation arrêtée : {reason}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>La recherche a échoué : {reason}</translation>
+    </message>
+    <message>
+        <source>Getting the image model failed: {reason}</source>
+        <translation>L’obtention du modèle d’images a échoué : {reason}</translation>
     </message>
 </context>
 <context>
@@ -695,6 +733,14 @@
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} {month} {year}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -980,6 +1026,38 @@
 </context>
 <context>
     <name>Status</name>
+    <message>
+        <source>Watching for changes</source>
+        <translation>Surveillance des modifications</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <source>Read the text in pictures</source>
+        <translation>Lecture du texte dans les images</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indexation</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
     <message>
         <source>about {n} min left</source>
         <translation>environ {n} min restantes</translation>

@@ -147,6 +147,17 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Checking</source>
@@ -417,6 +428,33 @@
     <message>
         <source>{folder} now covers {folders}.</source>
         <translation>{folder} は {folders} を含むようになりました。</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>Add a folder to start</source>
+        <translation>フォルダーを追加して始めましょう</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: {reason}</source>
+        <translation>インデックス作成が停止しました：{reason}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>再開しています</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>検索に失敗しました：{reason}</translation>
+    </message>
+    <message>
+        <source>Getting the image model failed: {reason}</source>
+        <translation>画像モデルを取得できませんでした：{reason}</translation>
     </message>
 </context>
 <context>
@@ -695,6 +733,14 @@
     <message>
         <source>Yesterday</source>
         <translation>昨日</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month}{day}日</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -980,6 +1026,38 @@
 </context>
 <context>
     <name>Status</name>
+    <message>
+        <source>Watching for changes</source>
+        <translation>変更を監視しています</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>最新の状態です</translation>
+    </message>
+    <message>
+        <source>Read the text in pictures</source>
+        <translation>画像内の文字を読み取っています</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>スキャン中</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>インデックス作成中</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
     <message>
         <source>about {n} min left</source>
         <translation>残り約 {n} 分</translation>

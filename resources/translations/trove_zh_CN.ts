@@ -147,6 +147,17 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Checking</source>
@@ -417,6 +428,33 @@
     <message>
         <source>{folder} now covers {folders}.</source>
         <translation>{folder} 现已包含 {folders}。</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>Add a folder to start</source>
+        <translation>添加一个文件夹即可开始</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: {reason}</source>
+        <translation>索引已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>正在继续</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>搜索失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Getting the image model failed: {reason}</source>
+        <translation>无法获取图像模型：{reason}</translation>
     </message>
 </context>
 <context>
@@ -695,6 +733,14 @@
     <message>
         <source>Yesterday</source>
         <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month}{day}日</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -980,6 +1026,38 @@
 </context>
 <context>
     <name>Status</name>
+    <message>
+        <source>Watching for changes</source>
+        <translation>正在监视更改</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>Read the text in pictures</source>
+        <translation>正在读取图片中的文字</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>正在扫描</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
     <message>
         <source>about {n} min left</source>
         <translation>剩余约 {n} 分钟</translation>

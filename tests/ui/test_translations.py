@@ -10,6 +10,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.settings import Settings
-from desktop_app.ui.i18n import LANGUAGES, install_translators, system_language
+from desktop_app.ui.i18n import LANGUAGES, install_translators, local_date, system_language
+from desktop_app.ui.results_model import day_label
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "desktop_app" / "ui"
@@ -91,7 +93,8 @@ def untranslatable(source: str, name: str) -> list[str]:
 
 
 def ui_sources() -> list[Path]:
-    return sorted(UI.rglob("*.py"))
+    """The window's code and the workers' (their sentences reach the window)."""
+    return sorted([*UI.rglob("*.py"), *(ROOT / "desktop_app" / "workers").rglob("*.py")])
 
 
 def test_every_visible_string_is_marked_for_translation() -> None:
@@ -161,6 +164,17 @@ def test_each_language_translates_every_string(
     assert qm.read_bytes() == (TRANSLATIONS / qm.name).read_bytes(), "run pyside6-lrelease"
 
 
+def test_the_core_sentences_shown_translated_are_the_core_own() -> None:
+    """The status line translates the core's fixed sentences by their English text: each one
+    must still be said by the core, word for word."""
+    from desktop_app.ui.status import CORE_SENTENCES
+
+    core = "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "desktop_app" / "core").rglob("*.py")
+    )
+    assert CORE_SENTENCES and all(f'message="{s}"' in core for s in CORE_SENTENCES)
+
+
 def test_the_language_follows_the_system() -> None:
     assert system_language(["de-DE", "en-US"]) == "de"
     assert system_language(["ja"]) == "ja"
@@ -193,6 +207,9 @@ def test_a_dialog_opens_in_german_with_qt_own_buttons(qtbot: QtBot, german: list
     assert dlg.choices().language == "ja"
     names = [dlg.language.itemText(i) for i in range(dlg.language.count())]
     assert names[0].startswith("System (") and names[1:] == list(LANGUAGES.values())
+    # days and months are the language's too
+    assert local_date(date(2026, 12, 7)) == "07. Dez. 2026"
+    assert day_label(date(2026, 11, 2), date(2026, 12, 7)) == "2. November"
 
 
 def test_without_a_translator_the_window_speaks_english(qtbot: QtBot) -> None:
