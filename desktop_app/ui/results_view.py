@@ -254,9 +254,12 @@ class ResultDelegate(QStyledItemDelegate):
             Qt.TextElideMode.ElideMiddle,
             text_rect.width(),
         )
+        # not clipped to the line: a Chinese or Japanese glyph from a fallback font stands
+        # taller than the Latin font's line height
+        unclipped = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextDontClip)
         p.drawText(
             QRect(text_rect.x(), text_rect.y(), text_rect.width(), line_h),
-            Qt.AlignmentFlag.AlignLeft,
+            unclipped,
             name,
         )
         small = QFont(option.font)
@@ -265,9 +268,10 @@ class ResultDelegate(QStyledItemDelegate):
         fm = p.fontMetrics()
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         meta = " · ".join(x for x in (index.data(FolderRole), index.data(DateRole)) if x)
+        meta_h = max(fm.height(), fm.boundingRect(meta).height())  # with its fallback glyphs
         p.drawText(
-            QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), fm.height()),
-            Qt.AlignmentFlag.AlignLeft,
+            QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), meta_h),
+            unclipped,
             fm.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
         why = str(index.data(WhyRole) or "")
@@ -282,7 +286,7 @@ class ResultDelegate(QStyledItemDelegate):
         lines = 2
         why_rect = QRect(
             text_rect.x(),
-            text_rect.y() + line_h + fm.height() + 2,
+            text_rect.y() + line_h + meta_h + 2,
             text_rect.width(),
             fm.height() * lines,
         )
