@@ -71,8 +71,11 @@ def group_title(g: DuplicateGroup) -> str:
 
 
 def group_dates(g: DuplicateGroup) -> str:
-    days = sorted({fmt_date(f.when) for f in g.files if f.when})
-    return days[0] if len(days) == 1 else (f"{days[0]} – {days[-1]}" if days else "")
+    whens = sorted(f.when for f in g.files if f.when)  # by time: a formatted day sorts as text
+    if not whens:
+        return ""
+    first, last = fmt_date(whens[0]), fmt_date(whens[-1])
+    return first if first == last else f"{first} – {last}"
 
 
 def file_caption(f: DuplicateFile) -> tuple[str, str]:
