@@ -65,7 +65,10 @@ def run_gui(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         QMessageBox.warning(None, "Trove", f"{exc}\nTrove starts with default settings.")
         settings = Settings()
+    from desktop_app.ui.i18n import chosen_language, install_translators
 
+    # before any widget is made: every string is looked up as it is built
+    translators = install_translators(app, chosen_language(settings.language), paths.resources)
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.tray import install_tray
     from desktop_app.workers.engine_host import EngineHost
@@ -107,5 +110,6 @@ def run_gui(argv: list[str] | None = None) -> int:
 
     app.aboutToQuit.connect(release_clipboard)
     rc = app.exec()
+    del translators
     host.shutdown()
     return int(rc)

@@ -34,6 +34,7 @@ class Settings:
     banner_dismissed: bool = False
     view_mode: str = "auto"  # 'auto' (list when documents dominate, else grid), 'grid', 'list'
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
+    language: str = ""  # the window's language ("de", "ja", ...); "" follows the system
 
     def add_root(self, path: str) -> bool:
         """Watch ``path`` too; False when it is watched already (itself, or inside a watched

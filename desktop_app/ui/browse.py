@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,50 +18,80 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.types import BrowseResult
 from desktop_app.ui.controllers.search import BrowseState
+from desktop_app.ui.i18n import plural, translate
 from desktop_app.ui.results_model import BrowseModel
 from desktop_app.ui.results_view import ResultsView
 
 # title, text, and which buttons: what a person sees instead of an empty white area
 EMPTY_STATES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "no-folders": (
-        "Add a folder to begin",
-        "Trove shows your newest photos and documents here, and finds any of them by what "
-        "they show and say. Nothing leaves this computer.",
+        QT_TRANSLATE_NOOP("Browse", "Add a folder to begin"),
+        QT_TRANSLATE_NOOP(
+            "Browse",
+            "Trove shows your newest photos and documents here, and finds any of them by what "
+            "they show and say. Nothing leaves this computer.",
+        ),
         ("add",),
     ),
-    "opening": ("Opening the index…", "Your files appear here in a moment.", ()),
+    "opening": (
+        QT_TRANSLATE_NOOP("Browse", "Opening the index…"),
+        QT_TRANSLATE_NOOP("Browse", "Your files appear here in a moment."),
+        (),
+    ),
     "indexing": (
-        "Reading your files…",
-        "They appear here, newest first, as Trove indexes them. You can search already.",
+        QT_TRANSLATE_NOOP("Browse", "Reading your files…"),
+        QT_TRANSLATE_NOOP(
+            "Browse",
+            "They appear here, newest first, as Trove indexes them. You can search already.",
+        ),
         ("details",),
     ),
     "nothing-found": (
-        "No photos or documents found yet",
-        "Trove found nothing it can read in the watched folders. Add another folder, or see "
-        "what happened in the details.",
+        QT_TRANSLATE_NOOP("Browse", "No photos or documents found yet"),
+        QT_TRANSLATE_NOOP(
+            "Browse",
+            "Trove found nothing it can read in the watched folders. Add another folder, or see "
+            "what happened in the details.",
+        ),
         ("add", "details"),
     ),
     "filtered-out": (
-        "Nothing matches these filters",
-        "No file has this type, folder, date or place. Clear the filters to see everything.",
+        QT_TRANSLATE_NOOP("Browse", "Nothing matches these filters"),
+        QT_TRANSLATE_NOOP(
+            "Browse",
+            "No file has this type, folder, date or place. Clear the filters to see everything.",
+        ),
         ("clear",),
     ),
 }
 BUTTONS = {
-    "add": ("Add a folder…", "Add a folder to watch"),
-    "details": ("Indexing details", "Show indexing details"),
-    "clear": ("Clear filters", "Clear the filters"),
+    "add": (
+        QT_TRANSLATE_NOOP("Browse", "Add a folder…"),
+        QT_TRANSLATE_NOOP("Browse", "Add a folder to watch"),
+    ),
+    "details": (
+        QT_TRANSLATE_NOOP("Browse", "Indexing details"),
+        QT_TRANSLATE_NOOP("Browse", "Show indexing details"),
+    ),
+    "clear": (
+        QT_TRANSLATE_NOOP("Browse", "Clear filters"),
+        QT_TRANSLATE_NOOP("Browse", "Clear the filters"),
+    ),
 }
 
 
 def header_text(state: BrowseState) -> str:
-    files = f"{state.total:,} file{'s' if state.total != 1 else ''}"
+    files = plural(
+        state.total, translate("Browse", "{n:,} file"), translate("Browse", "{n:,} files")
+    )
     if state.shown < state.total:
-        text = f"The newest {state.shown:,} of {files} — type to search, or narrow with filters"
+        text = translate(
+            "Browse", "The newest {shown:,} of {files} — type to search, or narrow with filters"
+        ).format(shown=state.shown, files=files)
     else:
-        text = f"Newest first · {files}"
+        text = translate("Browse", "Newest first · {files}").format(files=files)
     if state.indexing:
-        text += " · still indexing: more appear as they are read"
+        text += translate("Browse", " · still indexing: more appear as they are read")
     return text
 
 
@@ -86,8 +116,8 @@ class EmptyState(QFrame):
         row.addStretch(1)
         signals = {"add": self.add_folder, "details": self.details, "clear": self.clear_filters}
         for key, (label, name) in BUTTONS.items():
-            b = QPushButton(label)
-            b.setAccessibleName(name)
+            b = QPushButton(translate("Browse", label))
+            b.setAccessibleName(translate("Browse", name))
             b.clicked.connect(signals[key].emit)
             self.buttons[key] = b
             row.addWidget(b)
@@ -102,8 +132,8 @@ class EmptyState(QFrame):
 
     def show_state(self, kind: str) -> None:
         title, text, buttons = EMPTY_STATES[kind]
-        self.title.setText(title)
-        self.text.setText(text)
+        self.title.setText(translate("Browse", title))
+        self.text.setText(translate("Browse", text))
         # centred in its row, a wrapped label is given its one-line height: give it all of it
         self.text.setFixedHeight(self.text.heightForWidth(self.text.width()))
         for key, b in self.buttons.items():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.i18n import translate
+
 ANY, TODAY, WEEK, MONTH, YEAR = "any", "today", "week", "month", "year"
 PRESETS = (
-    (ANY, "Any date"),
-    (TODAY, "Today"),
-    (WEEK, "This week"),
-    (MONTH, "This month"),
-    (YEAR, "This year"),
+    (ANY, QT_TRANSLATE_NOOP("DateFilter", "Any date")),
+    (TODAY, QT_TRANSLATE_NOOP("DateFilter", "Today")),
+    (WEEK, QT_TRANSLATE_NOOP("DateFilter", "This week")),
+    (MONTH, QT_TRANSLATE_NOOP("DateFilter", "This month")),
+    (YEAR, QT_TRANSLATE_NOOP("DateFilter", "This year")),
 )
 CUSTOM = "custom"  # "Custom range…": asks for the dates
 RANGE = "range"  # the range chosen, shown as its dates
@@ -45,8 +47,9 @@ def preset_start(kind: str, today: date, first_weekday: int = 1) -> date | None:
 
 
 def range_label(start: date, end: date) -> str:
-    def day(d: date, year: bool = True) -> str:
-        return f"{d.day} {d:%b %Y}" if year else f"{d.day} {d:%b}"
+    def day(d: date, year: bool = True) -> str:  # in the window's language ("2 Nov 2025")
+        month = QLocale().monthName(d.month, QLocale.FormatType.ShortFormat)
+        return f"{d.day} {month} {d.year}" if year else f"{d.day} {month}"
 
     if start == end:
         return day(start)
@@ -62,24 +65,33 @@ class RangeDialog(QDialog):
 
     def __init__(self, start: date, end: date, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose dates")
+        self.setWindowTitle(translate("DateFilter", "Choose dates"))
         self.start = QDateEdit(_qdate(start))
         self.end = QDateEdit(_qdate(end))
-        for edit, name in ((self.start, "From"), (self.end, "To")):
+        for edit, name in (
+            (self.start, translate("DateFilter", "From date")),
+            (self.end, translate("DateFilter", "To date")),
+        ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
             edit.setMinimumDate(QDate(1900, 1, 1))
             edit.setMaximumDate(_qdate(today + timedelta(days=366)))
-            edit.setAccessibleName(f"{name} date")
+            edit.setAccessibleName(name)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QFormLayout(self)
-        lay.addRow(QLabel("Photos taken, or files modified, on these days (both included):"))
-        lay.addRow("From", self.start)
-        lay.addRow("To", self.end)
+        lay.addRow(
+            QLabel(
+                translate(
+                    "DateFilter", "Photos taken, or files modified, on these days (both included):"
+                )
+            )
+        )
+        lay.addRow(translate("DateFilter", "From"), self.start)
+        lay.addRow(translate("DateFilter", "To"), self.end)
         lay.addRow(buttons)
 
     def chosen(self) -> tuple[date, date]:
@@ -99,12 +111,14 @@ class DateFilter(QComboBox):
         self._range: tuple[date, date] | None = None
         self._chosen = 0  # the index to go back to when a custom range is cancelled
         for key, label in PRESETS:
-            self.addItem(label, key)
-        self.addItem("Custom range…", CUSTOM)
-        self.setAccessibleName("Date filter")
+            self.addItem(translate("DateFilter", label), key)
+        self.addItem(translate("DateFilter", "Custom range…"), CUSTOM)
+        self.setAccessibleName(translate("DateFilter", "Date filter"))
         # a chosen range shows whole ("2 Nov 2025 – 7 Nov 2026"), not cut at the right
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setToolTip("Only photos taken, or files modified, in this span")
+        self.setToolTip(
+            translate("DateFilter", "Only photos taken, or files modified, in this span")
+        )
         self.activated.connect(self._on_activated)
 
     @property

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.embed.api import PackProgress
 from desktop_app.core.packs.get.hub import DEFAULT_PRESET, HUB_PRESETS, HubPreset
+from desktop_app.ui.i18n import translate
 from desktop_app.workers.pack_download import PackDownloader
 
 STEP_NAMES = {
-    "check": "Checking",
-    "download": "Downloading",
-    "convert": "Converting to 8-bit",
-    "test": "Testing",
-    "install": "Installing",
-    "done": "Done",
+    "check": QT_TRANSLATE_NOOP("Download", "Checking"),
+    "download": QT_TRANSLATE_NOOP("Download", "Downloading"),
+    "convert": QT_TRANSLATE_NOOP("Download", "Converting to 8-bit"),
+    "test": QT_TRANSLATE_NOOP("Download", "Testing"),
+    "install": QT_TRANSLATE_NOOP("Download", "Installing"),
+    "done": QT_TRANSLATE_NOOP("Download", "Done"),
 }
 
 
@@ -40,15 +41,23 @@ def offline_help(preset: HubPreset) -> str:
     for r in preset.repos:
         files = ", ".join(f.path for f in r.files if not f.optional)
         folder = r.repo.split("/")[-1]
-        at = f" at commit {r.revision[:7]}" if r.revision else ""
-        where.append(f"into a folder {folder}/: {files} from huggingface.co/{r.repo}{at}")
-    return (
+        at = (
+            translate("Download", " at commit {commit}").format(commit=r.revision[:7])
+            if r.revision
+            else ""
+        )
+        where.append(
+            translate("Download", "into a folder {folder}/: {files} from {url}{at}").format(
+                folder=folder, files=files, url=f"huggingface.co/{r.repo}", at=at
+            )
+        )
+    return translate(
+        "Download",
         "Without a network you can still add an image model: import a pack (a model's folder "
         "from Trove's model folder on another computer, or a .zip of it), or download the "
-        f"files of {preset.title} on a computer with a network — "
-        + "; ".join(where)
-        + " — and choose the folder that holds them. Trove checks every file just the same."
-    )
+        "files of {model} on a computer with a network — {where} — and choose the folder "
+        "that holds them. Trove checks every file just the same.",
+    ).format(model=preset.title, where="; ".join(where))
 
 
 class DownloadDialog(QDialog):
@@ -66,31 +75,40 @@ class DownloadDialog(QDialog):
         presets: Sequence[HubPreset] = (),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Get an image model")
-        self.setAccessibleName("Get an image model")
+        self.setWindowTitle(translate("Download", "Get an image model"))
+        self.setAccessibleName(translate("Download", "Get an image model"))
         self.resize(620, 360)
         self.on_import_pack = on_import_pack
         self.worker = downloader or PackDownloader(packs_dir, samples, parent=self)
         self.presets = list(presets) or [p for p in HUB_PRESETS.values() if p.pinned]
 
         intro = QLabel(
-            "Trove finds photos by what they show with an image model. It is downloaded once "
-            "from the model hub, checked against its published checksums, converted to 8 bits "
-            "and tested on this computer. Nothing else is sent, and searching stays offline."
+            translate(
+                "Download",
+                "Trove finds photos by what they show with an image model. It is downloaded "
+                "once from the model hub, checked against its published checksums, converted to "
+                "8 bits and tested on this computer. Nothing else is sent, and searching stays "
+                "offline.",
+            )
         )
         intro.setWordWrap(True)
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Image model to download")
+        self.choice.setAccessibleName(translate("Download", "Image model to download"))
         for p in self.presets:
-            self.choice.addItem(f"{p.title} — {p.download_mb:,} MB download, {p.licence}", p.name)
+            self.choice.addItem(
+                translate("Download", "{model} — {mb:,} MB download, {licence}").format(
+                    model=p.title, mb=p.download_mb, licence=p.licence
+                ),
+                p.name,
+            )
         default = self.choice.findData(DEFAULT_PRESET)
         self.choice.setCurrentIndex(max(default, 0))
-        self.status = QLabel("Checking the connection…")
+        self.status = QLabel(translate("Download", "Checking the connection…"))
         self.status.setObjectName("downloadStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Download progress")
+        self.bar.setAccessibleName(translate("Download", "Download progress"))
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.bar.setTextVisible(False)
@@ -107,9 +125,11 @@ class DownloadDialog(QDialog):
         self.offline_text.setWordWrap(True)
         self.offline_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
-        self.import_pack_btn = QPushButton("Import a pack file…")
-        self.import_files_btn = QPushButton("Import downloaded model files…")
-        self.import_files_btn.setAccessibleName("Import model files downloaded on another computer")
+        self.import_pack_btn = QPushButton(translate("Download", "Import a pack file…"))
+        self.import_files_btn = QPushButton(translate("Download", "Import downloaded model files…"))
+        self.import_files_btn.setAccessibleName(
+            translate("Download", "Import model files downloaded on another computer")
+        )
         row.addWidget(self.import_pack_btn)
         row.addWidget(self.import_files_btn)
         row.addStretch(1)
@@ -117,12 +137,12 @@ class DownloadDialog(QDialog):
         off.addLayout(row)
         self.offline_box.hide()  # until the connection check says there is no network
 
-        self.download_btn = QPushButton("Download")
+        self.download_btn = QPushButton(translate("Download", "Download"))
         self.download_btn.setDefault(True)
         self.download_btn.setEnabled(False)
-        self.cancel_btn = QPushButton("Cancel")
+        self.cancel_btn = QPushButton(translate("Download", "Cancel"))
         self.cancel_btn.setEnabled(False)
-        self.close_btn = QPushButton("Close")
+        self.close_btn = QPushButton(translate("Download", "Close"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.download_btn)
@@ -168,24 +188,34 @@ class DownloadDialog(QDialog):
 
     def _on_download_clicked(self) -> None:
         self._busy(True)
-        self.status.setText(f"Getting {self.preset.name}…")
+        self.status.setText(
+            translate("Download", "Getting {model}…").format(model=self.preset.name)
+        )
         self.worker.download(self.preset)
 
     def _on_import_files_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, f"Folder with the files of {self.preset.name}", str(Path.home())
+            self,
+            translate("Download", "Folder with the files of {model}").format(
+                model=self.preset.name
+            ),
+            str(Path.home()),
         )
         if folder:
             self.import_folder(Path(folder))
 
     def import_folder(self, folder: Path) -> None:
         self._busy(True)
-        self.status.setText(f"Importing {self.preset.name} from {folder}…")
+        self.status.setText(
+            translate("Download", "Importing {model} from {folder}…").format(
+                model=self.preset.name, folder=folder
+            )
+        )
         self.worker.import_files(folder, self.preset)
 
     def _on_cancel_clicked(self) -> None:
         self.cancel_btn.setEnabled(False)
-        self.status.setText("Stopping…")
+        self.status.setText(translate("Download", "Stopping…"))
         self.worker.cancel()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -211,17 +241,19 @@ class DownloadDialog(QDialog):
         self._online = True
         self.offline_box.hide()
         self.download_btn.setEnabled(True)
-        self.status.setText(f"Ready to download from {host}.")
+        self.status.setText(
+            translate("Download", "Ready to download from {host}.").format(host=host)
+        )
 
     def _on_worker_offline(self, why: str) -> None:
         self._online = False
         self._busy(False)
         self.download_btn.setEnabled(False)
-        self.status.setText(f"No network: {why}.")
+        self.status.setText(translate("Download", "No network: {why}.").format(why=why))
         self.offline_box.show()
 
     def _on_worker_progress(self, p: PackProgress) -> None:
-        step = STEP_NAMES.get(p.step, p.step)
+        step = translate("Download", STEP_NAMES[p.step]) if p.step in STEP_NAMES else p.step
         if p.step == "download" and p.total:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * p.done / p.total))
@@ -235,20 +267,30 @@ class DownloadDialog(QDialog):
         self._busy(False)
         self.download_btn.setEnabled(False)
         self.status.setText(
-            f"Installed {info.name}. Your photos are being embedded with it in the background; "
-            "you can keep searching meanwhile."
+            translate(
+                "Download",
+                "Installed {name}. Your photos are being embedded with it in the background; "
+                "you can keep searching meanwhile.",
+            ).format(name=info.name)
         )
-        self.detail.setText(f"{info.family}, {info.dim} dimensions, {info.licence} · {info.source}")
+        self.detail.setText(
+            translate("Download", "{family}, {dim} dimensions, {licence} · {source}").format(
+                family=info.family, dim=info.dim, licence=info.licence, source=info.source
+            )
+        )
         self.installed.emit(info)
 
     def _on_worker_failed(self, why: str) -> None:
         self._busy(False)
         self.detail.setText("")  # the step that was under way is over
-        self.status.setText(f"Not installed: {why}")
+        self.status.setText(translate("Download", "Not installed: {why}").format(why=why))
 
     def _on_worker_cancelled(self) -> None:
         self._busy(False)
         self.status.setText(
-            "Stopped. What was downloaded is kept: Download continues where it stopped, "
-            "also after Trove was closed."
+            translate(
+                "Download",
+                "Stopped. What was downloaded is kept: Download continues where it stopped, "
+                "also after Trove was closed.",
+            )
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import time
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.types import DuplicateFile, DuplicateGroup, DuplicateReport
 from desktop_app.core.units import human_size
+from desktop_app.ui.i18n import local_date, plural, translate
 from desktop_app.ui.opening import open_in_desktop
 
 GroupRole = Qt.ItemDataRole.UserRole + 1
@@ -60,16 +61,21 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def fmt_date(when: float) -> str:
-    return time.strftime("%d %b %Y", time.gmtime(when)) if when else ""
+    return local_date(datetime.fromtimestamp(when, UTC).date()) if when else ""
 
 
 def group_title(g: DuplicateGroup) -> str:
-    return f"{len(g.files)} copies · {human_size(g.reclaimable)} to free"
+    return translate("Duplicates", "{n} copies · {size} to free").format(
+        n=len(g.files), size=human_size(g.reclaimable)
+    )
 
 
 def group_dates(g: DuplicateGroup) -> str:
-    days = sorted({fmt_date(f.when) for f in g.files if f.when})
-    return days[0] if len(days) == 1 else (f"{days[0]} – {days[-1]}" if days else "")
+    whens = sorted(f.when for f in g.files if f.when)  # by time: a formatted day sorts as text
+    if not whens:
+        return ""
+    first, last = fmt_date(whens[0]), fmt_date(whens[-1])
+    return first if first == last else f"{first} – {last}"
 
 
 def file_caption(f: DuplicateFile) -> tuple[str, str]:
@@ -230,7 +236,7 @@ class GroupDelegate(QStyledItemDelegate):
             p.drawRoundedRect(tile, 6, 6)
         if best:
             p.setFont(small)
-            label = "Best copy"
+            label = translate("Duplicates", "Best copy")
             fm = p.fontMetrics()
             chip = QRect(
                 area.x() + 4, area.y() + 4, fm.horizontalAdvance(label) + 12, fm.height() + 4
@@ -261,7 +267,9 @@ class GroupDelegate(QStyledItemDelegate):
         p.setBrush(pal.color(QPalette.ColorRole.Base))
         p.drawRoundedRect(tile, 6, 6)
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        p.drawText(tile, Qt.AlignmentFlag.AlignCenter, f"+{n} more")
+        p.drawText(
+            tile, Qt.AlignmentFlag.AlignCenter, translate("Duplicates", "+{n} more").format(n=n)
+        )
 
 
 class DuplicatesList(QListView):
@@ -281,7 +289,7 @@ class DuplicatesList(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # tiles re-flow when the window resizes
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Groups of near-duplicate photos")
+        self.setAccessibleName(translate("Duplicates", "Groups of near-duplicate photos"))
         self.setMouseTracking(True)
 
     def file_at(self, pos: QPoint) -> DuplicateFile | None:
@@ -310,8 +318,10 @@ class DuplicatesList(QListView):
         if f is None:
             return
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.open_requested.emit(f.path))
-        menu.addAction("Show in folder", lambda: self.reveal_requested.emit(f.path))
+        menu.addAction(translate("Duplicates", "Open"), lambda: self.open_requested.emit(f.path))
+        menu.addAction(
+            translate("Duplicates", "Show in folder"), lambda: self.reveal_requested.emit(f.path)
+        )
         menu.exec(event.globalPos())
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -344,14 +354,14 @@ class DuplicatesPanel(QWidget):
         self.list.open_requested.connect(self._open)
         self.list.reveal_requested.connect(lambda p: open_in_desktop(self, p, reveal=True))
         self.loader: Any = None
-        title = QLabel("Duplicates")
+        title = QLabel(translate("Duplicates", "Duplicates"))
         title.setObjectName("previewTitle")
         self.summary = QLabel()
         self.summary.setObjectName("hint")
-        refresh = QPushButton("Look again")
-        refresh.setAccessibleName("Look for near-duplicates again")
+        refresh = QPushButton(translate("Duplicates", "Look again"))
+        refresh.setAccessibleName(translate("Duplicates", "Look for near-duplicates again"))
         refresh.clicked.connect(self.refresh_requested.emit)
-        back = QPushButton("Back to search")
+        back = QPushButton(translate("Duplicates", "Back to search"))
         back.clicked.connect(self.back_requested.emit)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -381,7 +391,7 @@ class DuplicatesPanel(QWidget):
 
     def show_loading(self) -> None:
         self.summary.setText("")
-        self.message.setText("Looking for near-duplicate photos…")
+        self.message.setText(translate("Duplicates", "Looking for near-duplicate photos…"))
         self.pages.setCurrentWidget(self.message)
 
     def show_report(self, report: DuplicateReport | str) -> None:
@@ -394,16 +404,27 @@ class DuplicatesPanel(QWidget):
         self.report = report
         self.model.set_groups(report.groups)
         pending = (
-            f" {report.unhashed:,} photos are still being checked; look again when indexing is done."
+            translate(
+                "Duplicates",
+                " {n:,} photos are still being checked; look again when indexing is done.",
+            ).format(n=report.unhashed)
             if report.unhashed
             else ""
         )
         if report.groups:
             total = sum(g.reclaimable for g in report.groups)
             n = len(report.groups)
+            groups = plural(
+                n, translate("Duplicates", "{n:,} group"), translate("Duplicates", "{n:,} groups")
+            )
             self.summary.setText(
-                f"{n:,} {'group' if n == 1 else 'groups'} among {report.photos:,} photos · "
-                f"{human_size(total)} to free by keeping only the best copies.{pending}"
+                translate(
+                    "Duplicates",
+                    "{groups} among {photos:,} photos · {size} to free by keeping only the best "
+                    "copies.{pending}",
+                ).format(
+                    groups=groups, photos=report.photos, size=human_size(total), pending=pending
+                )
             )
             self.pages.setCurrentWidget(self.list)
             self.list.setCurrentIndex(self.model.index(0))
@@ -411,7 +432,10 @@ class DuplicatesPanel(QWidget):
         else:
             self.summary.setText("")
             self.message.setText(
-                f"No near-duplicates found among {report.photos:,} photos.\n{pending.strip()}"
+                translate("Duplicates", "No near-duplicates found among {photos:,} photos.").format(
+                    photos=report.photos
+                )
+                + f"\n{pending.strip()}"
             )
             self.pages.setCurrentWidget(self.message)
         self.report_shown.emit(report)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.engine import RootStatus
 from desktop_app.core.fspath import folder_of, with_folder
+from desktop_app.ui.i18n import translate
 
 
 class FoldersDialog(QDialog):
@@ -30,24 +31,26 @@ class FoldersDialog(QDialog):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Watched folders")
+        self.setWindowTitle(translate("Folders", "Watched folders"))
         self.resize(640, 420)
         self.roots = list(roots)
         self.status = status
         self.list = QListWidget()
-        self.list.setAccessibleName("Watched folders")
+        self.list.setAccessibleName(translate("Folders", "Watched folders"))
         self.note = QLabel()  # what adding a folder inside (or around) watched ones did
         self.note.setWordWrap(True)
         self._fill()
-        add = QPushButton("Add folder…")
-        remove = QPushButton("Remove")
-        add.setAccessibleName("Add a watched folder")
-        remove.setAccessibleName("Stop watching the selected folder")
+        add = QPushButton(translate("Folders", "Add folder…"))
+        remove = QPushButton(translate("Folders", "Remove"))
+        add.setAccessibleName(translate("Folders", "Add a watched folder"))
+        remove.setAccessibleName(translate("Folders", "Stop watching the selected folder"))
         add.clicked.connect(self._add)
         remove.clicked.connect(self._remove)
         self.excludes = QLineEdit(", ".join(excludes))
-        self.excludes.setPlaceholderText("e.g. *.tmp, Screenshots, /home/me/Private")
-        self.excludes.setAccessibleName("Exclusion patterns")
+        self.excludes.setPlaceholderText(
+            translate("Folders", "e.g. *.tmp, Screenshots, /home/me/Private")
+        )
+        self.excludes.setAccessibleName(translate("Folders", "Exclusion patterns"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -58,15 +61,23 @@ class FoldersDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Trove watches these folders and keeps its index current:"))
+        lay.addWidget(
+            QLabel(translate("Folders", "Trove watches these folders and keeps its index current:"))
+        )
         lay.addWidget(self.list, 1)
         lay.addWidget(self.note)
         lay.addLayout(row)
-        lay.addWidget(QLabel("Skip files and folders matching (comma separated):"))
+        lay.addWidget(
+            QLabel(translate("Folders", "Skip files and folders matching (comma separated):"))
+        )
         lay.addWidget(self.excludes)
         lay.addWidget(
             QLabel(
-                "Hidden files, .git, node_modules, caches and Trove's own folders are always skipped."
+                translate(
+                    "Folders",
+                    "Hidden files, .git, node_modules, caches and Trove's own folders are always "
+                    "skipped.",
+                )
             )
         )
         lay.addWidget(buttons)
@@ -76,20 +87,31 @@ class FoldersDialog(QDialog):
         for r in self.roots:
             st = self.status.get(r)
             if st is None:
-                self.list.addItem(f"{r} — new")
+                self.list.addItem(translate("Folders", "{folder} — new").format(folder=r))
                 continue
             state = {
-                "ok": "watched",
-                "missing": "not available (unplugged?)",
-                "polling": "checked every 30 s (watch limit reached)",
+                "ok": translate("Folders", "watched"),
+                "missing": translate("Folders", "not available (unplugged?)"),
+                "polling": translate("Folders", "checked every 30 s (watch limit reached)"),
             }.get(st.state, st.state)
             self.list.addItem(
-                f"{r} — {st.photos} photos, {st.documents} documents, "
-                f"{st.failed} problems · {state}"
+                translate(
+                    "Folders",
+                    "{folder} — {photos} photos, {documents} documents, {problems} problems · "
+                    "{state}",
+                ).format(
+                    folder=r,
+                    photos=st.photos,
+                    documents=st.documents,
+                    problems=st.failed,
+                    state=state,
+                )
             )
 
     def _add(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch", str(Path.home()))
+        d = QFileDialog.getExistingDirectory(
+            self, translate("Folders", "Add a folder to watch"), str(Path.home())
+        )
         if d:
             self.add_folder(d)
 
@@ -100,11 +122,21 @@ class FoldersDialog(QDialog):
         after = with_folder(self.roots, folder)
         absorbed = [r for r in self.roots if r not in after]
         if holder == folder:
-            self.note.setText(f"{folder} is watched already.")
+            self.note.setText(
+                translate("Folders", "{folder} is watched already.").format(folder=folder)
+            )
         elif holder is not None:
-            self.note.setText(f"{folder} is watched already, as part of {holder}.")
+            self.note.setText(
+                translate("Folders", "{folder} is watched already, as part of {holder}.").format(
+                    folder=folder, holder=holder
+                )
+            )
         elif absorbed:
-            self.note.setText(f"{folder} now covers {', '.join(absorbed)}.")
+            self.note.setText(
+                translate("Folders", "{folder} now covers {folders}.").format(
+                    folder=folder, folders=", ".join(absorbed)
+                )
+            )
         else:
             self.note.setText("")
         self.roots = after

@@ -43,6 +43,7 @@ from desktop_app.ui.controllers.settings import SettingsController, SettingsWrit
 from desktop_app.ui.controllers.status import StatusController
 from desktop_app.ui.duplicates_view import DuplicatesPanel
 from desktop_app.ui.folders import FoldersDialog
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.preview import PreviewPane
 from desktop_app.ui.quick_look import QuickLook
@@ -68,7 +69,9 @@ def preferences_shortcut() -> QKeySequence:
     return keys[0] if keys else QKeySequence("Ctrl+,")
 
 
-IMAGE_FILTER = "Images (" + " ".join(f"*.{e}" for e in sorted(IMAGE_EXTS)) + ")"
+def image_filter() -> str:
+    patterns = " ".join(f"*.{e}" for e in sorted(IMAGE_EXTS))
+    return translate("MainWindow", "Images ({patterns})").format(patterns=patterns)
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths, self.settings, self.host = paths, settings, host
         self.settings_file = SettingsWriter(settings, paths.settings_file, self)
-        self.setWindowTitle("Trove")
+        self.setWindowTitle("Trove")  # the name: not translated
         self.resize(1180, 760)
         self.setAcceptDrops(True)
         self.setWindowIcon(QIcon(str(paths.resources / "icons" / "trove.svg")))
@@ -157,34 +160,45 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        m = self.menuBar().addMenu("&File")
-        self._action(m, "Add folder…", self.add_folder_dialog, "Ctrl+O")
-        self._action(m, "Watched folders…", self.open_folders, "Ctrl+Shift+O")
-        self._action(m, "Import model pack…", self.import_pack_dialog)
+        m = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self._action(m, translate("MainWindow", "Add folder…"), self.add_folder_dialog, "Ctrl+O")
+        self._action(
+            m, translate("MainWindow", "Watched folders…"), self.open_folders, "Ctrl+Shift+O"
+        )
+        self._action(m, translate("MainWindow", "Import model pack…"), self.import_pack_dialog)
         self.settings_action = self._action(
-            m, "Settings…", self.open_settings, preferences_shortcut()
+            m, translate("MainWindow", "Settings…"), self.open_settings, preferences_shortcut()
         )
         m.addSeparator()
-        self._action(m, "Quit", self.close, QKeySequence.StandardKey.Quit)
-        v = self.menuBar().addMenu("&View")
+        self._action(m, translate("MainWindow", "Quit"), self.close, QKeySequence.StandardKey.Quit)
+        v = self.menuBar().addMenu(translate("MainWindow", "&View"))
         group = QActionGroup(self)
         self.layout_actions = {}
         for mode, text, key in (
-            ("auto", "Automatic layout", "Ctrl+0"),
-            ("grid", "Grid", "Ctrl+1"),
-            ("list", "List", "Ctrl+2"),
+            ("auto", translate("MainWindow", "Automatic layout"), "Ctrl+0"),
+            ("grid", translate("MainWindow", "Grid"), "Ctrl+1"),
+            ("list", translate("MainWindow", "List"), "Ctrl+2"),
         ):
             a = self._action(v, text, lambda _c=False, m=mode: self.set_view_mode(m), key)
             a.setCheckable(True)
             group.addAction(a)
             self.layout_actions[mode] = a
         v.addSeparator()
-        self._action(v, "Indexing details and problems", self.show_details, "Ctrl+I")
-        self._action(v, "Duplicates", self.show_duplicates, "Ctrl+D")
-        s = self.menuBar().addMenu("&Search")
-        self._action(s, "Paste image as query", self.paste_image, QKeySequence.StandardKey.Paste)
-        self._action(s, "Search with an image file…", self.pick_image)
-        self._action(s, "More like this", self.more_like_selected, "Ctrl+M")
+        self._action(
+            v, translate("MainWindow", "Indexing details and problems"), self.show_details, "Ctrl+I"
+        )
+        self._action(v, translate("MainWindow", "Duplicates"), self.show_duplicates, "Ctrl+D")
+        s = self.menuBar().addMenu(translate("MainWindow", "&Search"))
+        self._action(
+            s,
+            translate("MainWindow", "Paste image as query"),
+            self.paste_image,
+            QKeySequence.StandardKey.Paste,
+        )
+        self._action(s, translate("MainWindow", "Search with an image file…"), self.pick_image)
+        self._action(
+            s, translate("MainWindow", "More like this"), self.more_like_selected, "Ctrl+M"
+        )
         for seq in ("Ctrl+K", "Ctrl+F"):
             QShortcut(QKeySequence(seq), self).activated.connect(self.focus_search)
 
@@ -342,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def pick_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Search with an image", str(Path.home()), IMAGE_FILTER
+            self, translate("MainWindow", "Search with an image"), str(Path.home()), image_filter()
         )
         if path:
             self.search_image(path)
@@ -382,7 +396,9 @@ class MainWindow(QMainWindow):
     # --- folders, packs, settings --------------------------------------------------------
 
     def add_folder_dialog(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, "Add a folder to watch", str(Path.home()))
+        d = QFileDialog.getExistingDirectory(
+            self, translate("MainWindow", "Add a folder to watch"), str(Path.home())
+        )
         if d:
             self.add_folders([d])
 
@@ -403,9 +419,11 @@ class MainWindow(QMainWindow):
     def import_pack_dialog(self, parent: Any = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
             parent or self,
-            "Import a model pack",
+            translate("MainWindow", "Import a model pack"),
             str(Path.home()),
-            "Model packs (*.zip manifest.json)",
+            translate("MainWindow", "Model packs ({patterns})").format(
+                patterns="*.zip manifest.json"
+            ),
         )
         if path:
             self.import_pack(
@@ -447,7 +465,7 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, message: str) -> None:
         self.status.label.setText(message)
-        QMessageBox.critical(self, "Trove cannot open its index", message)
+        QMessageBox.critical(self, translate("MainWindow", "Trove cannot open its index"), message)
 
     def _on_progress(self, p: Any) -> None:
         self.status.show_progress(p)

@@ -9,28 +9,37 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.ui.i18n import translate
+
 
 def open_failure(path: str, reveal: bool) -> str:
     """Why ``path`` (or its folder) did not open and what to do instead; the path is on the
     clipboard by then."""
     name, folder = os.path.basename(path), os.path.dirname(path)
     if not os.path.exists(path):
-        return (
-            f"“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out "
-            "of the results as soon as it notices."
-        )
+        return translate(
+            "Opening",
+            "“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out "
+            "of the results as soon as it notices.",
+        ).format(name=name, folder=folder)
     if reveal:
-        return (
-            f"Trove asked the desktop to show the folder {folder}, but no file manager "
-            "answered. Its path is on the clipboard: paste it into a file manager or a terminal."
-        )
+        return translate(
+            "Opening",
+            "Trove asked the desktop to show the folder {folder}, but no file manager "
+            "answered. Its path is on the clipboard: paste it into a file manager or a terminal.",
+        ).format(folder=folder)
     ext = os.path.splitext(name)[1].lower()
-    kind = f"{ext} files" if ext else "this kind of file"
-    return (
-        f"Trove asked the desktop to open “{name}”, but no program is set to open {kind}. "
-        f"Set one in your desktop's settings (Default applications), or open it from your "
-        f"file manager: it is in {folder} (the path is on the clipboard)."
+    kind = (
+        translate("Opening", "{ext} files").format(ext=ext)
+        if ext
+        else translate("Opening", "this kind of file")
     )
+    return translate(
+        "Opening",
+        "Trove asked the desktop to open “{name}”, but no program is set to open {kind}. "
+        "Set one in your desktop's settings (Default applications), or open it from your "
+        "file manager: it is in {folder} (the path is on the clipboard).",
+    ).format(name=name, kind=kind, folder=folder)
 
 
 def open_in_desktop(parent: QWidget | None, path: str, reveal: bool = False) -> bool:
@@ -39,6 +48,10 @@ def open_in_desktop(parent: QWidget | None, path: str, reveal: bool = False) -> 
     if os.path.exists(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(target)):
         return True
     QGuiApplication.clipboard().setText(path)
-    title = "Cannot show the folder" if reveal else "Cannot open the file"
+    title = (
+        translate("Opening", "Cannot show the folder")
+        if reveal
+        else translate("Opening", "Cannot open the file")
+    )
     QMessageBox.warning(parent, title, open_failure(path, reveal))
     return False

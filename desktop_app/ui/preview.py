@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import os
-import time
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.search.highlight import spans
 from desktop_app.core.types import Hit, Kind, Origin
+from desktop_app.ui.i18n import local_date, translate
 from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.thumbnails import (
     ImageJobs,
@@ -53,9 +54,13 @@ def highlight(text: str, terms: tuple[str, ...], phrases: tuple[str, ...] = ()) 
 
 def _when(hit: Hit) -> str:
     if hit.taken_at:
-        return "Taken " + time.strftime("%d %b %Y %H:%M", time.gmtime(hit.taken_at))
+        return translate("Preview", "Taken {when}").format(
+            when=local_date(datetime.fromtimestamp(hit.taken_at, UTC).replace(tzinfo=None))
+        )
     if hit.mtime:
-        return "Modified " + time.strftime("%d %b %Y %H:%M", time.localtime(hit.mtime))
+        return translate("Preview", "Modified {when}").format(
+            when=local_date(datetime.fromtimestamp(hit.mtime))
+        )
     return ""
 
 
@@ -76,7 +81,7 @@ class PreviewPane(QWidget):
         self._token = 0
         self._clip_path = ""
         self._picture: QImage | None = None  # the decoded picture shown, kept to fit resizes
-        self.title = QLabel("Select a result to preview it")
+        self.title = QLabel(translate("Preview", "Select a result to preview it"))
         self.title.setObjectName("previewTitle")
         self.title.setWordWrap(True)
         self.image = QLabel()
@@ -84,26 +89,26 @@ class PreviewPane(QWidget):
         self.image.setMinimumHeight(180)
         # Ignored: a large picture must not widen the pane (and squeeze the results)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.image.setAccessibleName("Image preview")
+        self.image.setAccessibleName(translate("Preview", "Image preview"))
         self.text = QTextBrowser()
-        self.text.setAccessibleName("Matching passage")
+        self.text.setAccessibleName(translate("Preview", "Matching passage"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         # a long folder path must not widen the pane (and narrow the results) file by file
         for label in (self.title, self.facts):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_btn = QPushButton("Open")
-        self.reveal_btn = QPushButton("Show in folder")
-        self.copy_btn = QPushButton("Copy path")
-        self.copy_img_btn = QPushButton("Copy image")
-        self.similar_btn = QPushButton("More like this")
+        self.open_btn = QPushButton(translate("Preview", "Open"))
+        self.reveal_btn = QPushButton(translate("Preview", "Show in folder"))
+        self.copy_btn = QPushButton(translate("Preview", "Copy path"))
+        self.copy_img_btn = QPushButton(translate("Preview", "Copy image"))
+        self.similar_btn = QPushButton(translate("Preview", "More like this"))
         for b, name in (
-            (self.open_btn, "Open file"),
-            (self.reveal_btn, "Show in folder"),
-            (self.copy_btn, "Copy path"),
-            (self.copy_img_btn, "Copy image"),
-            (self.similar_btn, "More like this"),
+            (self.open_btn, translate("Preview", "Open file")),
+            (self.reveal_btn, translate("Preview", "Show in folder")),
+            (self.copy_btn, translate("Preview", "Copy path")),
+            (self.copy_img_btn, translate("Preview", "Copy image")),
+            (self.similar_btn, translate("Preview", "More like this")),
         ):
             b.setAccessibleName(name)
             b.setEnabled(False)
@@ -141,7 +146,7 @@ class PreviewPane(QWidget):
         self._token = 0  # a picture still on its way is for an earlier selection
         self._picture = None
         if hit is None:
-            self.title.setText("Select a result to preview it")
+            self.title.setText(translate("Preview", "Select a result to preview it"))
             self.image.clear()
             self.text.hide()
             self.facts.clear()
@@ -153,21 +158,36 @@ class PreviewPane(QWidget):
             if hit.snippet and hit.reason.origin == Origin.OCR:
                 # the words read from the picture, the matched ones highlighted
                 body = highlight(hit.snippet, terms)
-                self.text.setHtml(f"<p><i>Text in the picture</i></p><p>{body}</p>")
+                label = translate("Preview", "Text in the picture")
+                self.text.setHtml(f"<p><i>{label}</i></p><p>{body}</p>")
                 self.text.show()
             else:
                 self.text.hide()
             self._show_picture(hit, lambda size: read_scaled(hit.path, size))
             if hit.width:
-                facts.append(f"{hit.width} × {hit.height} px")
+                facts.append(
+                    translate("Preview", "{width} × {height} px").format(
+                        width=hit.width, height=hit.height
+                    )
+                )
             if hit.camera:
                 facts.append(hit.camera)
             if hit.place:
-                facts.append(f"Place: {hit.place}")
+                facts.append(translate("Preview", "Place: {place}").format(place=hit.place))
         else:
             self.text.show()
-            where = f"Page {hit.page}" if hit.page else ("Passage" if hit.matched else "Beginning")
-            fallback = "(no text matched; the file name did)" if hit.matched else "(no text)"
+            where = (
+                translate("Preview", "Page {page}").format(page=hit.page)
+                if hit.page
+                else translate("Preview", "Passage")
+                if hit.matched
+                else translate("Preview", "Beginning")
+            )
+            fallback = (
+                translate("Preview", "(no text matched; the file name did)")
+                if hit.matched
+                else translate("Preview", "(no text)")
+            )
             body = highlight(hit.snippet or fallback, terms)
             self.text.setHtml(f"<p><i>{where}</i></p><p>{body}</p>")
             if hit.path.lower().endswith(".pdf"):
@@ -182,10 +202,12 @@ class PreviewPane(QWidget):
         if when:
             facts.append(when)
         if hit.matched:
-            facts.append(f"Why: {hit.why}")
+            facts.append(translate("Preview", "Why: {why}").format(why=hit.why))
         if hit.size:
             facts.append(
-                f"{hit.size / 1e6:.1f} MB" if hit.size > 1e6 else f"{hit.size // 1000 + 1} KB"
+                translate("Preview", "{mb:.1f} MB").format(mb=hit.size / 1e6)
+                if hit.size > 1e6
+                else translate("Preview", "{kb} KB").format(kb=hit.size // 1000 + 1)
             )
         self.facts.setText("\n".join(facts))
 
@@ -207,7 +229,7 @@ class PreviewPane(QWidget):
             )
         else:
             self.image.clear()
-            self.image.setText("Loading…")
+            self.image.setText(translate("Preview", "Loading…"))
         self._token = self._jobs.submit(lambda: decode(target))
 
     def _on_image_ready(self, token: int, img: QImage | str | None) -> None:
@@ -216,12 +238,13 @@ class PreviewPane(QWidget):
         if isinstance(img, str):  # a document's opening lines
             if img.strip():
                 body = html.escape(img)
+                label = translate("Preview", "Beginning")
                 self.text.setHtml(
-                    f"<p><i>Beginning</i></p><pre style='white-space:pre-wrap'>{body}</pre>"
+                    f"<p><i>{label}</i></p><pre style='white-space:pre-wrap'>{body}</pre>"
                 )
             return
         if img is None or img.isNull():
-            self.image.setText("This image cannot be shown")
+            self.image.setText(translate("Preview", "This image cannot be shown"))
         else:
             self._picture = img
             self._fit_picture()
@@ -261,20 +284,22 @@ class PreviewPane(QWidget):
         if self.hit is None:
             return  # a file gone meanwhile: the decode fails, and the button says so
         path = self._clip_path = self.hit.path
-        self.copy_img_btn.setText("Copying…")
+        self.copy_img_btn.setText(translate("Preview", "Copying…"))
         self._clip_jobs.submit(lambda: clipboard_image(path, CLIPBOARD_SIDE))
 
     def _on_clip_ready(self, _token: int, out: tuple[QImage, QByteArray] | None) -> None:
         if out is None or out[0].isNull():
-            self.copy_img_btn.setText("Cannot copy")
+            self.copy_img_btn.setText(translate("Preview", "Cannot copy"))
         else:
             md = QMimeData()
             md.setImageData(out[0])
             md.setData("image/png", out[1])
             QGuiApplication.clipboard().setMimeData(md)
-            self.copy_img_btn.setText("Copied")
+            self.copy_img_btn.setText(translate("Preview", "Copied"))
             self.image_copied.emit(self._clip_path)
-        QTimer.singleShot(1500, self, lambda: self.copy_img_btn.setText("Copy image"))
+        QTimer.singleShot(
+            1500, self, lambda: self.copy_img_btn.setText(translate("Preview", "Copy image"))
+        )
 
     def wait(self) -> None:
         """Tests: let the decoders finish."""

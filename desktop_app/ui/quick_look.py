@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.core.types import Hit
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.preview import PreviewPane
 from desktop_app.ui.thumbnails import ThumbnailLoader
 
@@ -32,8 +33,8 @@ class QuickLook(QDialog):
 
     def __init__(self, thumbs: ThumbnailLoader | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Quick look")
-        self.setAccessibleName("Quick look")
+        self.setWindowTitle(translate("QuickLook", "Quick look"))
+        self.setAccessibleName(translate("QuickLook", "Quick look"))
         self.pane = PreviewPane(thumbs, self)
         # keys belong to the window: arrows step, Space and Esc close (buttons still click)
         for child in self.pane.findChildren(QWidget):

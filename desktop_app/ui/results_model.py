@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from desktop_app.core.types import Hit, Kind, Origin
+from desktop_app.ui.i18n import local_date, plural, translate
 from desktop_app.ui.thumbnails import thumbnail_kind
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -43,21 +45,25 @@ def hit_day(hit: Hit) -> date | None:
 
 def hit_date(hit: Hit) -> str:
     day = hit_day(hit)
-    return day.strftime("%d %b %Y") if day else ""
+    return local_date(day) if day else ""
 
 
 def day_label(day: date | None, today: date) -> str:
     if day is None:
-        return "Undated"
+        return translate("Results", "Undated")
     ago = (today - day).days
     if ago == 0:
-        return "Today"
+        return translate("Results", "Today")
     if ago == 1:
-        return "Yesterday"
+        return translate("Results", "Yesterday")
     if 1 < ago < 7:
-        return day.strftime("%A")
-    month = day.strftime("%B")
-    return f"{day.day} {month}" if day.year == today.year else f"{day.day} {month} {day.year}"
+        return QLocale().standaloneDayName(day.isoweekday())  # in the window's language
+    month = QLocale().monthName(day.month)
+    if day.year == today.year:
+        return translate("Results", "{day} {month}").format(day=day.day, month=month)
+    return translate("Results", "{day} {month} {year}").format(
+        day=day.day, month=month, year=day.year
+    )
 
 
 def layout_for(hits: tuple[Hit, ...]) -> str:
@@ -120,13 +126,12 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if not h.matched:
                 return h.path
-            level = "strong match" if h.strong else "weaker match"
+            level = match_level(h)
             return f"{h.path}\n{h.why} · {level} ({h.confidence:.2f})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if not h.matched:
                 return f"{os.path.basename(h.path)}, {h.kind}, {hit_date(h)}"
-            level = "strong match" if h.strong else "weaker match"
-            return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {level}"
+            return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {match_level(h)}"
         if role == HitRole:
             return h
         if role == WhyRole:
@@ -162,6 +167,12 @@ class ResultsModel(QAbstractListModel):
         hits = [self.hit(i.row()) for i in indexes if i.isValid()]
         md.setUrls([QUrl.fromLocalFile(h.path) for h in hits if h is not None])
         return md
+
+
+def match_level(h: Hit) -> str:
+    return (
+        translate("Results", "strong match") if h.strong else translate("Results", "weaker match")
+    )
 
 
 def why_line(h: Hit) -> str:
@@ -225,7 +236,10 @@ class BrowseModel(ResultsModel):
         if role == HeaderRole:
             return r
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{r[0]}, {r[1]} file{'s' if r[1] != 1 else ''}"
+            files = plural(
+                r[1], translate("Results", "{n} file"), translate("Results", "{n} files")
+            )
+            return f"{r[0]}, {files}"
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Hit, Kind
+from desktop_app.ui.i18n import plural, translate
 from desktop_app.ui.results_model import (
     DateRole,
     FolderRole,
@@ -145,7 +146,7 @@ class ResultDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         p.setFont(small)
         p.setPen(pal.color(active, QPalette.ColorRole.PlaceholderText))
-        count = f"{n} file{'s' if n != 1 else ''}"
+        count = plural(n, translate("Results", "{n} file"), translate("Results", "{n} files"))
         p.drawText(
             r.adjusted(width + 12, 0, 0, 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -253,9 +254,12 @@ class ResultDelegate(QStyledItemDelegate):
             Qt.TextElideMode.ElideMiddle,
             text_rect.width(),
         )
+        # not clipped to the line: a Chinese or Japanese glyph from a fallback font stands
+        # taller than the Latin font's line height
+        unclipped = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextDontClip)
         p.drawText(
             QRect(text_rect.x(), text_rect.y(), text_rect.width(), line_h),
-            Qt.AlignmentFlag.AlignLeft,
+            unclipped,
             name,
         )
         small = QFont(option.font)
@@ -264,9 +268,10 @@ class ResultDelegate(QStyledItemDelegate):
         fm = p.fontMetrics()
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         meta = " · ".join(x for x in (index.data(FolderRole), index.data(DateRole)) if x)
+        meta_h = max(fm.height(), fm.boundingRect(meta).height())  # with its fallback glyphs
         p.drawText(
-            QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), fm.height()),
-            Qt.AlignmentFlag.AlignLeft,
+            QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), meta_h),
+            unclipped,
             fm.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
         why = str(index.data(WhyRole) or "")
@@ -281,7 +286,7 @@ class ResultDelegate(QStyledItemDelegate):
         lines = 2
         why_rect = QRect(
             text_rect.x(),
-            text_rect.y() + line_h + fm.height() + 2,
+            text_rect.y() + line_h + meta_h + 2,
             text_rect.width(),
             fm.height() * lines,
         )
@@ -333,7 +338,9 @@ def tooltip_text(index: QModelIndex | QPersistentModelIndex) -> str:
     hit: Hit | None = index.data(HitRole)
     if hit is not None and hit.stack:
         n = len(hit.stack)
-        tip += f"\n\n{n} near-duplicate{'s' if n > 1 else ''} stacked here:\n"
+        one = translate("Results", "{n} near-duplicate stacked here:")
+        many = translate("Results", "{n} near-duplicates stacked here:")
+        tip += "\n\n" + plural(n, one, many) + "\n"
         tip += "\n".join(f"  {path}" for path in hit.stack)
     return tip
 
@@ -375,7 +382,11 @@ class ResultsView(QListView):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setMouseTracking(True)
-        self.setAccessibleName("Recent files" if sections else "Search results")
+        self.setAccessibleName(
+            translate("Results", "Recent files")
+            if sections
+            else translate("Results", "Search results")
+        )
         self.set_grid(True)
         self.doubleClicked.connect(lambda idx: self.open_requested.emit(idx.data(HitRole)))
 

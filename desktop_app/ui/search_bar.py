@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.date_filter import DateFilter
+from desktop_app.ui.i18n import translate
 
 DEBOUNCE_MS = 150
 FILTER_DEBOUNCE_MS = 400  # a folder or place name: asked when typing rests, not per letter
-SYNTAX_HELP = (
+SYNTAX_HELP = QT_TRANSLATE_NOOP(
+    "SearchBar",
     "<b>Search tips</b><br>"
     "<code>beach at sunset</code> — describe what you look for<br>"
     '<code>"exact phrase"</code> — these words, in this order<br>'
@@ -38,7 +40,7 @@ SYNTAX_HELP = (
     "<code>after:2023-05</code>, <code>before:2024</code> — by date taken or modified<br>"
     "Drop or paste an image to find look-alikes; type words with it to change it "
     "(<code>at night</code>, <code>in winter</code>).<br>"
-    "Results that match well come first; weaker ones are dimmed."
+    "Results that match well come first; weaker ones are dimmed.",
 )
 
 
@@ -74,13 +76,18 @@ class SearchBar(QWidget):
         self.field = SearchField(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(
-            "Search photos and documents — e.g. receipt from the hardware store"
+            translate(
+                "SearchBar", "Search photos and documents — e.g. receipt from the hardware store"
+            )
         )
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search")
+        self.field.setAccessibleName(translate("SearchBar", "Search"))
         self.field.setToolTip(
-            "Ctrl+K or Ctrl+F to come back here · ↓ to the results · Alt+↓ recent searches · "
-            "Esc to clear"
+            translate(
+                "SearchBar",
+                "Ctrl+K or Ctrl+F to come back here · ↓ to the results · Alt+↓ recent searches · "
+                "Esc to clear",
+            )
         )
         # Recent searches open on Alt+↓ only: a popup while typing would cover the line
         # above the results and take the ↓ that goes into them.
@@ -92,25 +99,35 @@ class SearchBar(QWidget):
         self.completer.activated[str].connect(self._on_recent_chosen)  # type: ignore[index]
 
         self.kind = QComboBox(self)
-        self.kind.addItems(["All", "Photos", "Documents"])
-        self.kind.setAccessibleName("Type filter")
+        self.kind.addItems(
+            [
+                translate("SearchBar", "All"),
+                translate("SearchBar", "Photos"),
+                translate("SearchBar", "Documents"),
+            ]
+        )
+        self.kind.setAccessibleName(translate("SearchBar", "Type filter"))
         self.folder = QLineEdit(self)
-        self.folder.setPlaceholderText("Folder")
+        self.folder.setPlaceholderText(translate("SearchBar", "Folder"))
         self.folder.setMaximumWidth(140)
-        self.folder.setAccessibleName("Folder filter")
+        self.folder.setAccessibleName(translate("SearchBar", "Folder filter"))
         self.place = QLineEdit(self)
-        self.place.setPlaceholderText("Place")
+        self.place.setPlaceholderText(translate("SearchBar", "Place"))
         self.place.setMaximumWidth(120)
-        self.place.setAccessibleName("Place filter")
-        self.place.setToolTip("Only photos taken in this place (a town, region or country)")
+        self.place.setAccessibleName(translate("SearchBar", "Place filter"))
+        self.place.setToolTip(
+            translate("SearchBar", "Only photos taken in this place (a town, region or country)")
+        )
         self.dates = DateFilter(self)
         help_btn = QToolButton(self)
         help_btn.setText("?")
-        help_btn.setAccessibleName("Search tips")
-        help_btn.setToolTip("Search tips")
+        help_btn.setAccessibleName(translate("SearchBar", "Search tips"))
+        help_btn.setToolTip(translate("SearchBar", "Search tips"))
         help_btn.clicked.connect(
             lambda: QWhatsThis.showText(
-                help_btn.mapToGlobal(help_btn.rect().bottomLeft()), SYNTAX_HELP, help_btn
+                help_btn.mapToGlobal(help_btn.rect().bottomLeft()),
+                translate("SearchBar", SYNTAX_HELP),
+                help_btn,
             )
         )
 
@@ -229,20 +246,27 @@ class ImageQueryChip(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
-        clear = QPushButton("Clear image")
-        clear.setAccessibleName("Stop searching by image")
+        clear = QPushButton(translate("SearchBar", "Clear image"))
+        clear.setAccessibleName(translate("SearchBar", "Stop searching by image"))
         clear.clicked.connect(self.cleared.emit)
         # How far the typed words move the image (a composed query: "this photo, at night").
         self.strength = QSlider(Qt.Orientation.Horizontal)
         self.strength.setRange(0, 30)
         self.strength.setValue(10)
         self.strength.setMaximumWidth(160)
-        self.strength.setAccessibleName("Strength of the words on the image")
-        self.strength.setToolTip(
-            "How far the words you type move the image query: left keeps the image, right "
-            "follows the words"
+        self.strength.setAccessibleName(
+            translate("SearchBar", "Strength of the words on the image")
         )
-        self.strength_label = QLabel("Words: 1.0×")
+        self.strength.setToolTip(
+            translate(
+                "SearchBar",
+                "How far the words you type move the image query: left keeps the image, right "
+                "follows the words",
+            )
+        )
+        self.strength_label = QLabel(
+            translate("SearchBar", "Words: {value:.1f}×").format(value=1.0)
+        )
         self.strength.valueChanged.connect(self._on_strength)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.strength_label)
@@ -254,9 +278,15 @@ class ImageQueryChip(QWidget):
         if path is None:
             self.hide()
             return
-        self.label.setText(f"Searching by image: {os.path.basename(path)} — add words to refine")
+        self.label.setText(
+            translate("SearchBar", "Searching by image: {name} — add words to refine").format(
+                name=os.path.basename(path)
+            )
+        )
         self.show()
 
     def _on_strength(self, value: int) -> None:
-        self.strength_label.setText(f"Words: {value / 10:.1f}×")
+        self.strength_label.setText(
+            translate("SearchBar", "Words: {value:.1f}×").format(value=value / 10)
+        )
         self.strength_changed.emit(value / 10)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.embed.api import PackInfo
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers.settings import Choices
+from desktop_app.ui.i18n import LANGUAGES, system_language, translate
 
 AUTOSTART = Path.home() / ".config" / "autostart" / "trove.desktop"
 
@@ -57,67 +58,91 @@ class SettingsDialog(QDialog):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("Settings", "Settings"))
         self.resize(620, 460)
         self.settings = settings
         self.packs: list[PackInfo] = []
         self._chosen = False  # the person picked an image pack: a new list keeps the pick
         self.pack_list = QListWidget()
-        self.pack_list.setAccessibleName("Installed model packs")
+        self.pack_list.setAccessibleName(translate("Settings", "Installed model packs"))
         self.active = QComboBox()
-        self.active.setAccessibleName("Active image pack")
+        self.active.setAccessibleName(translate("Settings", "Active image pack"))
         self.active.activated.connect(lambda _i: setattr(self, "_chosen", True))
         if packs is None:
-            self.pack_list.addItem("Reading the model packs…")
-            self.active.addItem("Best installed", None)
+            self.pack_list.addItem(translate("Settings", "Reading the model packs…"))
+            self.active.addItem(translate("Settings", "Best installed"), None)
         else:
             self.set_packs(packs)
-        imp = QPushButton("Import…")
-        rem = QPushButton("Remove")
-        get = QPushButton("Get an image model…")
-        get.setAccessibleName("Download an image model for finding photos by what they show")
+        imp = QPushButton(translate("Settings", "Import…"))
+        rem = QPushButton(translate("Settings", "Remove"))
+        get = QPushButton(translate("Settings", "Get an image model…"))
+        get.setAccessibleName(
+            translate("Settings", "Download an image model for finding photos by what they show")
+        )
         get.clicked.connect(self.download_requested.emit)
-        imp.setAccessibleName("Import a model pack")
-        rem.setAccessibleName("Remove the selected model pack")
+        imp.setAccessibleName(translate("Settings", "Import a model pack"))
+        rem.setAccessibleName(translate("Settings", "Remove the selected model pack"))
         imp.clicked.connect(self.import_requested.emit)
         rem.clicked.connect(self._remove)
         self.threads = QSpinBox()
         self.threads.setRange(0, os.cpu_count() or 2)
-        self.threads.setSpecialValueText("Automatic")
+        self.threads.setSpecialValueText(translate("Settings", "Automatic"))
         self.threads.setValue(settings.threads)
-        self.threads.setAccessibleName("Threads for indexing")
-        self.battery = QCheckBox("Pause indexing while on battery")
+        self.threads.setAccessibleName(translate("Settings", "Threads for indexing"))
+        self.battery = QCheckBox(translate("Settings", "Pause indexing while on battery"))
         self.battery.setChecked(settings.pause_on_battery)
-        self.ocr = QCheckBox("Read the text in photos, screenshots and scanned pages")
+        self.ocr = QCheckBox(
+            translate("Settings", "Read the text in photos, screenshots and scanned pages")
+        )
         self.ocr.setChecked(settings.ocr)
         self.ocr.setToolTip(
-            "After new files are indexed, Trove reads the words in pictures so that they can "
-            "be searched. It runs last, on one CPU thread."
+            translate(
+                "Settings",
+                "After new files are indexed, Trove reads the words in pictures so that they can "
+                "be searched. It runs last, on one CPU thread.",
+            )
         )
-        self.login = QCheckBox("Start Trove when I log in")
+        self.login = QCheckBox(translate("Settings", "Start Trove when I log in"))
         self.login.setEnabled(autostart_supported())
         self.login.setChecked(AUTOSTART.exists())
         if not autostart_supported():
-            self.login.setToolTip("Not supported on this system yet")
+            self.login.setToolTip(translate("Settings", "Not supported on this system yet"))
         row = QHBoxLayout()
         row.addWidget(get)
         row.addWidget(imp)
         row.addWidget(rem)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Image pack:", self.active)
-        form.addRow("CPU threads:", self.threads)
+        # the languages by their own names; "System" says which one the system gives
+        self.language = QComboBox()
+        self.language.setAccessibleName(translate("Settings", "Language of the window"))
+        system = LANGUAGES[system_language()]
+        self.language.addItem(
+            translate("Settings", "System ({language})").format(language=system), ""
+        )
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        language_note = QLabel(translate("Settings", "A new language shows at the next start."))
+        language_note.setObjectName("hint")
+        form.addRow(translate("Settings", "Image pack:"), self.active)
+        form.addRow(translate("Settings", "CPU threads:"), self.threads)
         form.addRow("", self.battery)
         form.addRow("", self.ocr)
         form.addRow("", self.login)
-        form.addRow("Theme:", QLabel("Follows the system (light or dark)"))
+        form.addRow(
+            translate("Settings", "Theme:"),
+            QLabel(translate("Settings", "Follows the system (light or dark)")),
+        )
+        form.addRow(translate("Settings", "Language:"), self.language)
+        form.addRow("", language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Model packs:"))
+        lay.addWidget(QLabel(translate("Settings", "Model packs:")))
         lay.addWidget(self.pack_list, 1)
         lay.addLayout(row)
         lay.addLayout(form)
@@ -128,14 +153,27 @@ class SettingsDialog(QDialog):
         self.packs = list(packs)
         self.pack_list.clear()
         for p in packs:
-            where = "bundled" if p.bundled else "installed"
+            where = (
+                translate("Settings", "bundled")
+                if p.bundled
+                else translate("Settings", "installed")
+            )
             self.pack_list.addItem(
-                f"{p.name} — {p.family}, {p.dim}-d, {p.precision}, {where} · {p.licence}"
+                translate(
+                    "Settings", "{name} — {family}, {dim}-d, {precision}, {where} · {licence}"
+                ).format(
+                    name=p.name,
+                    family=p.family,
+                    dim=p.dim,
+                    precision=p.precision,
+                    where=where,
+                    licence=p.licence,
+                )
             )
         if not packs:
-            self.pack_list.addItem("No model packs installed yet")
+            self.pack_list.addItem(translate("Settings", "No model packs installed yet"))
         self.active.clear()
-        self.active.addItem("Best installed", None)
+        self.active.addItem(translate("Settings", "Best installed"), None)
         for p in packs:
             if "vision" in p.towers:
                 self.active.addItem(p.name, p.name)
@@ -147,7 +185,11 @@ class SettingsDialog(QDialog):
         if 0 <= row < len(self.packs):
             name = self.packs[row].name
             if (
-                QMessageBox.question(self, "Remove pack", f"Remove the model pack {name}?")
+                QMessageBox.question(
+                    self,
+                    translate("Settings", "Remove pack"),
+                    translate("Settings", "Remove the model pack {name}?").format(name=name),
+                )
                 == QMessageBox.StandardButton.Yes
             ):
                 self.remove_requested.emit(name)
@@ -158,6 +200,7 @@ class SettingsDialog(QDialog):
             threads=self.threads.value(),
             pause_on_battery=self.battery.isChecked(),
             ocr=self.ocr.isChecked(),
+            language=self.language.currentData(),
         )
 
     def apply_login(self, desktop_entry: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,26 +20,51 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Phase, Problem, Progress, Stage
+from desktop_app.ui.i18n import plural, translate
 from desktop_app.ui.opening import open_in_desktop
+
+# The core (no Qt) reports progress in English; its sentences without names or numbers are
+# marked here and shown translated.
+CORE_SENTENCES = (
+    QT_TRANSLATE_NOOP("Status", "Watching for changes"),
+    QT_TRANSLATE_NOOP("Status", "Up to date"),
+    QT_TRANSLATE_NOOP("Status", "Read the text in pictures"),
+)
+PHASE_NAMES = {
+    Phase.SCANNING: QT_TRANSLATE_NOOP("Status", "Scanning"),
+    Phase.INDEXING: QT_TRANSLATE_NOOP("Status", "Indexing"),
+    Phase.IDLE: QT_TRANSLATE_NOOP("Status", "Idle"),
+    Phase.PAUSED: QT_TRANSLATE_NOOP("Status", "Paused"),
+    Phase.ERROR: QT_TRANSLATE_NOOP("Status", "Error"),
+}
 
 
 def time_left(seconds: float) -> str:
     """Rounded up, never down: 1.7 minutes of work is "about 2 min", not "1 min"."""
     if seconds >= 60:
-        return f"about {math.ceil(seconds / 60)} min left"
-    return f"about {max(10, math.ceil(seconds / 10) * 10)} s left"
+        return translate("Status", "about {n} min left").format(n=math.ceil(seconds / 60))
+    return translate("Status", "about {n} s left").format(n=max(10, math.ceil(seconds / 10) * 10))
 
 
 def describe(p: Progress) -> str:
     if p.phase == "indexing" and p.total and not p.message:
-        eta = f", {time_left(p.eta_s)} for this step" if p.eta_s else ""
+        eta = (
+            translate("Status", ", {time_left} for this step").format(time_left=time_left(p.eta_s))
+            if p.eta_s
+            else ""
+        )
         if p.stage == Stage.MEANING:
-            return (
-                f"Adding meaning: {p.done:,} of {p.total:,} passages ({p.rate:.0f}/s{eta}); "
-                "searchable by words meanwhile"
-            )
-        return f"Reading files (words first): {p.done:,} of {p.total:,} ({p.rate:.1f} files/s{eta})"
-    return p.message or p.phase.capitalize()
+            return translate(
+                "Status",
+                "Adding meaning: {done:,} of {total:,} passages ({rate:.0f}/s{eta}); "
+                "searchable by words meanwhile",
+            ).format(done=p.done, total=p.total, rate=p.rate, eta=eta)
+        return translate(
+            "Status", "Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})"
+        ).format(done=p.done, total=p.total, rate=p.rate, eta=eta)
+    if p.message:  # the core's fixed sentences in the window's language, the rest as said
+        return translate("Status", p.message) if p.message in CORE_SENTENCES else p.message
+    return translate("Status", PHASE_NAMES[p.phase]) if p.phase in PHASE_NAMES else p.phase
 
 
 class StatusWidget(QWidget):
@@ -50,25 +75,27 @@ class StatusWidget(QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.label = QLabel("Starting…")
-        self.label.setAccessibleName("Indexing status")
+        self.label = QLabel(translate("Status", "Starting…"))
+        self.label.setAccessibleName(translate("Status", "Indexing status"))
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
         self.bar.hide()
-        self.pause_btn = QPushButton("Pause")
-        self.pause_btn.setAccessibleName("Pause indexing")
+        self.pause_btn = QPushButton(translate("Status", "Pause"))
+        self.pause_btn.setAccessibleName(translate("Status", "Pause indexing"))
         # the button shows the one pause state (set_paused); a click only asks for a change
         self.pause_btn.clicked.connect(self.pause_clicked.emit)
         # Things a person should know that are not problems with one file (a model pack that
         # is inaccurate on this processor, a folder watched by polling): one click away.
         self.notes_btn = QPushButton()
         self.notes_btn.setFlat(True)
-        self.notes_btn.setAccessibleName("Notes about indexing and model packs")
+        self.notes_btn.setAccessibleName(
+            translate("Status", "Notes about indexing and model packs")
+        )
         self.notes_btn.clicked.connect(self.details_requested.emit)
         self.notes_btn.hide()
-        self.details_btn = QPushButton("Details")
-        self.details_btn.setAccessibleName("Indexing details and problems")
+        self.details_btn = QPushButton(translate("Status", "Details"))
+        self.details_btn.setAccessibleName(translate("Status", "Indexing details and problems"))
         self.details_btn.clicked.connect(self.details_requested.emit)
         for b in (self.notes_btn, self.pause_btn, self.details_btn):
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -89,12 +116,22 @@ class StatusWidget(QWidget):
             self.show_progress(self.last)
 
     def set_paused(self, paused: bool) -> None:
-        self.pause_btn.setText("Resume" if paused else "Pause")
-        self.pause_btn.setAccessibleName("Resume indexing" if paused else "Pause indexing")
+        self.pause_btn.setText(
+            translate("Status", "Resume") if paused else translate("Status", "Pause")
+        )
+        self.pause_btn.setAccessibleName(
+            translate("Status", "Resume indexing")
+            if paused
+            else translate("Status", "Pause indexing")
+        )
 
     def set_notices(self, notices: tuple[str, ...]) -> None:
         self.notes_btn.setVisible(bool(notices))
-        self.notes_btn.setText(f"⚠ {len(notices)} note" + ("s" if len(notices) > 1 else ""))
+        self.notes_btn.setText(
+            plural(
+                len(notices), translate("Status", "⚠ {n} note"), translate("Status", "⚠ {n} notes")
+            )
+        )
         self.notes_btn.setToolTip("\n\n".join(notices))
 
     def show_progress(self, p: Progress) -> None:
@@ -102,7 +139,9 @@ class StatusWidget(QWidget):
         text = describe(p)
         if self.failed and p.phase == Phase.IDLE:
             n = self.failed
-            text += f" · {n:,} file{'s' if n != 1 else ''} could not be read (see Details)"
+            one = translate("Status", " · {n:,} file could not be read (see Details)")
+            many = translate("Status", " · {n:,} files could not be read (see Details)")
+            text += plural(n, one, many)
         self.label.setText(text)
         if p.phase == "indexing" and p.total:
             self.bar.show()
@@ -117,24 +156,26 @@ class DetailsDialog(QDialog):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Indexing details")
+        self.setWindowTitle(translate("Status", "Indexing details"))
         self.resize(720, 420)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.current = QLabel()
         self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["File", "Reason"])
+        self.table.setHorizontalHeaderLabels(
+            [translate("Status", "File"), translate("Status", "Reason")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName("Problems")
+        self.table.setAccessibleName(translate("Status", "Problems"))
         self.table.cellDoubleClicked.connect(lambda r, _c: self._open(r, False))
-        open_btn = QPushButton("Open")
-        reveal_btn = QPushButton("Show in folder")
+        open_btn = QPushButton(translate("Status", "Open"))
+        reveal_btn = QPushButton(translate("Status", "Show in folder"))
         open_btn.clicked.connect(lambda: self._open(self.table.currentRow(), False))
         reveal_btn.clicked.connect(lambda: self._open(self.table.currentRow(), True))
-        close_btn = QPushButton("Close")
+        close_btn = QPushButton(translate("Status", "Close"))
         close_btn.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(open_btn)
@@ -143,14 +184,16 @@ class DetailsDialog(QDialog):
         row.addWidget(close_btn)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(translate("Status", "Notes"))
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.current)
         lay.addWidget(self.notes)
-        lay.addWidget(QLabel("Problems — files Trove could not read, and why:"))
+        lay.addWidget(
+            QLabel(translate("Status", "Problems — files Trove could not read, and why:"))
+        )
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
 
@@ -158,9 +201,18 @@ class DetailsDialog(QDialog):
         if p is None:
             return
         self.summary.setText(
-            describe(p) + (f" — {p.failed} problem(s) in this run" if p.failed else "")
+            describe(p)
+            + plural(
+                p.failed,
+                translate("Status", " — {n} problem in this run"),
+                translate("Status", " — {n} problems in this run"),
+            )
+            if p.failed
+            else describe(p)
         )
-        self.current.setText(f"Current file: {p.current}" if p.current else "")
+        self.current.setText(
+            translate("Status", "Current file: {path}").format(path=p.current) if p.current else ""
+        )
 
     def set_notices(self, notices: tuple[str, ...]) -> None:
         self.notes.setVisible(bool(notices))

@@ -7,10 +7,12 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop_app.ui.i18n import translate
+
 
 def pause_action(power: Any, parent: Any) -> QAction:
     """A checkable "Pause indexing" that shows the one pause state and asks it to change."""
-    pause = QAction("Pause indexing", parent)
+    pause = QAction(translate("Tray", "Pause indexing"), parent)
     pause.setCheckable(True)
     pause.setChecked(power.paused)
     pause.triggered.connect(power.set_paused)  # triggered: only a person's click, not setChecked
@@ -23,14 +25,14 @@ def install_tray(window: Any, power: Any) -> QSystemTrayIcon | None:
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(window.windowIcon(), window)
-    tray.setToolTip("Trove")
+    tray.setToolTip("Trove")  # the name: not translated
     menu = QMenu(window)
-    search = QAction("Quick search", menu)
+    search = QAction(translate("Tray", "Quick search"), menu)
     search.triggered.connect(
         lambda: (window.showNormal(), window.activateWindow(), window.focus_search())
     )
     pause = pause_action(power, menu)
-    quit_ = QAction("Quit Trove", menu)
+    quit_ = QAction(translate("Tray", "Quit Trove"), menu)
     quit_.triggered.connect(window.close)
     for a in (search, pause, quit_):
         menu.addAction(a)

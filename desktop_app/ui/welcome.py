@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app.ui.i18n import translate
+
 
 def suggested_folders() -> list[str]:
     from PySide6.QtCore import QStandardPaths
@@ -37,18 +39,24 @@ class WelcomePanel(QFrame):
     def __init__(self, packs: list[str], parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = QLabel("Welcome to Trove")
+        title = QLabel(translate("Welcome", "Welcome to Trove"))
         title.setObjectName("welcomeTitle")
         intro = QLabel(
-            "Trove finds your photos and documents by what they show and say. "
-            "<b>Everything stays on this computer</b>: the index, the models and your files never "
-            "leave it, and Trove works without a network."
+            translate(
+                "Welcome",
+                "Trove finds your photos and documents by what they show and say. "
+                "<b>Everything stays on this computer</b>: the index, the models and your files "
+                "never leave it, and Trove works without a network.",
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         then = QLabel(
-            "It reads the folders you choose in the background and shows your newest files "
-            "as it goes; you can search from the first minute."
+            translate(
+                "Welcome",
+                "It reads the folders you choose in the background and shows your newest files "
+                "as it goes; you can search from the first minute.",
+            )
         )
         then.setObjectName("hint")
         then.setWordWrap(True)
@@ -70,20 +78,24 @@ class WelcomePanel(QFrame):
         lay.addWidget(intro)
         lay.addWidget(then)
         lay.addSpacing(10)
-        lay.addWidget(QLabel("Which folders should Trove look in?"))
+        lay.addWidget(QLabel(translate("Welcome", "Which folders should Trove look in?")))
         self.boxes: list[QCheckBox] = []
         for f in suggested_folders():
             box = QCheckBox(f)
             box.setChecked(True)
-            box.setAccessibleName(f"Watch {f}")
+            box.setAccessibleName(translate("Welcome", "Watch {folder}").format(folder=f))
             self.boxes.append(box)
             lay.addWidget(box)
         row = QHBoxLayout()
-        self.add_btn = QPushButton("Start with these folders" if self.boxes else "Choose a folder…")
+        self.add_btn = QPushButton(
+            translate("Welcome", "Start with these folders")
+            if self.boxes
+            else translate("Welcome", "Choose a folder…")
+        )
         self.add_btn.setDefault(True)
-        self.add_btn.setAccessibleName("Start indexing")
-        other = QPushButton("Choose another folder…")
-        other.setAccessibleName("Choose another folder")
+        self.add_btn.setAccessibleName(translate("Welcome", "Start indexing"))
+        other = QPushButton(translate("Welcome", "Choose another folder…"))
+        other.setAccessibleName(translate("Welcome", "Choose another folder"))
         self.add_btn.clicked.connect(self._start)
         other.clicked.connect(self.choose_other.emit)
         row.addWidget(self.add_btn)
@@ -100,7 +112,9 @@ class WelcomePanel(QFrame):
 
     def set_packs(self, packs: list[str]) -> None:
         self.packs_info.setText(
-            f"Model packs installed: {', '.join(packs) if packs else 'none yet'}"
+            translate("Welcome", "Model packs installed: {names}").format(
+                names=", ".join(packs) if packs else translate("Welcome", "none yet")
+            )
         )
 
     def _start(self) -> None:
@@ -122,16 +136,21 @@ class PackBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("banner")
         text = QLabel(
-            "No image model pack is installed: photos are found by name, date and text until you "
-            "add one."
+            translate(
+                "Welcome",
+                "No image model pack is installed: photos are found by name, date and text "
+                "until you add one.",
+            )
         )
         text.setWordWrap(True)
-        imp = QPushButton("Import model pack…")
-        imp.setAccessibleName("Import model pack")
-        dl = QPushButton("Get an image model…")
-        dl.setAccessibleName("Download an image model for finding photos by what they show")
-        close = QPushButton("Dismiss")
-        close.setAccessibleName("Dismiss this message")
+        imp = QPushButton(translate("Welcome", "Import model pack…"))
+        imp.setAccessibleName(translate("Welcome", "Import model pack"))
+        dl = QPushButton(translate("Welcome", "Get an image model…"))
+        dl.setAccessibleName(
+            translate("Welcome", "Download an image model for finding photos by what they show")
+        )
+        close = QPushButton(translate("Welcome", "Dismiss"))
+        close.setAccessibleName(translate("Welcome", "Dismiss this message"))
         imp.clicked.connect(self.import_requested.emit)
         dl.clicked.connect(self.download_requested.emit)
         close.clicked.connect(self._dismiss)

@@ -233,7 +233,12 @@ class EngineHost(QObject):
         assert self.engine is not None
         try:
             if not self.engine.config.roots:
-                self.progress_changed.emit(Progress(Phase.IDLE, message="Add a folder to start"))
+                self.progress_changed.emit(
+                    Progress(
+                        Phase.IDLE,
+                        message=QCoreApplication.translate("Host", "Add a folder to start"),
+                    )
+                )
                 return
             self.engine.watch(progress=self.progress_changed.emit, cancel=cancel)
         except Cancelled:
@@ -242,7 +247,14 @@ class EngineHost(QObject):
             self.progress_changed.emit(Progress(Phase.ERROR, message=str(exc)))
         except Exception as exc:
             log.exception("indexing stopped")
-            self.progress_changed.emit(Progress(Phase.ERROR, message=f"Indexing stopped: {exc}"))
+            self.progress_changed.emit(
+                Progress(
+                    Phase.ERROR,
+                    message=QCoreApplication.translate("Host", "Indexing stopped: {reason}").format(
+                        reason=exc
+                    ),
+                )
+            )
 
     def reconfigure(
         self,
@@ -287,10 +299,14 @@ class EngineHost(QObject):
         self._paused = paused
         if paused:
             self._cancel.pause()
-            self.progress_changed.emit(Progress(Phase.PAUSED, message="Paused"))
+            self.progress_changed.emit(
+                Progress(Phase.PAUSED, message=QCoreApplication.translate("Host", "Paused"))
+            )
         else:
             self._cancel.resume()
-            self.progress_changed.emit(Progress(Phase.INDEXING, message="Resuming"))
+            self.progress_changed.emit(
+                Progress(Phase.INDEXING, message=QCoreApplication.translate("Host", "Resuming"))
+            )
         self.paused_changed.emit(paused)
 
     def pause(self) -> None:
@@ -370,7 +386,10 @@ class EngineHost(QObject):
             return
         except Exception as exc:
             log.exception("search failed")
-            self.search_failed.emit(gen, f"Search failed: {exc}")
+            self.search_failed.emit(
+                gen,
+                QCoreApplication.translate("Host", "Search failed: {reason}").format(reason=exc),
+            )
             return
         finally:
             with self._search_cv:

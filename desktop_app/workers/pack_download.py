@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.embed.errors import PackError
@@ -98,6 +98,10 @@ class PackDownloader(QObject):
             self.failed.emit(str(exc))
         except Exception as exc:  # anything else still reaches the window as a sentence
             log.exception("getting an image pack failed")
-            self.failed.emit(f"Getting the image model failed: {exc}")
+            self.failed.emit(
+                QCoreApplication.translate(
+                    "Host", "Getting the image model failed: {reason}"
+                ).format(reason=exc)
+            )
         else:
             self.finished.emit(info)

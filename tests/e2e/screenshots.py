@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/e2e/screenshots.py OUT_DIR            # offscreen
     DISPLAY=:7 .venv/bin/python tests/e2e/screenshots.py OUT_DIR # a real X server (Xvfb)
+    .venv/bin/python tests/e2e/screenshots.py OUT_DIR ja         # the window in Japanese
 
 Builds the real MiniLM pack (offline) and a tiny random CLIP pack on first use. The library:
 two PDF manuals with headings (written with Qt's PDF writer), Markdown chapters, notes, code,
@@ -310,7 +311,7 @@ def dark_palette() -> object:
     return pal
 
 
-def main(out: Path) -> int:
+def main(out: Path, language: str = "en") -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -330,6 +331,11 @@ def main(out: Path) -> int:
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")  # the same look offscreen and under Xvfb, light and dark
     light = app.palette()
+    from desktop_app.ui.i18n import install_translators
+
+    translators = install_translators(
+        app, language, Path(__file__).resolve().parents[2] / "resources"
+    )
     app.setStyleSheet((Path(__file__).resolve().parents[2] / "resources" / "style.qss").read_text())
     paths = Paths.from_env()
     paths.ensure()
@@ -354,7 +360,7 @@ def main(out: Path) -> int:
         w.grab().save(str(out / f"{name}.png"))  # type: ignore[attr-defined]
         print(out / f"{name}.png")
 
-    settings = Settings()
+    settings = Settings(language=language)
     cfg = EngineConfig(paths.index_dir, (paths.packs_dir, paths.bundled_packs))
     host = EngineHost(cfg)
     win = MainWindow(paths, settings, host)
@@ -441,9 +447,15 @@ def main(out: Path) -> int:
     shot(win, "dark-browse")
     app.setPalette(light)
     host.shutdown()
+    del translators  # kept alive while the window was shown
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")))
+    raise SystemExit(
+        main(
+            Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"),
+            sys.argv[2] if len(sys.argv) > 2 else "en",
+        )
+    )

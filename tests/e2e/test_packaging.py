@@ -48,6 +48,13 @@ def test_linux_bundle_builds_and_self_tests(
     # the bundle never carries the export stack
     internal = app / "trove" / "_internal"
     assert not (internal / "torch").exists() and not (internal / "transformers").exists()
+    # the window's languages: Trove's strings and Qt's own dialogs, and no other Qt language
+    shipped = internal / "resources" / "translations"
+    for lang in ("de", "fr", "es", "ja", "zh_CN"):
+        assert (shipped / f"trove_{lang}.qm").is_file() and (
+            shipped / f"qtbase_{lang}.qm"
+        ).is_file()
+    assert not (internal / "PySide6" / "Qt" / "translations").exists()
     _frozen_download_and_photo_search(app / "trove" / "trove", env, tmp_path, hub_repos)
     # per-user install and uninstall, no root
     prefix = tmp_path / "prefix"

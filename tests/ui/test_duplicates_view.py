@@ -162,3 +162,22 @@ def test_stacked_hit_tooltip_lists_the_copies(qtbot: QtBot) -> None:
     assert tip.startswith("/p/a.jpg") and "2 near-duplicates stacked here" in tip
     assert tip.endswith("  /p/b.jpg\n  /q/c.jpg")
     assert "stacked" not in tooltip_text(m.index(1))
+
+
+def test_a_group_spans_its_earliest_to_its_latest_day(qapp: Any) -> None:
+    from datetime import UTC, datetime
+
+    from desktop_app.core.types import DuplicateFile, DuplicateGroup
+    from desktop_app.ui.duplicates_view import group_dates
+
+    def at(y: int, m: int, d: int) -> float:
+        return datetime(y, m, d, 12, tzinfo=UTC).timestamp()
+
+    files = (
+        DuplicateFile("/p/a.jpg", "a", 1, taken_at=at(2026, 12, 6)),
+        DuplicateFile("/p/b.jpg", "b", 1, taken_at=at(2024, 4, 13)),
+        DuplicateFile("/p/c.jpg", "c", 1, taken_at=at(2024, 10, 1)),
+    )
+    # "06 Dec 2026" sorts before "13 Apr 2024" as text; the span runs by time
+    assert group_dates(DuplicateGroup(files)) == "13 Apr 2024 – 06 Dec 2026"
+    assert group_dates(DuplicateGroup(files[:1])) == "06 Dec 2026"

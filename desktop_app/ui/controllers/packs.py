@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers import SaveSettings
+from desktop_app.ui.i18n import translate
 from desktop_app.workers.engine_host import EngineHost
 
 
@@ -50,7 +51,9 @@ class PacksController(QObject):
         self.packs_changed.emit(packs)
 
     def _on_list_failed(self, exc: Exception) -> None:
-        self.message.emit(f"Cannot read the model packs: {exc}", 8000)
+        self.message.emit(
+            translate("Packs", "Cannot read the model packs: {reason}").format(reason=exc), 8000
+        )
 
     # --- changes -----------------------------------------------------------------------
 
@@ -59,7 +62,7 @@ class PacksController(QObject):
         self.host.run_engine(
             lambda engine: engine.install_pack(Path(src)),
             self._on_installed,
-            lambda exc: self.problem.emit("Cannot import this pack", str(exc)),
+            lambda exc: self.problem.emit(translate("Packs", "Cannot import this pack"), str(exc)),
         )
 
     def remove(self, name: str) -> None:
@@ -71,11 +74,11 @@ class PacksController(QObject):
         )
 
     def _on_removed(self, name: str) -> None:
-        self.message.emit(f"Removed {name}", 5000)
+        self.message.emit(translate("Packs", "Removed {name}").format(name=name), 5000)
         self.reload()
 
     def _on_remove_failed(self, exc: Exception) -> None:
-        self.problem.emit("Cannot remove", str(exc))
+        self.problem.emit(translate("Packs", "Cannot remove"), str(exc))
         self.refresh()
 
     def set_active(self, name: str | None) -> None:
@@ -118,6 +121,9 @@ class PacksController(QObject):
 
     def _on_installed(self, info: Any) -> None:
         self.message.emit(
-            f"Installed {info.name}; photos get their new vectors in the background", 8000
+            translate(
+                "Packs", "Installed {name}; photos get their new vectors in the background"
+            ).format(name=info.name),
+            8000,
         )
         self.reload()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from desktop_app.core.search.query import parse_query
 from desktop_app.core.types import BrowseResult, Phase, Progress, Query, SearchResult
 from desktop_app.settings import Settings
+from desktop_app.ui.i18n import plural, translate
 from desktop_app.ui.thumbnails import ImageJobs
 from desktop_app.workers.engine_host import EngineHost
 
@@ -47,15 +48,19 @@ def result_message(result: SearchResult) -> str:
 def _trust(result: SearchResult) -> str:
     if not result.hits:
         note = " ".join(result.notes[:1])
-        return f"No matches. {note}".strip()
+        return translate("Search", "No matches. {note}").format(note=note).strip()
     if not result.confident:
-        return "No confident match — these are only the closest files (dimmed)."
+        return translate(
+            "Search", "No confident match — these are only the closest files (dimmed)."
+        )
     strong = result.strong_count
     weak = len(result.hits) - strong
     if weak:
-        return (
-            f"{strong} strong {'match' if strong == 1 else 'matches'} first; "
-            f"{weak} weaker (dimmed) after them."
+        return plural(
+            strong,
+            translate("Search", "{n} strong match first; {weak} weaker (dimmed) after them."),
+            translate("Search", "{n} strong matches first; {weak} weaker (dimmed) after them."),
+            weak=weak,
         )
     return ""
 
@@ -171,7 +176,7 @@ class SearchController(QObject):
             return
         self._asked_text = self.text
         if not self.host.ready:
-            self.message_changed.emit("Opening the index…")
+            self.message_changed.emit(translate("Search", "Opening the index…"))
         self.host.request_search(self.query())
 
     # --- answers -----------------------------------------------------------------------
@@ -186,7 +191,10 @@ class SearchController(QObject):
             if result.hits:
                 self._remember(self._asked_text)
             self.status_message.emit(
-                f"{len(result.hits)} results in {result.elapsed_ms:.0f} ms", 4000
+                translate("Search", "{n} results in {ms:.0f} ms").format(
+                    n=len(result.hits), ms=result.elapsed_ms
+                ),
+                4000,
             )
         self.results.emit(result)
 

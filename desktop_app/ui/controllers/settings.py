@@ -16,6 +16,7 @@ from desktop_app.settings import Settings, SettingsError, save_settings
 from desktop_app.ui.controllers import SaveSettings
 from desktop_app.ui.controllers.packs import PacksController
 from desktop_app.ui.controllers.power import PowerController
+from desktop_app.ui.i18n import translate
 from desktop_app.workers.engine_host import EngineHost
 
 
@@ -27,6 +28,7 @@ class Choices:
     threads: int
     pause_on_battery: bool
     ocr: bool
+    language: str = ""  # "" follows the system; applied at the next start
 
 
 class SettingsController(QObject):
@@ -45,15 +47,16 @@ class SettingsController(QObject):
 
     def current(self) -> Choices:
         s = self.settings
-        return Choices(s.active_image_pack, s.threads, s.pause_on_battery, s.ocr)
+        return Choices(s.active_image_pack, s.threads, s.pause_on_battery, s.ocr, s.language)
 
     def apply(self, choices: Choices) -> None:
         before = self.current()
         s = self.settings
-        s.threads, s.pause_on_battery, s.ocr = (
+        s.threads, s.pause_on_battery, s.ocr, s.language = (
             choices.threads,
             choices.pause_on_battery,
             choices.ocr,
+            choices.language,
         )
         changes: dict[str, Any] = {}
         if choices.active_image_pack != before.active_image_pack:
@@ -112,7 +115,11 @@ class SettingsWriter(QObject):
             except SettingsError as exc:
                 self.failed.emit(str(exc))
             except OSError as exc:  # its folder cannot be made
-                self.failed.emit(f"cannot write settings {self.path}: {exc}")
+                self.failed.emit(
+                    translate("Settings", "cannot write settings {path}: {reason}").format(
+                        path=self.path, reason=exc
+                    )
+                )
             finally:
                 with self._cv:
                     self._writing = False
