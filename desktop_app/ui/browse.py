@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.types import BrowseResult
 from desktop_app.ui.controllers.search import BrowseState
-from desktop_app.ui.i18n import plural, translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from desktop_app.ui.results_model import BrowseModel
 from desktop_app.ui.results_view import ResultsView
 

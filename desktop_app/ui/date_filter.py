@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.i18n import translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ANY, TODAY, WEEK, MONTH, YEAR = "any", "today", "week", "month", "year"
 PRESETS = (

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.embed.api import PackProgress
 from desktop_app.core.packs.get.hub import DEFAULT_PRESET, HUB_PRESETS, HubPreset
-from desktop_app.ui.i18n import translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.workers.pack_download import PackDownloader
 
 STEP_NAMES = {

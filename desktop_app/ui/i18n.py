@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 # code -> the language's own name, as the Language choice lists it ("" is the system's)
 LANGUAGES: dict[str, str] = {
@@ -22,6 +30,12 @@ LANGUAGES: dict[str, str] = {
     "ja": "日本語",
     "zh_CN": "简体中文",
 }
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a string for translation where it is defined; ``translate`` looks it up later.
+    Qt's own returns ``object`` to type checkers; this one says it gives the text back."""
+    return text
 
 
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:
@@ -41,7 +55,7 @@ def local_date(when: date | datetime) -> str:
         # Qt date-format letters: the translation orders them, QLocale names the month
         fmt = translate("Dates", "dd MMM yyyy HH:mm")
         moment = QDateTime(
-            QDate(when.year, when.month, when.day), when.time().replace(microsecond=0)
+            QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second)
         )
         return QLocale().toString(moment, fmt)
     return QLocale().toString(

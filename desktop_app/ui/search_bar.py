@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.date_filter import DateFilter
-from desktop_app.ui.i18n import translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 DEBOUNCE_MS = 150
 FILTER_DEBOUNCE_MS = 400  # a folder or place name: asked when typing rests, not per letter

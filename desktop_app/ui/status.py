@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.types import Phase, Problem, Progress, Stage
-from desktop_app.ui.i18n import plural, translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from desktop_app.ui.opening import open_in_desktop
 
 # The core (no Qt) reports progress in English; its sentences without names or numbers are
