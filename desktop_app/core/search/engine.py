@@ -430,12 +430,11 @@ class SearchEngine:
             if c.worded is not None and c.worded[0] != c.snippet and coverage < 1.0:
                 # the passage its words were found in, when it says more than the one shown
                 text, page, source, lang = c.worded
-                worded = _share(content, in_name | _held_in(text, lang, content, keys, langs))
-                if worded > coverage:
-                    coverage = worded
+                found = _held_in(text, lang, content, keys, langs)
+                if _share(content, in_name | found) > coverage:
+                    coverage, shown = _share(content, in_name | found), found
                     c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
-            in_text = _share(content, _held_in(c.snippet, c.snippet_lang, content, keys, langs))
-            if in_text >= 1.0 and not in_name and c.sources & {"fts_text", "exact"}:
+            if _share(content, shown) >= 1.0 and not in_name and c.sources & {"fts_text", "exact"}:
                 # every word of the query is in the passage shown: that is why it matched,
                 # whichever list ranked it higher (a sign's words, not what a photo looks like)
                 c.best_source = "exact" if "exact" in c.sources else "fts_text"

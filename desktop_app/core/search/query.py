@@ -37,12 +37,6 @@ _EXT_ALIASES = {
 }
 
 
-# Words too common to be evidence or to highlight on their own.
-STOPWORDS = frozenset(
-    "a an and are as at be by for from in into is it of on or that the this to with".split()
-)
-
-
 def _split(raw: str) -> list[str]:
     try:
         lex = shlex.shlex(raw, posix=True)

@@ -4,11 +4,11 @@ file filter a query's `type:`, `in:`, date and place words make."""
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.core.fspath import is_under
+from desktop_app.core.words import flat
 
 
 def quote(value: str) -> str:
@@ -21,9 +21,9 @@ def is_in(column: str, values: Iterable[str]) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: place:sao finds "São Paulo", place:koln "Köln"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case without accents, as words are folded (core.words): place:sao finds "São
+    Paulo", place:koln "Köln", place:lodz "Łódź"."""
+    return flat(text)
 
 
 def _range(column: str, after: float | None, before: float | None) -> str:
