@@ -434,7 +434,11 @@ class SearchEngine:
                 if _share(content, in_name | found) > coverage:
                     coverage, shown = _share(content, in_name | found), found
                     c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
-            if _share(content, shown) >= 1.0 and not in_name and c.sources & {"fts_text", "exact"}:
+            if _share(content, in_name) >= 1.0 and "fts_name" in c.sources:
+                c.best_source = "fts_name"  # its name holds every word: that is why
+            elif (
+                _share(content, shown) >= 1.0 and not in_name and c.sources & {"fts_text", "exact"}
+            ):
                 # every word of the query is in the passage shown: that is why it matched,
                 # whichever list ranked it higher (a sign's words, not what a photo looks like)
                 c.best_source = "exact" if "exact" in c.sources else "fts_text"
