@@ -16,6 +16,7 @@ from desktop_app.core.indexing.passes.places import Places
 from desktop_app.core.indexing.passes.vectors import PackVectors
 from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.packs.active import ActivePacks
+from desktop_app.core.packs.registry import PackManager
 from desktop_app.core.search.engine import SearchEngine
 from desktop_app.core.store.index_store import IndexStore
 
@@ -30,9 +31,14 @@ class EngineParts:
     keeper: IndexKeeper
 
 
-def assemble(config: Callable[[], EngineConfig], read_only: bool = False) -> EngineParts:
+def assemble(
+    config: Callable[[], EngineConfig],
+    read_only: bool = False,
+    packs_owner: PackManager | None = None,
+) -> EngineParts:
     """Open the index (raises StoreError or OSError) and build everything around it.
-    ``config`` is asked each time: the app changes folders and settings while it runs."""
+    ``config`` is asked each time: the app changes folders and settings while it runs.
+    ``packs_owner``: the engine's one PackManager (built here when not given)."""
     store = IndexStore(config().index_dir, read_only=read_only)
     store.open()
     search = SearchEngine(store, None, None)
@@ -41,7 +47,7 @@ def assemble(config: Callable[[], EngineConfig], read_only: bool = False) -> Eng
         search.set_encoders(packs.text, packs.image)
         search.previous_image_encoder = packs.previous_image
 
-    packs = ActivePacks(store, config, on_packs)
+    packs = ActivePacks(store, config, on_packs, packs_owner)
     packs.load()
     writer = Writer()
     indexer = Indexer(store, writer, packs.encoders)

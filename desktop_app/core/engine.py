@@ -81,7 +81,7 @@ class TroveEngine:
     def __init__(self, config: EngineConfig, parts: EngineParts | None = None) -> None:
         self.config = config
         self._parts = parts
-        self._unopened_packs: PackManager | None = None
+        self._packs_owner: PackManager | None = None
         self.read_only = False
 
     # --- lifecycle -------------------------------------------------------------------
@@ -96,7 +96,7 @@ class TroveEngine:
         if self._parts is not None:
             return
         try:
-            self._parts = assemble(lambda: self.config, read_only)
+            self._parts = assemble(lambda: self.config, read_only, self.pack_manager())
         except StoreError as exc:
             raise EngineError(str(exc)) from exc
         except OSError as exc:
@@ -110,6 +110,7 @@ class TroveEngine:
 
     def close(self) -> None:
         if self._parts is not None:
+            self._parts.keeper.stop_watching()
             self._parts.packs.unload()
             self._parts.store.close()
             self._parts = None
@@ -313,15 +314,15 @@ class TroveEngine:
     # --- model packs: the engine owns them; the window and the CLI come here ---------------
 
     def pack_manager(self) -> PackManager:
-        """The packs' one owner: the open engine's, or (before it opens, or for a command
-        that never opens the index) one built once from the configuration."""
-        if self._parts is not None and self._parts.packs.manager is not None:
-            return self._parts.packs.manager
-        if self._unopened_packs is None:
+        """The packs' one owner, built once from the configuration: the open index's packs
+        and a command that never opens the index use the same."""
+        if self._parts is not None:
+            return self._parts.packs.manager  # the same, unless the caller built the parts
+        if self._packs_owner is None:
             from desktop_app.core.packs.active import new_pack_manager
 
-            self._unopened_packs = new_pack_manager(self.config)
-        return self._unopened_packs
+            self._packs_owner = new_pack_manager(self.config)
+        return self._packs_owner
 
     def packs(self) -> list[PackInfo]:
         """Every installed pack, the user's folder first (a name there hides a bundled one)."""

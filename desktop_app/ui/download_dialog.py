@@ -73,13 +73,14 @@ class DownloadDialog(QDialog):
         parent: Any = None,
         downloader: PackDownloader | None = None,
         presets: Sequence[HubPreset] = (),
+        install: Callable[[Path], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Download", "Get an image model"))
         self.setAccessibleName(translate("Download", "Get an image model"))
         self.resize(620, 360)
         self.on_import_pack = on_import_pack
-        self.worker = downloader or PackDownloader(packs_dir, samples, parent=self)
+        self.worker = downloader or PackDownloader(packs_dir, samples, parent=self, install=install)
         self.presets = list(presets) or [p for p in HUB_PRESETS.values() if p.pinned]
 
         intro = QLabel(

@@ -178,6 +178,12 @@ class EngineHost(QObject):
         with self._search_cv:
             self._search_cv.notify_all()
 
+    def opened_engine(self, timeout: float | None = None) -> Engine | None:
+        """The engine once the index is open (waited for, off the GUI thread only); None
+        when it failed to open."""
+        self._open_done.wait(timeout)
+        return self.engine
+
     def _open(self, watch: bool) -> None:
         try:
             engine = self._factory(self.config)

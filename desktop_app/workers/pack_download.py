@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.embed.api import PackInfo
 from desktop_app.core.embed.errors import PackError
 from desktop_app.core.packs.get.download import HubClient, Offline
 from desktop_app.core.packs.get.getpack import PackGetter
@@ -35,11 +36,14 @@ class PackDownloader(QObject):
         samples: Sequence[Path],
         client: Callable[[CancelToken], HubClient] | None = None,
         parent: QObject | None = None,
+        install: Callable[[Path], PackInfo] | None = None,
     ) -> None:
+        """``install``: the engine's install_pack (its one registry checks the new pack)."""
         super().__init__(parent)
         self.packs_dir = packs_dir
         self.samples = tuple(samples)
         self._client = client or (lambda c: HubClient(cancel=c))
+        self._install = install
         self._cancel = CancelToken()
         self._thread: threading.Thread | None = None
 
@@ -81,6 +85,7 @@ class PackDownloader(QObject):
             report=self.progress_changed.emit,
             cancel=self._cancel,
             client=self._client,
+            install=self._install,
         )
         self._thread = threading.Thread(
             target=self._run, args=(job, getter), name="trove-pack-download", daemon=True

@@ -6,6 +6,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -182,3 +183,72 @@ def test_a_file_moved_out_and_another_in_is_no_move(
     w.wait_for("the deletion", lambda: str(garden) not in store.files.known())
     assert store.files.known()[str(other)].file_id != old_id
     assert f"read {other}" in read
+
+
+def test_a_restart_with_the_same_folders_walks_nothing_and_misses_nothing(
+    watched: tuple[Path, Watching, list[str]],
+) -> None:
+    """The window stops and starts the indexer for a pack change, a pause or OCR: the
+    folders are not walked again, and what changed while it was stopped is applied."""
+    root, w, read = watched
+    engine = w.engine
+    store = engine.store
+    w.cancel.cancel()
+    w.thread.join(timeout=30)
+    assert not w.thread.is_alive()
+    # changes while the indexer is stopped: the watcher that stays on keeps them
+    (root / "notes" / "garden.txt").rename(root / "notes" / "roses.txt")
+    (root / "trip" / "plan.txt").unlink()
+    (root / "notes" / "bees.txt").write_text("Bees visit the lavender every morning.\n")
+    time.sleep(1.0)
+    read.clear()
+
+    walked: list[str] = []
+
+    def restart() -> Watching:
+        again = Watching(engine)
+        progress = again._progress
+
+        def seen(p: Progress) -> None:
+            if p.message.startswith("Looking for changes in"):
+                walked.append(p.message)
+            progress(p)
+
+        again.thread = threading.Thread(
+            target=engine.watch,
+            kwargs={"progress": seen, "cancel": again.cancel, "settle_s": 0.2},
+            daemon=True,
+        )
+        again.thread.start()
+        assert again.ready.wait(60)
+        return again
+
+    again = restart()
+    try:
+        on_disk = {
+            str(root / "photos" / "beach.jpg"),
+            str(root / "photos" / "sign.png"),
+            str(root / "notes" / "roses.txt"),
+            str(root / "notes" / "bees.txt"),
+            str(root / "docs" / "report.pdf"),
+            str(root.parent / "other" / "city.jpg"),
+            str(root.parent / "other" / "harbour.jpg"),
+        }
+        again.wait_for(
+            "the changes made while stopped", lambda: set(store.files.known()) == on_disk
+        )
+        assert walked == []  # no folder walked again
+        assert read == [f"read {root / 'notes' / 'bees.txt'}"]  # only the new file read
+    finally:
+        again.cancel.cancel()
+        again.thread.join(timeout=30)
+
+    # other folders: the watcher of the old ones says nothing of them, so all are walked
+    engine.config = replace(engine.config, roots=(str(root),))
+    again = restart()
+    try:
+        assert walked == [f"Looking for changes in {root}"]
+    finally:
+        again.cancel.cancel()
+        again.thread.join(timeout=30)
+    w.thread = again.thread  # the fixture's cleanup joins a finished thread

@@ -331,6 +331,41 @@ def test_engine_gives_the_image_tower_half_the_threads(
         engine.close()
 
 
+def test_the_engine_has_one_pack_owner_and_a_new_thread_count_remakes_its_encoders(
+    tiny_clip_pack: Path, minilm_pack: Path, trove_home: Path
+) -> None:
+    """The window lists, installs and chooses packs before and after the index opens: one
+    PackManager does all of it, and a reload keeps encoders that still answer."""
+    from dataclasses import replace
+
+    from desktop_app.core.engine import EngineConfig, TroveEngine
+
+    install_pack(tiny_clip_pack, trove_home)
+    install_pack(minilm_pack, trove_home)
+    packs = trove_home / "data" / "packs"
+    engine = TroveEngine(EngineConfig(trove_home / "data" / "index", (packs,), threads=2))
+    before_open = engine.pack_manager()
+    engine.open()
+    try:
+        assert engine.pack_manager() is before_open
+        image, text = engine.active_packs.image, engine.active_packs.text
+        assert image is not None and text is not None
+        engine.reload_packs()
+        assert engine.pack_manager() is before_open
+        assert engine.active_packs.image is image  # the same encoder, not loaded again
+        assert engine.active_packs.text is text
+        engine.config = replace(engine.config, threads=1)
+        engine.reload_packs()
+        remade = engine.active_packs.image
+        assert remade is not None and remade is not image
+        remade.prepare()
+        with remade._vision.use() as session:
+            assert session.get_session_options().intra_op_num_threads == 1
+    finally:
+        engine.close()
+    assert engine.pack_manager() is before_open
+
+
 def test_passages_encoded_side_by_side_run_on_sessions_of_their_own(minilm_pack: Path) -> None:
     """Two lanes of passages each get a one-thread session of their own (faster than sharing
     one: embed/encoders.py), a third caller shares rather than making more, a query alone

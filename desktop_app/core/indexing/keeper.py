@@ -7,7 +7,8 @@ import os
 import queue
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.config import EngineConfig
@@ -19,6 +20,9 @@ from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.scan.kinds import kind_for
 from desktop_app.core.scan.rules import ScanRules
 from desktop_app.core.scan.watch import ChangeBatch
+
+if TYPE_CHECKING:
+    from desktop_app.core.scan.watch import RootWatcher
 from desktop_app.core.store.api import KnownFile, Store, StoreError
 from desktop_app.core.types import IndexSummary, Kind, Phase, Problem, Progress, ScannedFile
 
@@ -37,6 +41,18 @@ class Passes:
     catch_up: Sequence[BackgroundPass]
     last: BackgroundPass
     after_change: Sequence[BackgroundPass] = ()
+
+
+@dataclass
+class _Watching:
+    """A watcher that outlives one ``watch()``: the indexer stops for a settings change (a
+    pack, pause, OCR) and starts again; while the folders and rules stay the same, their
+    events wait in ``batches`` and nothing is walked again."""
+
+    key: tuple[object, ...]  # the roots, the rules and the watcher's settings
+    watcher: RootWatcher
+    batches: queue.Queue[ChangeBatch]
+    reconciled: set[str] = field(default_factory=set)  # walked in full while watched
 
 
 class IndexKeeper:
@@ -61,6 +77,7 @@ class IndexKeeper:
         self.missing_roots: set[str] = set()  # unplugged drives: their rows stay
         self.polling_roots: set[str] = set()  # past the watch limit: checked every so often
         self.notices: list[str] = []
+        self._watching: _Watching | None = None
 
     def all_notices(self) -> list[str]:
         passes = list(dict.fromkeys([*self.passes.catch_up, *self.passes.after_change]))
@@ -78,9 +95,11 @@ class IndexKeeper:
         roots: Sequence[str] | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        reconciled: set[str] | None = None,
     ) -> IndexSummary:
         """Reconcile the roots (default: the configured ones) with the index, apply every
-        change, then run the passes."""
+        change, then run the passes. Each root walked and applied in full is added to
+        ``reconciled``."""
         started = time.monotonic()
         watched = self._watched()
         asked = [os.path.abspath(r) for r in (roots if roots is not None else watched)]
@@ -103,6 +122,8 @@ class IndexKeeper:
             mark = self.writer.mark()
             changes = from_scan(disk, known)
             total = _add(total, self.indexer.apply(changes, mark, progress, cancel))
+            if reconciled is not None:
+                reconciled.add(folder)
         with self.writer.turn():
             self.store.problems.record(
                 [p for p in scan_problems if not self.writer.forgotten_since(p.path, called)]
@@ -235,48 +256,80 @@ class IndexKeeper:
         poll_interval_s: float = 30.0,
         watch_limit: int | None = None,
     ) -> None:
-        """Reconcile, then keep the index current from file-system events until cancelled."""
+        """Reconcile, then keep the index current from file-system events until cancelled.
+
+        The watcher stays on when this returns: called again with the same folders and
+        rules, the events since are applied and only folders not yet walked in full are
+        walked (a pack change or a resume does not read every folder again)."""
         from desktop_app.core.scan.watch import RootWatcher
 
         cancel = cancel or CancelToken()
         emit = progress or (lambda _p: None)
-        self.index(progress=progress, cancel=cancel)
-        batches: queue.Queue[ChangeBatch] = queue.Queue()
-        watcher = RootWatcher(
-            outermost(self._watched()),
-            self.rules(),
-            batches.put,
+        roots = outermost(self._watched())
+        rules = self.rules()
+        key = (
+            tuple(roots),
+            rules.patterns,
+            rules.include_hidden,
+            rules.protected,
             settle_s,
             poll_interval_s,
             watch_limit,
         )
-        watcher.start()
-        self.polling_roots = set(watcher.polling_roots)
-        self.notices.extend(n for n in watcher.notices if n not in self.notices)
-        for n in watcher.notices:
+        live = self._watching
+        if live is not None and live.key != key:
+            self.stop_watching()  # other folders or rules: their events say nothing of these
+            live = None
+        if live is None:
+            # Walked first, then watched (as before): an index cancelled before its walk
+            # ends leaves no watcher, so the next call walks again.
+            reconciled: set[str] = set()
+            self.index(progress=progress, cancel=cancel, reconciled=reconciled)
+            batches: queue.Queue[ChangeBatch] = queue.Queue()
+            watcher = RootWatcher(roots, rules, batches.put, settle_s, poll_interval_s, watch_limit)
+            watcher.start()
+            live = self._watching = _Watching(key, watcher, batches, reconciled)
+            self.polling_roots = set(watcher.polling_roots)
+            self.notices.extend(n for n in watcher.notices if n not in self.notices)
+        else:
+            # Walked only where an earlier walk did not finish (an unplugged drive, a cancel).
+            rest = [r for r in roots if r not in live.reconciled]
+            self.index(rest, progress=progress, cancel=cancel, reconciled=live.reconciled)
+        for n in live.watcher.notices:
             emit(Progress(Phase.IDLE, message=n))
         emit(Progress(Phase.IDLE, message="Watching for changes"))
+        batches = live.batches
         try:
             while not cancel.cancelled:
                 try:
                     batch = batches.get(timeout=0.2)
                 except queue.Empty:
                     continue
-                cancel.checkpoint()
                 try:
+                    cancel.checkpoint()
                     self.apply_batch(batch, progress, cancel, lambda: not batches.empty())
+                except Cancelled:
+                    # Applied again next time: a batch is read against the index as it is
+                    # then, so what was already written counts as unchanged.
+                    _put_back(batches, batch)
+                    raise
                 except StoreError as exc:
                     # A full or read-only disk: say so, keep watching, try the batch again.
                     emit(Progress(Phase.ERROR, message=str(exc)))
                     if cancel.wait(WRITE_RETRY_S):
+                        _put_back(batches, batch)
                         break
                     batches.put(batch)
                     continue
                 emit(Progress(Phase.IDLE, message="Up to date"))
         except Cancelled:
             pass
-        finally:
-            watcher.stop()
+
+    def stop_watching(self) -> None:
+        """Stop the watcher ``watch`` left on (closing the index, other folders)."""
+        live, self._watching = self._watching, None
+        if live is not None:
+            live.watcher.stop()
 
     # --- removing a folder -----------------------------------------------------------
 
@@ -307,6 +360,18 @@ class IndexKeeper:
         if stray:
             with self.writer.turn():
                 self.store.files.move(stray)
+
+
+def _put_back(batches: queue.Queue[ChangeBatch], batch: ChangeBatch) -> None:
+    """``batch`` first again, before the ones that came after it."""
+    waiting = [batch]
+    while True:
+        try:
+            waiting.append(batches.get_nowait())
+        except queue.Empty:
+            break
+    for b in waiting:
+        batches.put(b)
 
 
 def _add(a: IndexSummary, b: IndexSummary) -> IndexSummary:

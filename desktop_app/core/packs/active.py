@@ -33,11 +33,14 @@ class ActivePacks:
         store: Store,
         config: Callable[[], EngineConfig],
         on_change: Callable[[ActivePacks], None] = lambda _a: None,
+        manager: PackManager | None = None,
     ) -> None:
+        """``manager``: the packs' one owner (the engine's); built from the configuration
+        when not given."""
         self._store = store
         self._config = config
         self._on_change = on_change
-        self.manager: PackManager | None = None
+        self.manager: PackManager = manager or new_pack_manager(config())
         self.text: TextEncoder | None = None
         self.image: ImageEncoder | None = None
         self.previous_image: ImageEncoder | None = None
@@ -50,10 +53,8 @@ class ActivePacks:
         """Find the installed packs (again) and pick the ones the settings ask for."""
         from desktop_app.core.embed.errors import PackError
 
-        if self.manager is not None:
-            self.manager.unload()
-        self.manager = new_pack_manager(self._config())
         cfg = self._config()
+        self.manager.set_threads(cfg.threads)
         try:
             self.text = self.manager.document_encoder(cfg.document_pack)
         except PackError as exc:
@@ -65,12 +66,14 @@ class ActivePacks:
             self._note(str(exc))
             self.image = None
         self.previous_image = self._previous()
+        in_use = (self.text, self.image, self.previous_image)
+        self.manager.retain({enc.pack_id for enc in in_use if enc is not None})
         self._on_change(self)
 
     def _previous(self) -> ImageEncoder | None:
         """After a change of image pack, the pack with the most older vectors keeps answering."""
         image, images = self.image, self._store.images
-        if self.manager is None or image is None or not images.count_other_packs(image.pack_id):
+        if image is None or not images.count_other_packs(image.pack_id):
             return None
         counts = images.per_pack()
         for _n, pack_id in sorted(
@@ -87,11 +90,10 @@ class ActivePacks:
         self._on_change(self)
 
     def all_notices(self) -> list[str]:
-        return self.notices + (self.manager.notices() if self.manager is not None else [])
+        return self.notices + self.manager.notices()
 
     def unload(self) -> None:
-        if self.manager is not None:
-            self.manager.unload()
+        self.manager.unload()
 
     def _note(self, text: str) -> None:
         if text not in self.notices:

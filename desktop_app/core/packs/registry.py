@@ -176,6 +176,26 @@ class PackManager:
             for enc in self._encoders.values():
                 enc.unload()
 
+    def set_threads(self, threads: int) -> None:
+        """Encoders are made with their thread count: a new count (0: chosen from the
+        cores) unloads them, and they are made again when asked for."""
+        threads = threads or default_threads()
+        if threads == self.threads:
+            return
+        with self._lock:
+            stale, self._encoders = list(self._encoders.values()), {}
+            self.threads, self.image_threads = threads, indexing_image_threads(threads)
+        for enc in stale:
+            enc.unload()
+
+    def retain(self, pack_ids: set[str]) -> None:
+        """Unload every encoder but those of ``pack_ids`` (the packs that answer now)."""
+        with self._lock:
+            stale = [pid for pid in self._encoders if pid not in pack_ids]
+            dropped = [self._encoders.pop(pid) for pid in stale]
+        for enc in dropped:
+            enc.unload()
+
     def import_pack(self, src: Path, dest_dir: Path) -> PackInfo:
         """Install a pack from a folder or a .zip: checked, never executed or unpickled."""
         src = Path(src)

@@ -113,11 +113,26 @@ class PacksController(QObject):
         from desktop_app.ui.download_dialog import DownloadDialog
 
         samples = sorted((self.paths.resources / "sample").glob("*.jpg"))
-        dlg = DownloadDialog(self.paths.packs_dir, samples, self.import_requested.emit, parent)
+        dlg = DownloadDialog(
+            self.paths.packs_dir,
+            samples,
+            self.import_requested.emit,
+            parent,
+            install=self._install_downloaded,
+        )
         dlg.installed.connect(self._on_installed)
         self.dialog = dlg
         dlg.show()
         return dlg
+
+    def _install_downloaded(self, src: Path) -> Any:
+        """A downloaded pack goes in through the engine's one registry (on the download's
+        thread; the registry takes its own lock). Before the index is open, the engine that
+        is opening it is waited for, never a second registry."""
+        engine = self.host.opened_engine()
+        if engine is None:
+            raise RuntimeError(translate("Packs", "Trove's index could not be opened"))
+        return engine.install_pack(src)
 
     def _on_installed(self, info: Any) -> None:
         self.message.emit(
