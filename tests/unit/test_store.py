@@ -208,6 +208,19 @@ def test_exact_search_matches_brute_force(store: IndexStore) -> None:
         assert got == want
 
 
+def test_which_candidates_a_new_pack_has_reached(store: IndexStore) -> None:
+    """During a change of image pack a query asks this of its candidates only."""
+    v = _vecs(300, 32)
+    ids = [f"f{i}" for i in range(300)]
+    _photo_rows(store, ids)
+    store.images.write(ids, v, "old")
+    store.images.write(ids[:120], v[:120], "new")
+    asked = ids[100:140] + ["missing"]
+    assert store.images.with_vector(asked, "new") == set(ids[100:120])
+    assert store.images.with_vector(asked, "old") == set(ids[100:140])
+    assert store.images.with_vector([], "new") == set()
+
+
 def _photo_rows(store: IndexStore, ids: list[str]) -> None:
     store.files.upsert(
         [FileRecord(i, f"/r/{i}.jpg", "/r", f"{i}.jpg", Kind.PHOTO, "jpg", 1, 1.0, i) for i in ids]

@@ -301,10 +301,12 @@ class SearchEngine:
             watch.lap("image pack encoder")
             prev = self.previous_image_encoder
             if prev is not None and (text or query.image_path or query.parts):
-                # each photo is ranked in exactly one space: the new pack's once it has a vector
-                have = self.store.images.file_ids(enc.pack_id)
+                # each photo is ranked in exactly one space: the new pack's once it has a
+                # vector (asked of the candidates only: the new pack's id set grows to all)
                 for source, vec in self._photo_queries(query, prev):
-                    self._vector_list(cand, source, vec, prev, among, skip=have, understood=reads)
+                    self._vector_list(
+                        cand, source, vec, prev, among, replaced_by=enc.pack_id, understood=reads
+                    )
                 watch.lap("previous image pack")
         else:
             if query.image_path:
@@ -485,10 +487,11 @@ class SearchEngine:
         vec: np.ndarray,
         encoder: ImageEncoder,
         among: frozenset[str] | None = None,
-        skip: set[str] | None = None,
+        replaced_by: str | None = None,
         watch: _Stopwatch | None = None,
         understood: bool = True,
     ) -> None:
+        """``replaced_by``: a newer pack whose vectors answer for the photos it has reached."""
         # image spaces have no unrelated figures of their own: this query's scores over a
         # sample of the index say where unrelated photos lie
         cal = Calibration(self.store.images.background(vec, encoder.pack_id), vec, None)
@@ -497,7 +500,12 @@ class SearchEngine:
         found = self.store.images.nearest(vec, CANDIDATES, encoder.pack_id, among)
         if watch is not None:
             watch.lap("vector search")
-        for rank, h in enumerate(h for h in found if not skip or h.file_id not in skip):
+        skip = (
+            self.store.images.with_vector([h.file_id for h in found], replaced_by)
+            if replaced_by is not None
+            else set()
+        )
+        for rank, h in enumerate(h for h in found if h.file_id not in skip):
             # a photo is like the query's image whatever the words' language; like its words
             # only when the pack reads them
             sure = understood or source == "image"

@@ -177,6 +177,28 @@ class ImageVectors(VectorTablesBase):
         return cached[1]
 
     @reading
+    def with_vector(self, file_ids: Sequence[str], pack_id: str) -> set[str]:
+        """Which of a few photos (a query's candidates) this pack has a vector of."""
+        out: set[str] = set()
+        for t in self._tables():
+            res = self._conn.vectors.current(t)
+            if res is not None:
+                out.update(f for f in file_ids if res.row_of(f, pack_id) is not None)
+                continue
+            want = [f for f in file_ids if f not in out]
+            for start in range(0, len(want), BATCH):
+                part = want[start : start + BATCH]
+                rows = (
+                    t.search()
+                    .where(f"pack_id = {_q(pack_id)} AND " + _in("file_id", part))
+                    .select(["file_id"])
+                    .limit(len(part) + 10)
+                    .to_arrow()
+                )
+                out.update(rows.column("file_id").to_pylist())
+        return out
+
+    @reading
     def count_other_packs(self, pack_id: str) -> int:
         """How many vectors some pack other than ``pack_id`` made."""
         cond = f"pack_id != {_q(pack_id)}"
