@@ -177,3 +177,21 @@ def test_deletions_wait_for_a_storm_only_so_long(tmp_path: Path) -> None:
         stop.set()
         writer.join()
         w.stop()
+
+
+def test_events_the_system_dropped_make_the_root_walked_again(tmp_path: Path) -> None:
+    """In a storm of changes the kernel's event queue overflows and watchdog says events
+    were lost: the watched folder is walked again, else moved and deleted files would
+    stay in the index under their old paths."""
+    from watchdog.events import EventsLostEvent
+
+    root = tmp_path / "storm"
+    root.mkdir()
+    w, batches = _watch([root])
+    try:
+        emitter = next(iter(w._observer.emitters))  # what watchdog's inotify reader queues on
+        emitter.queue_event(EventsLostEvent(str(root), is_directory=True))
+        batch = _until(batches, lambda b: b.rescan_roots)
+        assert batch.rescan_roots == frozenset({str(root)})
+    finally:
+        w.stop()

@@ -75,6 +75,9 @@ class RootWatcher:
         self.notices: list[str] = []
         self._pending: dict[str, _Pending] = {}
         self._gone_dirs: set[str] = set()
+        # roots whose events the system dropped (its queue overflowed in a storm of changes),
+        # with the time it said so: walked again once that has settled
+        self._lost: dict[str, float] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._observer: Any = None
@@ -145,6 +148,11 @@ class RootWatcher:
             return
         now = time.monotonic()
         src = os.fsdecode(event.src_path)
+        if etype == "events_lost":  # src is the watched root: what changed is unknown
+            log.warning("the system dropped change events under %s; it is walked again", src)
+            with self._lock:
+                self._lost[src] = now
+            return
         dest = os.fsdecode(getattr(event, "dest_path", "") or "")
         with self._lock:
             if event.is_directory:
@@ -192,6 +200,10 @@ class RootWatcher:
             ready = [
                 (p, s) for p, s in self._pending.items() if now - s.last_event >= self.settle_s
             ]
+            for root, when in list(self._lost.items()):
+                if now - when >= self.settle_s:
+                    rescan.add(root)
+                    del self._lost[root]
             gone_dirs = set(self._gone_dirs)
         gone: list[tuple[str, _Pending]] = []
         complete: list[tuple[str, _Pending]] = []
