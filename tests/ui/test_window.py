@@ -181,6 +181,12 @@ def test_shortcuts_and_accessibility(qtbot: QtBot, tmp_path: Path) -> None:
     _activate(qtbot, win)
     qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert win.search.field.hasFocus()
+    # a second query: Ctrl+K in the field selects the first, and typing replaces it
+    qtbot.keyClicks(win.search.field, "change owner")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(win.search.field, "login shell")
+    assert win.search.field.text() == "login shell"
+    win.search.field.clear()
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
 
     internal = (QComboBox, QLineEdit, QAbstractSpinBox)  # sub-controls Qt names itself
