@@ -1,12 +1,12 @@
 """EngineHost: runs the engine off the GUI thread; results come back as queued signals.
 
-Lanes, each with one job: an opener, then the indexer (engine.open, then engine.watch); a
-search lane (one thread, newest request wins: searches and browsing share it); a task lane for
-small reads (status, problems, pack lists, thumbnails of nothing heavy); and a control lane for
-changes that need the indexer stopped (folders, packs, settings), applied one at a time: stop
-the indexer, change, start it again. Nothing else writes the engine's configuration, so the
-indexer never sees it change under it. Workers never touch widgets: callbacks are queued to
-the GUI thread.
+Threads, each with one job: an opener, then the indexer (engine.open, then engine.watch); and
+lanes, each a JobPool (workers/jobs.py): a search lane (newest request wins: searches and
+browsing share it); a task lane for small reads (status, problems, pack lists); a control lane
+for changes that need the indexer stopped (folders, packs, settings), applied one at a time:
+stop the indexer, change, start it again; and a near-duplicates lane. Nothing else writes the
+engine's configuration, so the indexer never sees it change under it. Workers never touch
+widgets: answers come back on the GUI thread.
 
 Tests: ``synchronous=True`` runs every lane inline on the calling thread (for fake engines
 whose ``watch`` returns), and ``wait_idle()`` waits until every lane has answered.
@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -27,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engine import Engine, EngineConfig, EngineError, TroveEngine
 from desktop_app.core.types import Phase, Progress, Query
+from desktop_app.workers.jobs import JobPool
 
 log = logging.getLogger(__name__)
 # How long quitting waits for an index that is still opening (migrations can take longer;
@@ -35,61 +35,12 @@ OPEN_WAIT_S = 30.0
 
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
-Job = Callable[[], Any]
 EngineFactory = Callable[[EngineConfig], Engine]
 
 
 def describe_failure(exc: Exception) -> str:
     """One sentence for a person: an EngineError says it already; anything else is named."""
     return str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
-
-
-class _Lane:
-    """One worker thread running queued jobs in order; ``busy`` until its queue is drained."""
-
-    def __init__(self, name: str, run: Callable[[Job, Done | None, Failed | None], None]) -> None:
-        self.name = name
-        self._run = run
-        self._cv = threading.Condition()
-        self._jobs: deque[tuple[Callable[[], Any], Done | None, Failed | None]] = deque()
-        self._running = False
-        self._closing = False
-        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
-
-    def start(self) -> None:
-        if not self._thread.is_alive():
-            self._thread.start()
-
-    def submit(self, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None) -> None:
-        with self._cv:
-            self._jobs.append((fn, on_done, on_error))
-            self._cv.notify_all()
-
-    @property
-    def busy(self) -> bool:
-        with self._cv:
-            return self._running or bool(self._jobs)
-
-    def close(self) -> None:
-        with self._cv:
-            self._closing = True
-            self._jobs.clear()
-            self._cv.notify_all()
-
-    def _loop(self) -> None:
-        while True:
-            with self._cv:
-                while not self._closing and not self._jobs:
-                    self._cv.wait()
-                if self._closing:
-                    return
-                job = self._jobs.popleft()
-                self._running = True
-            try:
-                self._run(*job)
-            finally:
-                with self._cv:
-                    self._running = False
 
 
 class EngineHost(QObject):
@@ -102,7 +53,6 @@ class EngineHost(QObject):
     paused_changed = Signal(bool)
     task_failed = Signal(str)  # a background job without its own failure callback failed
     duplicates_ready = Signal(object)  # DuplicateReport, or a message (str) when it failed
-    _callback = Signal(object, object)  # (callback, value) -> called on the GUI thread
 
     def __init__(
         self,
@@ -125,33 +75,31 @@ class EngineHost(QObject):
         self._opener: threading.Thread | None = None
         self._opening = False
         self._closing = False
-        self._search_cv = threading.Condition()
-        self._search_request: tuple[int, str, Query, int] | None = None
-        self._searching = False
+        # One search thread: the encoders stay warm on it, and a request replaced while it
+        # runs is not wanted, so a second thread would only compete for the same cores.
+        self._search = JobPool("trove-search", newest_wins=True, synchronous=synchronous)
         self._latest_generation = 0
-        self._search_thread = threading.Thread(
-            target=self._search_loop, name="trove-search", daemon=True
-        )
+        self._held_request: tuple[int, str, Query, int] | None = None  # asked before opening
         # Reloading packs unloads the encoders a search may be using: one waits for the other.
         self._engine_gate = threading.Lock()
-        self._tasks = _Lane("trove-tasks", self._run_job)
-        self._control = _Lane("trove-control", self._run_job)
-        self._pending_callbacks = 0
-        self._callbacks_lock = threading.Lock()
-        self._callback.connect(self._on_callback)
-        # Near-duplicates lane: seconds of matrix work on a large library, so neither the
-        # task lane (status, problems) nor the search lane waits behind it.
-        self._dup_lock = threading.Lock()
-        # "" idle, "waiting" (asked before the index opened), "running", "again" (asked again)
-        self._dup_state = ""
+        # One thread each: small reads answer in the order asked; changes are applied one at
+        # a time, each with the indexer stopped.
+        self._tasks = JobPool("trove-tasks", synchronous=synchronous)
+        self._control = JobPool("trove-control", synchronous=synchronous)
+        # Near-duplicates: seconds of matrix work on a large library, on a thread of its own
+        # so neither the task lane (status, problems) nor the search lane waits behind it;
+        # one thread, as asked again the newest run answers (the index may have changed).
+        self._duplicates = JobPool("trove-duplicates", newest_wins=True, synchronous=synchronous)
+        self._duplicates_asked = False  # before the index opened: answered once it is open
         self._dup_cancel = CancelToken()
+        self._lanes = (self._search, self._tasks, self._control, self._duplicates)
+        self.opened.connect(self._on_opened)
 
     # --- lifecycle ---------------------------------------------------------------------
 
     def start(self, watch: bool = True) -> None:
         """Open the engine in the background (lancedb's import alone takes ~2 s), then watch."""
         self._opening = True  # first: work queued before the start waits for the index
-        self.start_lanes()
         if self.synchronous:
             self._open(watch)
             return
@@ -160,23 +108,11 @@ class EngineHost(QObject):
         )
         self._opener.start()
 
-    def start_lanes(self) -> None:
-        """Start the search, task and control lanes (``start`` does this; tests may attach
-        an engine)."""
-        if self.synchronous:
-            return
-        if not self._search_thread.is_alive():
-            self._search_thread.start()
-        self._tasks.start()
-        self._control.start()
-
     def attach(self, engine: Engine) -> None:
-        """Use an engine that is already open (tests)."""
+        """Use an engine that is already open."""
         self.engine = engine
         self.ready = True
         self._open_done.set()
-        with self._search_cv:
-            self._search_cv.notify_all()
 
     def opened_engine(self, timeout: float | None = None) -> Engine | None:
         """The engine once the index is open (waited for, off the GUI thread only); None
@@ -200,11 +136,6 @@ class EngineHost(QObject):
         self.attach(engine)
         self._opening = False
         self.opened.emit()
-        with self._dup_lock:
-            asked_early = self._dup_state == "waiting"
-            self._dup_state = ""
-        if asked_early:
-            self.request_duplicates()
         if watch and not self._closing:
             self.start_indexing()
 
@@ -334,10 +265,8 @@ class EngineHost(QObject):
             self._opener.join(timeout=OPEN_WAIT_S)
         self._cancel.cancel()
         self._dup_cancel.cancel()
-        with self._search_cv:
-            self._search_cv.notify_all()
-        self._tasks.close()
-        self._control.close()
+        for lane in self._lanes:
+            lane.shutdown()
         if self._indexer is not None:
             self._indexer.join(timeout=10)
         if self.engine is not None:
@@ -355,94 +284,69 @@ class EngineHost(QObject):
         return self._request("browse", query, limit)
 
     def _request(self, kind: str, query: Query, limit: int) -> int:
-        with self._search_cv:
-            self._latest_generation += 1
-            gen = self._latest_generation
-            self._search_request = (gen, kind, query, limit)
-            self._search_cv.notify_all()
-        if self.synchronous and self.ready:
-            self._search_once()
+        self._latest_generation += 1
+        gen = self._latest_generation
+        if self.ready:
+            self._held_request = None
+            self._run_search(gen, kind, query, limit)
+        else:  # asked once the index is open
+            self._held_request = (gen, kind, query, limit)
         return gen
 
-    def _search_loop(self) -> None:
-        while True:
-            with self._search_cv:
-                while not self._closing and (self._search_request is None or not self.ready):
-                    self._search_cv.wait()
-                if self._closing:
-                    return
-            self._search_once()
-
-    def _search_once(self) -> None:
-        with self._search_cv:
-            if self._search_request is None:
-                return
-            gen, kind, query, limit = self._search_request
-            self._search_request = None
-            self._searching = True
-        try:
+    def _run_search(self, gen: int, kind: str, query: Query, limit: int) -> None:
+        def work() -> Any:
             assert self.engine is not None
             with self._engine_gate:
                 if kind == "browse":
-                    result: Any = self.engine.recent(query, limit, generation=gen)
-                else:
-                    result = self.engine.search(query, generation=gen)
-        except EngineError as exc:
+                    return self.engine.recent(query, limit, generation=gen)
+                return self.engine.search(query, generation=gen)
+
+        answer = self.browse_ready if kind == "browse" else self.results_ready
+        self._search.submit(work, answer.emit, lambda exc: self._on_search_failed(gen, exc))
+
+    def _on_search_failed(self, gen: int, exc: Exception) -> None:
+        if isinstance(exc, EngineError):
             self.search_failed.emit(gen, str(exc))
             return
-        except Exception as exc:
-            log.exception("search failed")
-            self.search_failed.emit(
-                gen,
-                QCoreApplication.translate("Host", "Search failed: {reason}").format(reason=exc),
-            )
-            return
-        finally:
-            with self._search_cv:
-                self._searching = False
-        if gen == self._latest_generation:  # a newer request supersedes this one
-            (self.browse_ready if kind == "browse" else self.results_ready).emit(result)
+        log.error("search failed", exc_info=exc)
+        self.search_failed.emit(
+            gen, QCoreApplication.translate("Host", "Search failed: {reason}").format(reason=exc)
+        )
+
+    def _on_opened(self) -> None:
+        held, self._held_request = self._held_request, None
+        if held is not None:
+            self._run_search(*held)
+        if self._duplicates_asked:
+            self._duplicates_asked = False
+            self.request_duplicates()
 
     # --- near-duplicates lane -------------------------------------------------------------
 
     def request_duplicates(self) -> None:
         """Find near-duplicate photos on their own thread; ``duplicates_ready`` answers. Asked
-        again while a run is under way, one more run follows it (the index may have changed)."""
-        with self._dup_lock:
-            if self.engine is None:
-                self._dup_state = "waiting"  # answered once the index is open
-                return
-            if self._dup_state in ("running", "again"):
-                self._dup_state = "again"
-                return
-            self._dup_state = "running"
-        if self.synchronous:
-            self._duplicates_loop()
+        again while a run is under way, that run stops and a new one answers (the index may
+        have changed)."""
+        if not self.ready:
+            self._duplicates_asked = True
             return
-        threading.Thread(target=self._duplicates_loop, name="trove-duplicates", daemon=True).start()
+        self._dup_cancel.cancel()
+        cancel = self._dup_cancel = CancelToken()
+        self._duplicates.submit(lambda: self._find_duplicates(cancel), self.duplicates_ready.emit)
 
-    def _duplicates_loop(self) -> None:
-        while True:
-            result: Any
-            try:
-                assert self.engine is not None
-                # hashes missing from an older index are filled by the indexer, not here
-                result = self.engine.duplicates(compute_missing=False, cancel=self._dup_cancel)
-            except Cancelled:
-                return
-            except EngineError as exc:
-                result = str(exc)
-            except Exception as exc:
-                log.exception("finding near-duplicates failed")
-                result = f"Could not look for near-duplicates: {exc}"
-            with self._dup_lock:
-                if self._dup_state == "again" and not self._closing:
-                    self._dup_state = "running"
-                    continue
-                self._dup_state = ""
-            if not self._closing:
-                self.duplicates_ready.emit(result)
-            return
+    def _find_duplicates(self, cancel: CancelToken) -> object:
+        """A DuplicateReport, or a message saying why there is none; Cancelled answers nothing."""
+        assert self.engine is not None
+        try:
+            # hashes missing from an older index are filled by the indexer, not here
+            return self.engine.duplicates(compute_missing=False, cancel=cancel)
+        except Cancelled:
+            raise
+        except EngineError as exc:
+            return str(exc)
+        except Exception as exc:
+            log.exception("finding near-duplicates failed")
+            return f"Could not look for near-duplicates: {exc}"
 
     # --- task lane ---------------------------------------------------------------------
 
@@ -476,54 +380,24 @@ class EngineHost(QObject):
         self.run_task(work, on_done, on_error)
 
     def _submit(
-        self, lane: _Lane, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None
+        self, lane: JobPool, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None
     ) -> None:
-        if self.synchronous:
-            self._run_job(fn, on_done, on_error)
-        else:
-            lane.submit(fn, on_done, on_error)
-
-    def _run_job(
-        self, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None
-    ) -> None:
-        try:
-            result = fn()
-        except Exception as exc:
-            log.exception("background task failed")
+        def failed(exc: Exception) -> None:
+            log.error("background task failed", exc_info=exc)
             if on_error is not None:
-                self._deliver(on_error, exc)
+                on_error(exc)
             else:
                 self.task_failed.emit(describe_failure(exc))
-            return
-        if on_done is not None:
-            self._deliver(on_done, result)
 
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        if self.synchronous:
-            callback(value)
-            return
-        with self._callbacks_lock:
-            self._pending_callbacks += 1
-        self._callback.emit(callback, value)
-
-    def _on_callback(self, callback: Callable[[Any], None], value: Any) -> None:
-        with self._callbacks_lock:
-            self._pending_callbacks -= 1
-        if not self._closing:
-            callback(value)
+        lane.submit(fn, on_done, failed)
 
     # --- tests -------------------------------------------------------------------------
 
     def idle(self) -> bool:
         """Nothing queued or running on any lane, no answer waiting for the GUI thread, and
         the engine opened (or failed to). The indexer is not a lane: it runs until stopped."""
-        with self._search_cv:
-            searching = self._searching or (self._search_request is not None and self.ready)
-        with self._callbacks_lock:
-            callbacks = self._pending_callbacks
-        return not (
-            self._opening or searching or self._tasks.busy or self._control.busy or callbacks
-        )
+        held = self.ready and (self._held_request is not None or self._duplicates_asked)
+        return not (self._opening or held or any(lane.busy for lane in self._lanes))
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Run the GUI thread's events until every lane has answered; False on timeout."""

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engine import EngineError
-from desktop_app.core.types import Query
+from desktop_app.core.search.query import parse_query
+from desktop_app.core.types import DuplicateReport, Query
 from tests.ui.fake_engine import fake_host, sample_files
 
 
@@ -126,3 +128,47 @@ def test_quitting_while_the_index_opens_waits_for_it(qtbot: QtBot, tmp_path: Pat
     host.shutdown()
     assert made[0].called("close") == ["MainThread"]
     assert made[0].called("watch") == []
+
+
+def test_asked_before_the_index_is_open_answered_once_it_is(qtbot: QtBot, tmp_path: Path) -> None:
+    host, made = fake_host(tmp_path, synchronous=False, delay=0.2)  # a slow open
+    results: list[object] = []
+    reports: list[object] = []
+    host.results_ready.connect(results.append)
+    host.duplicates_ready.connect(reports.append)
+    host.request_search(parse_query("taxes"))  # before the start
+    host.start(watch=False)
+    host.request_duplicates()  # while it opens
+    last = host.request_search(parse_query("beach"))
+    assert host.wait_idle(10)
+    assert [r.generation for r in results] == [last]  # type: ignore[attr-defined]
+    assert made[0].called("search") == ["trove-search"]  # the newest only
+    assert len(reports) == 1 and made[0].called("duplicates") == ["trove-duplicates"]
+    host.shutdown()
+
+
+def test_duplicates_asked_again_stop_the_run_under_way(qtbot: QtBot, tmp_path: Path) -> None:
+    host, made = fake_host(tmp_path, synchronous=False)
+    host.start(watch=False)
+    assert host.wait_idle(10)
+    running = threading.Event()
+    stopped: list[bool] = []
+    runs = iter([True, False])
+
+    def duplicates(cancel: CancelToken, **_kw: object) -> DuplicateReport:
+        if next(runs):  # the first run: long, until stopped
+            running.set()
+            stopped.append(cancel.wait(5))
+            cancel.checkpoint()
+        return DuplicateReport((), photos=7)
+
+    made[0].duplicates = duplicates  # type: ignore[method-assign]
+    reports: list[object] = []
+    host.duplicates_ready.connect(reports.append)
+    host.request_duplicates()
+    assert running.wait(5)
+    host.request_duplicates()  # the index changed: the run under way is not wanted
+    assert host.wait_idle(10)
+    assert stopped == [True]  # stopped at once, not left to finish
+    assert reports == [DuplicateReport((), photos=7)]  # one answer, from the newest run
+    host.shutdown()

@@ -47,7 +47,6 @@ def test_newest_query_wins(qtbot: QtBot, tmp_path: Path) -> None:
     engine = SlowEngine()
     host.engine = engine  # type: ignore[assignment]
     host.ready = True
-    host.start_lanes()
     shown: list[SearchResult] = []
     host.results_ready.connect(shown.append)
     for text in ["f", "fi", "fin", "fina"]:
