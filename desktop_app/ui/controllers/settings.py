@@ -5,7 +5,6 @@ settings file written off the GUI thread."""
 from __future__ import annotations
 
 import copy
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from desktop_app.ui.controllers.packs import PacksController
 from desktop_app.ui.controllers.power import PowerController
 from desktop_app.ui.i18n import translate
 from desktop_app.workers.engine_host import EngineHost
+from desktop_app.workers.jobs import JobPool
 
 
 @dataclass(frozen=True)
@@ -83,44 +83,23 @@ class SettingsWriter(QObject):
     def __init__(self, settings: Settings, path: Path, parent: Any = None) -> None:
         super().__init__(parent)
         self.settings, self.path = settings, path
-        self._cv = threading.Condition()
-        self._pending: Settings | None = None
-        self._writing = False
-        self._thread: threading.Thread | None = None
+        # One thread: writes of one file go in order, and a snapshot still waiting is replaced
+        # by a newer one.
+        self._writes = JobPool("trove-settings", newest_wins=True, parent=self)
 
     def save(self) -> None:
         snapshot = copy.deepcopy(self.settings)  # the GUI thread goes on changing the original
-        with self._cv:
-            self._pending = snapshot
-            self._cv.notify_all()
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._loop, name="trove-settings", daemon=True
-                )
-                self._thread.start()
+        self._writes.submit(lambda: save_settings(snapshot, self.path), on_error=self._on_failed)
 
     def flush(self, timeout: float = 5.0) -> bool:
-        with self._cv:
-            return self._cv.wait_for(lambda: self._pending is None and not self._writing, timeout)
+        return self._writes.wait(timeout)
 
-    def _loop(self) -> None:
-        while True:
-            with self._cv:
-                self._cv.wait_for(lambda: self._pending is not None)
-                snapshot, self._pending = self._pending, None
-                self._writing = True
-            try:
-                assert snapshot is not None
-                save_settings(snapshot, self.path)
-            except SettingsError as exc:
-                self.failed.emit(str(exc))
-            except OSError as exc:  # its folder cannot be made
-                self.failed.emit(
-                    translate("Settings", "cannot write settings {path}: {reason}").format(
-                        path=self.path, reason=exc
-                    )
+    def _on_failed(self, exc: Exception) -> None:
+        if isinstance(exc, SettingsError):
+            self.failed.emit(str(exc))
+        else:  # its folder cannot be made
+            self.failed.emit(
+                translate("Settings", "cannot write settings {path}: {reason}").format(
+                    path=self.path, reason=exc
                 )
-            finally:
-                with self._cv:
-                    self._writing = False
-                    self._cv.notify_all()
+            )
