@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,13 +26,13 @@ from desktop_app.core.types import Hit, Kind, Origin
 from desktop_app.ui.i18n import local_date, translate
 from desktop_app.ui.opening import open_in_desktop
 from desktop_app.ui.thumbnails import (
-    ImageJobs,
     ThumbnailLoader,
     clipboard_image,
     read_scaled,
     read_text_head,
     render_pdf_page,
 )
+from desktop_app.workers.jobs import JobPool
 
 CLIPBOARD_SIDE = 8192  # "Copy image" gives other apps the photo at up to this size
 OPENING_CHARS = 4000  # browsing a document: this much of its opening, line breaks kept
@@ -74,11 +75,11 @@ class PreviewPane(QWidget):
         self.hit: Hit | None = None
         self.terms: tuple[str, ...] = ()
         self.thumbs = thumbs
-        self._jobs = ImageJobs(self)  # the picture on screen: the newest selection wins
-        self._jobs.ready.connect(self._on_image_ready)
-        self._clip_jobs = ImageJobs(self)  # "Copy image": never dropped for a new selection
-        self._clip_jobs.ready.connect(self._on_clip_ready)
-        self._token = 0
+        # One thread each: one large decode at a time, and the newest ask waits least.
+        # The picture on screen: the newest selection wins.
+        self._jobs = JobPool("trove-preview", newest_wins=True, parent=self)
+        # "Copy image": never dropped for a new selection (a newer copy wins)
+        self._clip_jobs = JobPool("trove-clipboard", newest_wins=True, parent=self)
         self._clip_path = ""
         self._picture: QImage | None = None  # the decoded picture shown, kept to fit resizes
         self.title = QLabel(translate("Preview", "Select a result to preview it"))
@@ -143,7 +144,7 @@ class PreviewPane(QWidget):
         photo = hit is not None and hit.kind == Kind.PHOTO
         self.copy_img_btn.setEnabled(photo)
         self.similar_btn.setEnabled(photo)
-        self._token = 0  # a picture still on its way is for an earlier selection
+        self._jobs.cancel()  # a picture still on its way is for an earlier selection
         self._picture = None
         if hit is None:
             self.title.setText(translate("Preview", "Select a result to preview it"))
@@ -197,7 +198,7 @@ class PreviewPane(QWidget):
                 self.image.hide()
                 if not hit.matched:  # browsing: the opening of the file as it is laid out
                     path = hit.path
-                    self._token = self._jobs.submit(lambda: read_text_head(path)[:OPENING_CHARS])
+                    self._decode(lambda: read_text_head(path)[:OPENING_CHARS])
         when = _when(hit)
         if when:
             facts.append(when)
@@ -230,10 +231,14 @@ class PreviewPane(QWidget):
         else:
             self.image.clear()
             self.image.setText(translate("Preview", "Loading…"))
-        self._token = self._jobs.submit(lambda: decode(target))
+        self._decode(lambda: decode(target))
 
-    def _on_image_ready(self, token: int, img: QImage | str | None) -> None:
-        if token != self._token or self.hit is None:
+    def _decode(self, job: Callable[[], QImage | str]) -> None:
+        # a decoder's failure is a picture that cannot be shown
+        self._jobs.submit(job, self._on_image_ready, lambda _exc: self._on_image_ready(None))
+
+    def _on_image_ready(self, img: QImage | str | None) -> None:
+        if self.hit is None:
             return
         if isinstance(img, str):  # a document's opening lines
             if img.strip():
@@ -285,9 +290,13 @@ class PreviewPane(QWidget):
             return  # a file gone meanwhile: the decode fails, and the button says so
         path = self._clip_path = self.hit.path
         self.copy_img_btn.setText(translate("Preview", "Copying…"))
-        self._clip_jobs.submit(lambda: clipboard_image(path, CLIPBOARD_SIDE))
+        self._clip_jobs.submit(
+            lambda: clipboard_image(path, CLIPBOARD_SIDE),
+            self._on_clip_ready,
+            lambda _exc: self._on_clip_ready(None),
+        )
 
-    def _on_clip_ready(self, _token: int, out: tuple[QImage, QByteArray] | None) -> None:
+    def _on_clip_ready(self, out: tuple[QImage, QByteArray] | None) -> None:
         if out is None or out[0].isNull():
             self.copy_img_btn.setText(translate("Preview", "Cannot copy"))
         else:

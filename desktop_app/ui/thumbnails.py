@@ -1,6 +1,6 @@
 """Thumbnails on their own small pool (QImage is QtGui, so this lives in ui/), LRU + disk cache:
 photos decoded at reduced size, the first page of a PDF rendered, the opening lines of other
-documents set as a small page of text. Also the latest-wins decoder behind the preview."""
+documents set as a small page of text; the decoders behind the preview and the clipboard."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import hashlib
 import os
 import sys
 from collections import OrderedDict
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -20,10 +19,8 @@ from PySide6.QtCore import (
     QObject,
     QPointF,
     QRect,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -38,6 +35,8 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
+
+from desktop_app.workers.jobs import JobPool
 
 THUMB_SIZE = 256
 MEMORY_ITEMS = 600
@@ -262,41 +261,29 @@ def file_type_icon(ext: str) -> QIcon | None:
     return icon
 
 
-class _Signals(QObject):
-    done = Signal(str, QImage)  # QRunnable is not a QObject: signals live here
-
-
-class _Load(QRunnable):
-    def __init__(self, path: str, kind: str, cache_dir: Path, signals: _Signals) -> None:
-        super().__init__()
-        self.path = path
-        self.kind = kind
-        self.cache_dir = cache_dir
-        self.signals = signals
-
-    def run(self) -> None:
-        cache_file = cache_file_for(
-            self.cache_dir, self.path, self.kind
-        )  # a stat: not on the GUI thread
-        img = QImage()
-        if cache_file.is_file():
-            img.load(str(cache_file))
-        if img.isNull():
-            if self.kind == "photo":
-                img = read_scaled(self.path, QSize(THUMB_SIZE, THUMB_SIZE))
-            else:
-                img = document_thumbnail(self.path, THUMB_SIZE)
-            if not img.isNull():
-                try:
-                    cache_file.parent.mkdir(parents=True, exist_ok=True)
-                    # text is crisp in PNG; photos are small in JPEG
-                    if self.kind == "photo":
-                        img.save(str(cache_file), "JPEG", 85)  # type: ignore[call-overload]
-                    else:
-                        img.save(str(cache_file), "PNG")  # type: ignore[call-overload]
-                except OSError:
-                    pass
-        self.signals.done.emit(self.path, img)
+def _load(path: str, kind: str, cache_dir: Path) -> QImage:
+    """A thumbnail from the disk cache, or made and kept there; null when it cannot be shown.
+    On a worker thread: the cache's stat, the decode and the write stay off the GUI thread."""
+    cache_file = cache_file_for(cache_dir, path, kind)
+    img = QImage()
+    if cache_file.is_file():
+        img.load(str(cache_file))
+    if img.isNull():
+        if kind == "photo":
+            img = read_scaled(path, QSize(THUMB_SIZE, THUMB_SIZE))
+        else:
+            img = document_thumbnail(path, THUMB_SIZE)
+        if not img.isNull():
+            try:
+                cache_file.parent.mkdir(parents=True, exist_ok=True)
+                # text is crisp in PNG; photos are small in JPEG
+                if kind == "photo":
+                    img.save(str(cache_file), "JPEG", 85)  # type: ignore[call-overload]
+                else:
+                    img.save(str(cache_file), "PNG")  # type: ignore[call-overload]
+            except OSError:
+                pass
+    return img
 
 
 def cache_file_for(cache_dir: Path, path: str, kind: str) -> Path:
@@ -323,14 +310,11 @@ class ThumbnailLoader(QObject):
     def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache_dir = cache_dir
-        self._pool = QThreadPool(self)
         # Two threads: enough to fill a screen of tiles in ~0.1 s without starving indexing.
-        self._pool.setMaxThreadCount(2)
+        self._pool = JobPool("trove-thumbnails", 2, parent=self)
         self._memory: OrderedDict[str, QImage] = OrderedDict()
         self._inflight: set[str] = set()
         self._failed: set[str] = set()
-        self._signals = _Signals()
-        self._signals.done.connect(self._on_loaded)
 
     def cached(self, path: str) -> QImage | None:
         img = self._memory.get(path)
@@ -350,7 +334,11 @@ class ThumbnailLoader(QObject):
             QTimer.singleShot(0, self, lambda: self._on_loaded(path, img))
             return
         kind = thumbnail_kind(path) or "photo"  # no extension: a sniffed photo, if anything
-        self._pool.start(_Load(path, kind, self.cache_dir, self._signals))
+        self._pool.submit(
+            lambda: _load(path, kind, self.cache_dir),
+            lambda img: self._on_loaded(path, img),
+            lambda _exc: self._on_loaded(path, QImage()),  # a decoder's failure: not shown
+        )
 
     def _on_loaded(self, path: str, img: QImage) -> None:
         self._inflight.discard(path)
@@ -363,52 +351,7 @@ class ThumbnailLoader(QObject):
         self.thumbnail_ready.emit(path, img)
 
     def wait(self) -> None:
-        self._pool.waitForDone()
-
-
-class _JobSignals(QObject):
-    done = Signal(int, object)
-
-
-class _Job(QRunnable):
-    def __init__(self, token: int, fn: Callable[[], object], signals: _JobSignals) -> None:
-        super().__init__()
-        self.token, self.fn, self.signals = token, fn, signals
-
-    def run(self) -> None:
-        try:
-            out = self.fn()
-        except Exception:  # a decoder failure is an image that cannot be shown
-            out = None
-        self.signals.done.emit(self.token, out)
-
-
-class ImageJobs(QObject):
-    """Decodes for the preview and the clipboard off the GUI thread; the newest ask wins: an
-    answer to an older ``submit`` is dropped, so a quick run of selections shows the last."""
-
-    ready = Signal(int, object)  # (token from submit, what the job returned; None if it failed)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one large decode at a time; the newest waits least
-        self._latest = 0
-        self._signals = _JobSignals()
-        self._signals.done.connect(self._on_done)
-
-    def submit(self, fn: Callable[[], object]) -> int:
-        self._latest += 1
-        self._pool.clear()  # asks not yet started are stale already
-        self._pool.start(_Job(self._latest, fn, self._signals))
-        return self._latest
-
-    def _on_done(self, token: int, out: object) -> None:
-        if token == self._latest:
-            self.ready.emit(token, out)
-
-    def wait(self) -> None:
-        self._pool.waitForDone()
+        self._pool.wait()
 
 
 def clipboard_image(path: str, side: int) -> tuple[QImage, QByteArray]:

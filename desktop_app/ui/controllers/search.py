@@ -16,8 +16,8 @@ from desktop_app.core.search.query import parse_query
 from desktop_app.core.types import BrowseResult, Phase, Progress, Query, SearchResult
 from desktop_app.settings import Settings
 from desktop_app.ui.i18n import plural, translate
-from desktop_app.ui.thumbnails import ImageJobs
 from desktop_app.workers.engine_host import EngineHost
+from desktop_app.workers.jobs import JobPool
 
 SEARCH_LIMIT = 200
 BROWSE_LIMIT = 300  # the newest files shown before a search; filters reach the older ones
@@ -98,8 +98,8 @@ class SearchController(QObject):
         self._strength_timer.setSingleShot(True)
         self._strength_timer.setInterval(STRENGTH_DEBOUNCE_MS)
         self._strength_timer.timeout.connect(self.run)
-        self._paste_jobs = ImageJobs(self)
-        self._paste_jobs.ready.connect(self._on_paste_jobs_ready)
+        # One thread: a pasted picture written at a time; the newest paste wins.
+        self._paste_jobs = JobPool("trove-paste", newest_wins=True, parent=self)
         host.results_ready.connect(self._on_results)
         host.browse_ready.connect(self._on_browse)
         host.search_failed.connect(lambda _gen, msg: self.message_changed.emit(msg))
@@ -126,7 +126,7 @@ class SearchController(QObject):
 
     # --- what the person asks ----------------------------------------------------------
 
-    def _on_paste_jobs_ready(self, _token: object, path: str) -> None:
+    def _on_paste_written(self, path: str) -> None:
         if path:  # "" when the pasted picture could not be written
             self.set_image(path)
 
@@ -164,7 +164,7 @@ class SearchController(QObject):
             os.close(fd)
             return tmp if image.save(tmp, "PNG") else ""  # type: ignore[call-overload]
 
-        self._paste_jobs.submit(save)
+        self._paste_jobs.submit(save, self._on_paste_written)
 
     def run(self) -> None:
         """Search for what is asked now, or browse when there are no words and no image."""
