@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,12 +15,13 @@ from desktop_app.core.embed.errors import PackError
 from desktop_app.core.packs.get.download import HubClient, Offline
 from desktop_app.core.packs.get.getpack import PackGetter
 from desktop_app.core.packs.get.hub import HubPreset
+from desktop_app.workers.jobs import JobPool
 
 log = logging.getLogger(__name__)
 
 
 class PackDownloader(QObject):
-    """One job at a time on its own thread; every outcome comes back as a signal."""
+    """One job at a time on a thread of its own; every outcome comes back as a signal."""
 
     reachable = Signal(str)  # the hub's host answered
     offline = Signal(str)  # why it cannot be reached
@@ -45,26 +45,30 @@ class PackDownloader(QObject):
         self._client = client or (lambda c: HubClient(cancel=c))
         self._install = install
         self._cancel = CancelToken()
-        self._thread: threading.Thread | None = None
+        # One thread each: a download or import at a time (they write the same packs
+        # folder), and the probe never waits behind a download of hundreds of MB.
+        self._jobs = JobPool("trove-pack-download", parent=self)
+        self._probes = JobPool("trove-hub-probe", parent=self)
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._jobs.busy
 
     def probe(self) -> None:
         """Ask once whether the hub (or mirror) can be reached; answers within seconds."""
-        threading.Thread(target=self._probe, name="trove-hub-probe", daemon=True).start()
+        self._probes.submit(self._probe, self.reachable.emit, self._on_probe_failed)
 
-    def _probe(self) -> None:
-        try:
-            client = self._client(CancelToken())
-            client.probe()
-        except Offline as exc:
-            self.offline.emit(str(exc))
-        except PackError as exc:  # a mirror address Trove refuses (plain http elsewhere)
+    def _probe(self) -> str:
+        client = self._client(CancelToken())
+        client.probe()
+        return client.host
+
+    def _on_probe_failed(self, exc: Exception) -> None:
+        # PackError: a mirror address Trove refuses (plain http elsewhere)
+        if isinstance(exc, (Offline, PackError)):
             self.offline.emit(str(exc))
         else:
-            self.reachable.emit(client.host)
+            log.error("probing the hub failed", exc_info=exc)
 
     def download(self, preset: HubPreset, revision: str | None = None) -> None:
         self._start(lambda g: g.download(preset, revision))
@@ -87,26 +91,19 @@ class PackDownloader(QObject):
             client=self._client,
             install=self._install,
         )
-        self._thread = threading.Thread(
-            target=self._run, args=(job, getter), name="trove-pack-download", daemon=True
-        )
-        self._thread.start()
+        self._jobs.submit(lambda: job(getter), self.finished.emit, self._on_failed)
 
-    def _run(self, job: Callable[[PackGetter], Any], getter: PackGetter) -> None:
-        try:
-            info = job(getter)
-        except Cancelled:
+    def _on_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
             self.cancelled.emit()
-        except Offline as exc:
+        elif isinstance(exc, Offline):
             self.offline.emit(str(exc))
-        except PackError as exc:
+        elif isinstance(exc, PackError):
             self.failed.emit(str(exc))
-        except Exception as exc:  # anything else still reaches the window as a sentence
-            log.exception("getting an image pack failed")
+        else:  # anything else still reaches the window as a sentence
+            log.error("getting an image pack failed", exc_info=exc)
             self.failed.emit(
                 QCoreApplication.translate(
                     "Host", "Getting the image model failed: {reason}"
                 ).format(reason=exc)
             )
-        else:
-            self.finished.emit(info)
