@@ -142,10 +142,10 @@ def _is_no_space(word: str) -> bool:
     return bool(_NO_SPACE_CHAR.match(word))
 
 
-def spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, word) of every word of ``text``, in order, offsets into ``text`` itself;
-    a no-space script's pairs of characters overlap."""
-    for m in _TOKEN.finditer(text):
+def spans(text: str, pos: int = 0) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of every word of ``text`` (from offset ``pos``), in order, offsets
+    into ``text`` itself; a no-space script's pairs of characters overlap."""
+    for m in _TOKEN.finditer(text, pos):
         if m.group("flag"):
             yield m.start(), m.end(), m.group()
             inner = m.group().lstrip("-")
@@ -263,6 +263,66 @@ def held(
                 out.add(word)
                 break
     return out
+
+
+# The query's words "near each other": in the order typed, with at most this many other words
+# between them in all (full-text search's near clause and the ranking's in-order test agree).
+NEAR_SLOP = 2
+
+
+def in_order(text: str, lang: str, wanted: list[str], slop: int = NEAR_SLOP) -> bool:
+    """Does ``text`` (in language ``lang``, "" unknown) hold the words ``wanted`` in this order,
+    with at most ``slop`` other words between them in all, as the index's forms compare them
+    (stemmed in ``lang``)? A page's description or title holds the words a person remembers
+    of it this way; a page that merely uses them holds them scattered. Only the few words
+    after each place the first one may start are cut and stemmed."""
+    if not wanted:
+        return False
+    want = [form(w, lang) for w in wanted]
+    keys = [_begins(w, f) for w, f in zip(wanted, want, strict=True)]
+    folded = flat(text)
+    if any(k not in folded for k in keys):  # most texts lack a word outright
+        return False
+    first = keys[0]
+    starts = (
+        (m.start() for m in regex.finditer(regex.escape(first), folded))
+        if _is_no_space(first)
+        else (m.start() for m in _starting(first).finditer(folded))
+    )
+    for at in starts:
+        have: list[str] = []
+        for _, _, w in spans(folded, at):
+            have.append(form(w, lang))
+            if len(have) >= len(want) + slop:
+                break
+        if have and have[0] == want[0] and _follows(have, want, slop):
+            return True
+    return False
+
+
+def _begins(word: str, stem: str) -> str:
+    """What a word of the text whose form is ``stem`` begins with (three letters at most):
+    the letters the query's word and its stem share (a stemmer cuts endings only)."""
+    folded = fold(word)
+    n = 0
+    while n < min(3, len(folded), len(stem)) and folded[n] == stem[n]:
+        n += 1
+    return stem[:n] or stem
+
+
+def _follows(have: list[str], want: list[str], slop: int) -> bool:
+    """Do ``want[1:]`` follow ``have[0]`` in ``have``, in order, with at most ``slop`` other
+    words between them in all?"""
+    at = gaps = 0
+    for w in want[1:]:
+        nxt = at + 1
+        while nxt < len(have) and have[nxt] != w:
+            nxt += 1
+        gaps += nxt - at - 1
+        if nxt >= len(have) or gaps > slop:
+            return False
+        at = nxt
+    return True
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ never written by hand for the test."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
@@ -107,6 +108,24 @@ def test_words_of_every_script() -> None:
     }
 
 
+def test_words_in_the_order_said() -> None:
+    split_fr = "split - Découper un fichier en plusieurs parties"
+    find_fr = "Découper – omettre des fichiers et des sous-répertoires"
+    said = words.words("Découper un fichier")
+    assert words.in_order(split_fr, "fr", said)
+    assert not words.in_order(find_fr, "fr", said)  # the same words, not as said
+    # stems in the text's language; a few words between them at most, in all
+    assert words.in_order("Découpe les fichiers", "fr", words.words("découper fichier"))
+    assert words.in_order("a b c d", "", ["a", "d"])
+    assert not words.in_order("a b c d e", "", ["a", "e"])
+    assert not words.in_order("a x b y z c", "", ["a", "b", "c"])
+    assert not words.in_order("d c b a", "", ["a", "d"])
+    # a script without spaces: its pairs of characters, one after the other
+    ja = "chown - ファイルの所有者とグループを変更する"
+    assert words.in_order(ja, "ja", words.words("所有者とグループを変更"))
+    assert not words.in_order(ja, "ja", words.words("グループ所有権を変更"))
+
+
 @pytest.mark.parametrize(
     ("lang", "command", "code"),
     [
@@ -201,6 +220,62 @@ def test_an_identifier_lands_on_its_page_not_the_table_of_contents(library: Trov
     assert Path(hit.path).name == "Ünïcödé manual.pdf"
     assert hit.page is not None and hit.page > 3 and not is_contents(hit.snippet)
     assert "BZ2_bzCompressInit" in hit.snippet
+
+
+def _description(page: str) -> str | None:
+    """What a manual page says it is: its NAME line after the command's name (its first
+    line, when it runs on)."""
+    for line in page.splitlines()[1:12]:
+        m = re.match(r"^\s+\S.*? [-–] (.+)$", line)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+# pages whose descriptions are close to each other's (chown and chgrp, rm and rmdir, cat and
+# sort), and long pages that use the same words
+LOOK_ALIKES = "chown chgrp rm rmdir cat sort head diff uniq ln tee"
+
+
+@pytest.fixture(scope="module")
+def look_alikes(
+    tmp_path_factory: pytest.TempPathFactory, minilm_pack: Path
+) -> Iterator[TroveEngine]:
+    root = tmp_path_factory.mktemp("look-alikes")
+    docs = root / "docs"
+    for lang in ("en", "de", "fr", "es"):
+        for command in LOOK_ALIKES.split():
+            page = docs / lang / f"{command}.txt"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(man_page(lang, command), encoding="utf-8")
+    packs = root / "packs"
+    shutil.copytree(minilm_pack, packs / minilm_pack.name)
+    engine = TroveEngine(EngineConfig(root / "index", (packs,), roots=(str(docs),)))
+    engine.open()
+    assert engine.index().failed == 0
+    engine.docs = docs  # type: ignore[attr-defined]
+    yield engine
+    engine.close()
+
+
+def test_a_page_is_first_for_the_words_of_its_description(look_alikes: TroveEngine) -> None:
+    """A known item: the words of a page's description, as a person remembers them, find that
+    page first, in every language, before pages that use the same words elsewhere or whose
+    descriptions say nearly the same (and whatever an English model makes of French)."""
+    docs: Path = look_alikes.docs  # type: ignore[attr-defined]
+    asked, missed = [], []
+    for page in sorted(docs.glob("*/*.txt")):
+        said = _description(page.read_text(encoding="utf-8"))
+        # only one page holds it, and no word of it reads as "leave out" ("-zeit")
+        if not said or len(_holding(look_alikes, said)) != 1 or parse_query(said).excluded:
+            continue
+        rel = str(page.relative_to(docs))
+        first = _rel(look_alikes, _search(look_alikes, said).hits[0].path)
+        asked.append(rel)
+        if first != rel:
+            missed.append((said, rel, first))
+    assert len(asked) >= 40, asked
+    assert missed == []
 
 
 @pytest.mark.parametrize(

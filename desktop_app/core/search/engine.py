@@ -86,8 +86,12 @@ class _Candidate:
     worded: tuple[str, int | None, PassageSource, str] | None = None
     word_texts: list[str] = field(default_factory=list)  # every passage full text found
     surface: int = 0  # the query's words it holds as typed (not only by their stem); _judge
+    # its opening passage, when full text found it: a document's title, a manual page's NAME
+    opening: TextHit | None = None
+    titled: bool = False  # its opening passage holds the query's words as said; _judge
+    whole: bool = False  # its name holds every content word of the query, or it is titled
     confidence: float = 0.0  # how sure, 0..1 (0.5 and above: strong); set by _judge
-    named: bool = False  # its name or folders hold a content word of the query
+    named: bool = False  # its name or folders hold a content word of the query, or titled
     listed: bool = True  # False: no closer to the query than an average file
 
     def add(
@@ -350,7 +354,10 @@ class SearchEngine:
         # NAME line, a PDF's title page): words found there weigh more, as a title's do
         passages.sort(key=lambda h: -h.score * (TITLE_BOOST if h.chunk_ordinal == 0 else 1.0))
         for h in passages:
-            cand(h.file_id).word_texts.append(h.text)
+            c = cand(h.file_id)
+            c.word_texts.append(h.text)
+            if h.chunk_ordinal == 0:
+                c.opening = h
         for rank, h in enumerate(_best_per_file(passages, skip_contents=True)):
             c = cand(h.file_id)
             c.add("fts_text", rank, h.text, h.page, origin=h.source, lang=h.lang)
@@ -372,12 +379,13 @@ class SearchEngine:
         self._judge(list(cands.values()), query, exact, langs)
         # One order, whatever the page size: files holding the query's identifiers or phrases
         # verbatim first (the more of them the better); then strong files, those whose name or
-        # folders hold a word of the query first; then weak files, likewise; each part by the
-        # fused ranking.
+        # folders (or title) hold words of the query first; then weak files, likewise; in each
+        # part the files holding the words as typed, then those whose name holds all of them
+        # or whose title holds them together in the order typed, before the fused ranking.
         # The page is cut from this order, so the top k of any limit is the top k of a larger.
         ordered = sorted(
             (c for c in cands.values() if c.listed),
-            key=lambda c: (-len(c.verbatim), -_tier(c), -c.surface, -c.fused),
+            key=lambda c: (-len(c.verbatim), -_tier(c), -c.surface, -c.whole, -c.fused),
         )
         hashes: dict[str, int] = {}  # perceptual hashes of the hits, for folding copies
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
@@ -416,6 +424,7 @@ class SearchEngine:
         share of the query's content words in its name, folders and matched passage, and the
         identifiers and phrases it holds verbatim."""
         content = _content_words(q, langs)
+        said = [w for t in q.terms for w in words.words(t)]  # in order, stopwords too
         # a vector score is strong evidence only near the best one: the line says a score is
         # beyond chance, the best says how close a match this index holds
         margins = [c.margin for c in cands if c.margin is not None]
@@ -436,6 +445,18 @@ class SearchEngine:
                 if _share(content, in_name | found) > coverage:
                     coverage, shown = _share(content, in_name | found), found
                     c.snippet, c.page, c.snippet_source, c.snippet_lang = text, page, source, lang
+            o = c.opening
+            if o is not None and len(said) >= 2:
+                # a document's title or description (a manual page's NAME line) holding the
+                # words together, in the order typed: the page a person remembers by them.
+                # Rank fusion is too flat at its top to tell it from pages that use the same
+                # words elsewhere (and a pack's meaning of a language it cannot read decides
+                # instead)
+                c.titled = words.in_order(o.text, o.lang if o.lang in langs else "", said)
+                if c.titled and coverage < 1.0:  # every word is in it: show it
+                    coverage, shown = 1.0, set(content)
+                    c.snippet, c.page, c.snippet_source = o.text, o.page, o.source
+                    c.snippet_lang = o.lang
             if _share(content, in_name) >= 1.0 and "fts_name" in c.sources:
                 c.best_source = "fts_name"  # its name holds every word: that is why
             elif (
@@ -444,7 +465,8 @@ class SearchEngine:
                 # every word of the query is in the passage shown: that is why it matched,
                 # whichever list ranked it higher (a sign's words, not what a photo looks like)
                 c.best_source = "exact" if "exact" in c.sources else "fts_text"
-            c.named = any(_holds(name, w, langs, prefix=True) for w in content)
+            c.named = c.titled or any(_holds(name, w, langs, prefix=True) for w in content)
+            c.whole = c.titled or _share(content, in_name) >= 1.0
             if len(content) <= SURFACE_WORDS:
                 # a few words typed to look something up: the files that hold them as typed
                 # come before those that hold only their stems ("écoulées", not "écoule")
@@ -667,8 +689,9 @@ def _share(content: list[str], held: set[str]) -> float:
 
 
 def _tier(c: _Candidate) -> int:
-    """Strong files whose name holds a word of the query, other strong files, weak files
-    whose name holds one, the rest: a name is what a person types first (as in Everything)."""
+    """Strong files whose name holds a word of the query (or whose title holds the query as
+    said), other strong files, weak files whose name holds one, the rest: a name is what a
+    person types first (as in Everything), and a title is a document's name."""
     return (2 if c.confidence >= 0.5 else 0) + (1 if c.named else 0)
 
 

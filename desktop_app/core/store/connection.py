@@ -15,7 +15,7 @@ from desktop_app.core.store.api import Background, StoreError
 from desktop_app.core.store.filters import is_in, quote
 from desktop_app.core.store.memory import ReadWriteLock, reading
 from desktop_app.core.store.vectors import VectorSpaces
-from desktop_app.core.words import WordQuery
+from desktop_app.core.words import NEAR_SLOP, WordQuery
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,6 @@ FTS_PREFILTER_IDS = 500
 # looked for in every path): at 1M files, 1,000 ids 15.5 ms, the paths' scan 37.8 ms
 FTS_UNINDEXED_IDS = 2_000
 FTS_MAX_CUT = 12_800
-# a person's words "near each other": this many other words may stand between them
-NEAR_SLOP = 2
 
 
 def open_table(db: Any, name: str) -> Any:
