@@ -63,7 +63,11 @@ class Engine(Protocol):
     def status(self) -> IndexStatus: ...
     def problems(self) -> list[Problem]: ...
     def forget(self, root: str) -> int: ...
-    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None: ...
+    def reload_packs(
+        self,
+        active_image_pack: str | KeepChoice | None = KEEP_PACK,
+        document_pack: str | KeepChoice | None = KEEP_PACK,
+    ) -> None: ...
     def packs(self) -> list[PackInfo]: ...
     def install_pack(self, src: Path) -> PackInfo: ...
     def remove_pack(self, name: str) -> None: ...
@@ -130,11 +134,19 @@ class TroveEngine:
         """Which packs answer now (the document and image encoders)."""
         return self.parts.packs
 
-    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None:
+    def reload_packs(
+        self,
+        active_image_pack: str | KeepChoice | None = KEEP_PACK,
+        document_pack: str | KeepChoice | None = KEEP_PACK,
+    ) -> None:
         """Pick up installed/removed packs without reopening; ``active_image_pack`` chooses the
-        image pack (a name, or None for the best installed), by default the current choice."""
+        image pack (a name, or None for the best installed), ``document_pack`` the document
+        pack (None: the default one), by default the current choices. A new document pack
+        re-embeds the passages in the background while the older one answers for them."""
         if not isinstance(active_image_pack, KeepChoice):
             self.config = replace(self.config, active_image_pack=active_image_pack)
+        if not isinstance(document_pack, KeepChoice):
+            self.config = replace(self.config, document_pack=document_pack)
         self.parts.packs.load()
 
     def _writer_parts(self) -> EngineParts:

@@ -214,11 +214,15 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
         self.files = [f for f in self.files if not f.path.startswith(prefix)]
         return before - len(self.files)
 
-    def reload_packs(self, active_image_pack: Any = KEEP_PACK) -> None:
+    def reload_packs(
+        self, active_image_pack: Any = KEEP_PACK, document_pack: Any = KEEP_PACK
+    ) -> None:
         self._call("reload_packs")
         self.reloads.append(active_image_pack)
         if active_image_pack is not KEEP_PACK:
             self.config = replace(self.config, active_image_pack=active_image_pack)
+        if document_pack is not KEEP_PACK:
+            self.config = replace(self.config, document_pack=document_pack)
 
     # packs are real folders: the fake hands them to the real registry, as the engine does
     def packs(self) -> list[PackInfo]:
