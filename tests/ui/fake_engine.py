@@ -95,6 +95,8 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     runs: list[list[EngineConfig]] = field(default_factory=list)  # configs each watch() saw
     paused_at_start: list[bool] = field(default_factory=list)
     forgot_while_indexing: list[bool] = field(default_factory=list)
+    hint: Any = None  # what language_hint answers (a LanguageHint, or None)
+    hint_locales: list[str] = field(default_factory=list)  # the locales it was asked with
     indexing: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -205,6 +207,11 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     def problems(self) -> list[Problem]:
         self._call("problems")
         return list(self.problem_list)
+
+    def language_hint(self, locale_language: str = "") -> Any:
+        self._call("language_hint")
+        self.hint_locales.append(locale_language)
+        return self.hint
 
     def forget(self, root: str) -> int:
         self._call("forget")

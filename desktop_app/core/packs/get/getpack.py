@@ -119,7 +119,9 @@ class PackGetter:
         base.mkdir(parents=True, exist_ok=True)
         client.check_room(base, total - _on_disk(base, files) + total // 2)
         got: dict[str, Path] = {}
-        for repo, rev, f, remote in files:
+        # the small files first: one that is not what Trove pins is refused before the
+        # hundreds of megabytes of a graph are fetched
+        for repo, rev, f, remote in sorted(files, key=lambda x: x[3].size):
             name = remote.path.rsplit("/", 1)[-1]
 
             def on_bytes(n: int, resumed: bool, name: str = name) -> None:

@@ -234,7 +234,7 @@ E5_LANGUAGES = tuple(
 
 E5_SMALL = HubPreset(
     name="multilingual-e5-small",
-    title="multilingual E5 small (documents in about 100 languages)",
+    title="multilingual E5 small (documents in many languages)",
     family=DOCUMENT_FAMILY,
     layout="xenova",
     licence="MIT",
