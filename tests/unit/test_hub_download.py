@@ -239,7 +239,8 @@ def test_cancel_stops_a_stalled_transfer_and_keeps_what_is_verified(
 
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
-    while not any(p.step == "download" and p.done > 0 for p in seen) and worker.is_alive():
+    stalled = "Downloading vision_model.onnx"  # the small files come first
+    while not any(stalled in p.message and p.done > 0 for p in seen) and worker.is_alive():
         worker.join(0.05)
     cancel.cancel()
     worker.join(20)  # the server holds the stalled read for 60 s; only cancel can end it sooner
