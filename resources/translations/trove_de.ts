@@ -603,6 +603,10 @@
         <translation>Dieses Paket kann nicht importiert werden</translation>
     </message>
     <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>Troves Index konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
         <source>Installed {name}; documents get their new vectors in the background</source>
         <translation>{name} ist installiert; Dokumente erhalten ihre neuen Vektoren im Hintergrund</translation>
     </message>

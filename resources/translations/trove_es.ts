@@ -603,6 +603,10 @@
         <translation>No se puede importar este paquete</translation>
     </message>
     <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>No se pudo abrir el índice de Trove</translation>
+    </message>
+    <message>
         <source>Installed {name}; documents get their new vectors in the background</source>
         <translation>{name} está instalado; los documentos reciben sus nuevos vectores en segundo plano</translation>
     </message>

@@ -603,6 +603,10 @@
         <translation>Impossible d’importer ce pack</translation>
     </message>
     <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>L’index de Trove n’a pas pu être ouvert</translation>
+    </message>
+    <message>
         <source>Installed {name}; documents get their new vectors in the background</source>
         <translation>{name} est installé ; les documents reçoivent leurs nouveaux vecteurs en arrière-plan</translation>
     </message>

@@ -603,6 +603,10 @@
         <translation>このパックをインポートできません</translation>
     </message>
     <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>Trove のインデックスを開けませんでした</translation>
+    </message>
+    <message>
         <source>Installed {name}; documents get their new vectors in the background</source>
         <translation>{name} をインストールしました。文書の新しいベクトルはバックグラウンドで作られます</translation>
     </message>

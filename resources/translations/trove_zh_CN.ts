@@ -603,6 +603,10 @@
         <translation>无法导入此模型包</translation>
     </message>
     <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>无法打开 Trove 的索引</translation>
+    </message>
+    <message>
         <source>Installed {name}; documents get their new vectors in the background</source>
         <translation>已安装 {name}；文档将在后台获得新的向量</translation>
     </message>
