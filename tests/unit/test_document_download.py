@@ -198,7 +198,12 @@ def test_cancel_stops_a_stalled_transfer_and_keeps_the_part(
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
     stalled = "Downloading model.onnx"  # the small files come first
-    while not any(stalled in p.message and p.done > 0 for p in seen) and worker.is_alive():
+
+    def stalled_file_began() -> bool:  # some of its own bytes arrived (not only the others')
+        mine = [p.done for p in seen if stalled in p.message]
+        return len(mine) > 1 and mine[-1] > mine[0]
+
+    while not stalled_file_began() and worker.is_alive():
         worker.join(0.05)
     cancel.cancel()
     worker.join(20)

@@ -284,9 +284,10 @@ class SearchEngine:
         tenc = self.text_encoder
         meanings: list[tuple[TextEncoder, list[Any], Calibration]] = []
         if text and tenc is not None and self.store.passages.count():
-            encoders = [tenc] + [p for p in (self.previous_text_encoder,) if p is not None]
-            for enc_ in encoders:
-                meanings.append(self._meaning(enc_, text, among, watch))
+            # during a change of document pack, each pack about the passages it embedded
+            for menc in (tenc, self.previous_text_encoder):
+                if menc is not None:
+                    meanings.append(self._meaning(menc, text, among, watch))
         if self.image_encoder is not None:
             enc = self.image_encoder
             reads = not text or words.understood(text, enc.languages, langs)
