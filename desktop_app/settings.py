@@ -32,6 +32,9 @@ class Settings:
     recent_searches: list[str] = field(default_factory=list)
     welcome_done: bool = False
     banner_dismissed: bool = False
+    # the window offered the multilingual document model once (core.packs.suggest); the
+    # person answered it, either way
+    language_hint_done: bool = False
     view_mode: str = "auto"  # 'auto' (list when documents dominate, else grid), 'grid', 'list'
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
     language: str = ""  # the window's language ("de", "ja", ...); "" follows the system

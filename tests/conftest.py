@@ -197,6 +197,34 @@ def tiny_siglip_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_xlmr_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.hub_fixtures import tiny_xlmr_dir
+
+    return tiny_xlmr_dir(tmp_path_factory.mktemp("tiny-xlmr-src"))
+
+
+@pytest.fixture(scope="session")
+def tiny_bert_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.hub_fixtures import tiny_bert_dir
+
+    return tiny_bert_dir(tmp_path_factory.mktemp("tiny-bert-src"))
+
+
+@pytest.fixture(scope="session")
+def document_hub_repos(
+    tiny_xlmr_source: Path, tiny_bert_source: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, Path]]:
+    """Tiny sentence encoders in each supported document layout: {layout: {repo: folder}}."""
+    from tests.hub_fixtures import export_bge, export_e5
+
+    root = tmp_path_factory.mktemp("hub-documents")
+    return {
+        "e5": export_e5(tiny_xlmr_source, root / "e5"),
+        "bge": export_bge(tiny_bert_source, root / "bge"),
+    }
+
+
+@pytest.fixture(scope="session")
 def hub_repos(
     tiny_clip_source: Path, tiny_siglip_source: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, dict[str, Path]]:

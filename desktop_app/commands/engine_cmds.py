@@ -119,7 +119,9 @@ class _Bar:
         self.last = now
         if p.phase == Phase.INDEXING and p.total and not p.message:
             eta = f", {_fmt_s(p.eta_s)} left" if p.eta_s else ""
-            if p.stage == Stage.MEANING:
+            if p.stage == Stage.NEW_DOCUMENT_PACK:
+                line = f"new document model: passage {p.done}/{p.total} ({p.rate:.0f}/s{eta})"
+            elif p.stage == Stage.MEANING:
                 line = f"adding meaning: passage {p.done}/{p.total} ({p.rate:.0f}/s{eta})"
             else:
                 line = (

@@ -1,4 +1,4 @@
-"""`trove models list | download | import-files | build | import | verify | remove`."""
+"""`trove models list | download | use | import-files | build | import | verify | remove`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop_app.commands.common import (
     app_settings,
     engine_config,
     print_json,
+    store_settings,
 )
 
 if TYPE_CHECKING:
@@ -27,18 +28,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls = msub.add_parser("list", help="installed model packs")
     ls.add_argument("--json", action="store_true")
     ls.add_argument(
-        "--presets", action="store_true", help="the image models to download, and build presets"
+        "--presets",
+        action="store_true",
+        help="the image and document models to download, and build presets",
     )
     ls.set_defaults(handler=_list)
 
     d = msub.add_parser(
         "download",
-        help="get an image model: ready-made ONNX towers from the model hub (or TROVE_HUB_URL), "
-        "checked, converted to int8 and tested (no torch needed)",
+        help="get an image or document model: ready-made ONNX graphs from the model hub (or "
+        "TROVE_HUB_URL), checked, converted to int8 and tested (no torch needed); a document "
+        "model becomes the one documents are searched with",
     )
-    d.add_argument("preset", nargs="?", default=None, help="e.g. clip-vit-b32 (see list --presets)")
+    d.add_argument(
+        "preset",
+        nargs="?",
+        default=None,
+        help="e.g. clip-vit-b32, multilingual-e5-small (see list --presets)",
+    )
     _hub_options(d)
     d.set_defaults(handler=_download)
+
+    u = msub.add_parser(
+        "use",
+        help="choose the installed document (or image) model that answers; passages (or "
+        "photos) are re-embedded in the background while the old one keeps answering",
+    )
+    u.add_argument("name", help="an installed pack (see trove models list)")
+    u.set_defaults(handler=_use)
 
     f = msub.add_parser(
         "import-files",
@@ -126,10 +143,12 @@ def _list(args: argparse.Namespace) -> int:
 def _list_presets(as_json: bool) -> int:
     from desktop_app.core.packs.get.hub import DEFAULT_PRESET, HUB_PRESETS
 
-    hub = [
+    hub: list[dict[str, Any]] = [
         {
             "name": p.name,
             "how": "download",
+            "for": "documents" if p.for_documents else "photos",
+            "languages": list(p.languages),
             "family": p.family,
             "dim": p.dim,
             "licence": p.licence,
@@ -155,9 +174,12 @@ def _list_presets(as_json: bool) -> int:
     print("Download (trove models download NAME; no torch needed):")
     for r in hub:
         mark = "  (default)" if r["default"] else ""
+        langs = r["languages"]
+        says = "English" if langs == ["en"] else f"{len(langs)} languages"
         print(
-            f"  {r['name']:<22} {r['family']:<7} {r['dim']:>4}d  {r['download_mb']:>5} MB download, "
-            f"~{r['pack_mb']} MB installed  {r['licence']:<10} {r['source']}{mark}"
+            f"  {r['name']:<22} {r['for']:<9} {says:<13} {r['dim']:>4}d  "
+            f"{r['download_mb']:>5} MB download, ~{r['pack_mb']} MB installed  "
+            f"{r['licence']:<10} {r['source']}{mark}"
         )
     if built:
         print("Build from a checkpoint (trove models build NAME; needs the export extra):")
@@ -217,7 +239,44 @@ def _hub_preset(name: str | None) -> Any:
 
 def _installed(info: Any) -> int:
     print(f"Installed {info.pack_id} ({info.family}, {info.dim} dimensions)")
-    print("Photos are embedded with it the next time Trove indexes (the window does it at once).")
+    if "vision" in info.towers:
+        print(
+            "Photos are embedded with it the next time Trove indexes (the window does it at once)."
+        )
+    else:
+        _use_document_pack(info.name)
+    return 0
+
+
+def _use_document_pack(name: str) -> None:
+    paths = app_paths()
+    settings = app_settings(paths)
+    before = settings.document_pack
+    settings.document_pack = name
+    store_settings(settings, paths)
+    if before != name:
+        print(
+            f"Documents are now searched with {name}. Their passages are re-embedded in the "
+            "background the next time Trove indexes (the window does it at once); until a "
+            "passage has its new vector, the model that made its old one answers for it."
+        )
+
+
+def _use(args: argparse.Namespace) -> int:
+    from desktop_app.core.embed import PackError
+
+    try:
+        info = _engine().pack_manager().get(args.name)
+    except PackError as exc:
+        raise CommandError(str(exc)) from exc
+    if "vision" in info.towers:
+        paths = app_paths()
+        settings = app_settings(paths)
+        settings.active_image_pack = info.name
+        store_settings(settings, paths)
+        print(f"Photos are now searched with {info.name} (re-embedded in the background).")
+    else:
+        _use_document_pack(info.name)
     return 0
 
 

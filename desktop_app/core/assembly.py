@@ -13,6 +13,7 @@ from desktop_app.core.indexing.passes.hashes import PerceptualHashes
 from desktop_app.core.indexing.passes.meaning import PassageVectors
 from desktop_app.core.indexing.passes.ocr import TextInPictures
 from desktop_app.core.indexing.passes.places import Places
+from desktop_app.core.indexing.passes.repack import PassagePacks
 from desktop_app.core.indexing.passes.vectors import PackVectors
 from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.packs.active import ActivePacks
@@ -46,6 +47,7 @@ def assemble(
     def on_packs(packs: ActivePacks) -> None:
         search.set_encoders(packs.text, packs.image)
         search.previous_image_encoder = packs.previous_image
+        search.previous_text_encoder = packs.previous_text
 
     packs = ActivePacks(store, config, on_packs, packs_owner)
     packs.load()
@@ -56,6 +58,8 @@ def assemble(
         catch_up=(
             PackVectors(indexer, packs.encoders, packs.pack_change_done),
             meaning,  # after PackVectors: the documents it reads again join the waiting words
+            # after the waiting words: new documents answer by meaning before old ones move
+            PassagePacks(lambda: packs.text, packs.document_change_done),
             PerceptualHashes(),
             Places(),
         ),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop_app.core.assembly import EngineParts
     from desktop_app.core.packs import PackManager
     from desktop_app.core.packs.active import ActivePacks
+    from desktop_app.core.packs.suggest import LanguageHint
     from desktop_app.core.scan.watch import ChangeBatch
     from desktop_app.core.store.index_store import IndexStore
 
@@ -62,8 +63,13 @@ class Engine(Protocol):
     ) -> DuplicateReport: ...
     def status(self) -> IndexStatus: ...
     def problems(self) -> list[Problem]: ...
+    def language_hint(self, locale_language: str = "") -> LanguageHint | None: ...
     def forget(self, root: str) -> int: ...
-    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None: ...
+    def reload_packs(
+        self,
+        active_image_pack: str | KeepChoice | None = KEEP_PACK,
+        document_pack: str | KeepChoice | None = KEEP_PACK,
+    ) -> None: ...
     def packs(self) -> list[PackInfo]: ...
     def install_pack(self, src: Path) -> PackInfo: ...
     def remove_pack(self, name: str) -> None: ...
@@ -130,11 +136,19 @@ class TroveEngine:
         """Which packs answer now (the document and image encoders)."""
         return self.parts.packs
 
-    def reload_packs(self, active_image_pack: str | KeepChoice | None = KEEP_PACK) -> None:
+    def reload_packs(
+        self,
+        active_image_pack: str | KeepChoice | None = KEEP_PACK,
+        document_pack: str | KeepChoice | None = KEEP_PACK,
+    ) -> None:
         """Pick up installed/removed packs without reopening; ``active_image_pack`` chooses the
-        image pack (a name, or None for the best installed), by default the current choice."""
+        image pack (a name, or None for the best installed), ``document_pack`` the document
+        pack (None: the default one), by default the current choices. A new document pack
+        re-embeds the passages in the background while the older one answers for them."""
         if not isinstance(active_image_pack, KeepChoice):
             self.config = replace(self.config, active_image_pack=active_image_pack)
+        if not isinstance(document_pack, KeepChoice):
+            self.config = replace(self.config, document_pack=document_pack)
         self.parts.packs.load()
 
     def _writer_parts(self) -> EngineParts:
@@ -310,6 +324,24 @@ class TroveEngine:
 
     def problems(self) -> list[Problem]:
         return self.parts.store.problems.all()
+
+    def language_hint(self, locale_language: str = "") -> LanguageHint | None:
+        """Should the window offer the multilingual document model? (core.packs.suggest): the
+        languages the index records and ``locale_language`` against the document pack's."""
+        from desktop_app.core.packs.get.hub import MULTILINGUAL_DOCUMENTS, hub_preset
+        from desktop_app.core.packs.suggest import language_hint
+
+        parts = self.parts
+        text = parts.packs.text
+        if text is None:  # no meaning at all yet: the window says so otherwise
+            return None
+        return language_hint(
+            parts.store.passages.languages(),
+            locale_language,
+            text.languages,
+            hub_preset(MULTILINGUAL_DOCUMENTS),
+            (p.name for p in self.packs()),
+        )
 
     # --- model packs: the engine owns them; the window and the CLI come here ---------------
 

@@ -38,6 +38,7 @@ class Stage(StrEnum):
 
     FILES = "files"  # reading files: names, words (searchable at once), photos' vectors
     MEANING = "meaning"  # passages stored with their words get their vectors
+    NEW_DOCUMENT_PACK = "new document pack"  # passages re-embedded by a newly chosen pack
 
 
 class RootState(StrEnum):

@@ -1,4 +1,5 @@
-"""The "Get an image model" dialog: pick a model, download it with readable progress, or go offline."""
+"""The "Get a model" dialog: pick an image or document model, download it with readable progress,
+or go offline."""
 
 from __future__ import annotations
 
@@ -60,6 +61,18 @@ def offline_help(preset: HubPreset) -> str:
     ).format(model=preset.title, where="; ".join(where))
 
 
+def kind_note(preset: HubPreset) -> str:
+    """What installing ``preset`` changes, in a sentence or two."""
+    if not preset.for_documents:
+        return translate("Download", "Photos are found by what they show with this model.")
+    return translate(
+        "Download",
+        "Documents are searched by meaning with this model once it is installed ({n} "
+        "languages, about {mb:,} MB on disk). Their passages get its vectors in the background; "
+        "until a passage has one, the model you use now answers for it.",
+    ).format(n=len(preset.languages), mb=preset.pack_mb)
+
+
 class DownloadDialog(QDialog):
     """Get an image pack without torch; ``installed`` carries the new pack's info."""
 
@@ -74,10 +87,12 @@ class DownloadDialog(QDialog):
         downloader: PackDownloader | None = None,
         presets: Sequence[HubPreset] = (),
         install: Callable[[Path], Any] | None = None,
+        chosen: str | None = None,
     ) -> None:
+        """``chosen``: the preset shown first (the window's offer of the multilingual model)."""
         super().__init__(parent)
-        self.setWindowTitle(translate("Download", "Get an image model"))
-        self.setAccessibleName(translate("Download", "Get an image model"))
+        self.setWindowTitle(translate("Download", "Get a model"))
+        self.setAccessibleName(translate("Download", "Get a model"))
         self.resize(620, 360)
         self.on_import_pack = on_import_pack
         self.worker = downloader or PackDownloader(packs_dir, samples, parent=self, install=install)
@@ -86,15 +101,15 @@ class DownloadDialog(QDialog):
         intro = QLabel(
             translate(
                 "Download",
-                "Trove finds photos by what they show with an image model. It is downloaded "
-                "once from the model hub, checked against its published checksums, converted to "
-                "8 bits and tested on this computer. Nothing else is sent, and searching stays "
-                "offline.",
+                "Trove finds photos by what they show, and documents by what they mean, with "
+                "models. A model is downloaded once from the model hub, checked against its "
+                "published checksums, converted to 8 bits and tested on this computer. Nothing "
+                "else is sent, and searching stays offline.",
             )
         )
         intro.setWordWrap(True)
         self.choice = QComboBox()
-        self.choice.setAccessibleName(translate("Download", "Image model to download"))
+        self.choice.setAccessibleName(translate("Download", "Model to download"))
         for p in self.presets:
             self.choice.addItem(
                 translate("Download", "{model} — {mb:,} MB download, {licence}").format(
@@ -102,8 +117,13 @@ class DownloadDialog(QDialog):
                 ),
                 p.name,
             )
-        default = self.choice.findData(DEFAULT_PRESET)
+        default = self.choice.findData(chosen or DEFAULT_PRESET)
         self.choice.setCurrentIndex(max(default, 0))
+        # what choosing this model changes (a document model replaces the one documents are
+        # searched with; the old one answers until every passage has a new vector)
+        self.kind_note = QLabel()
+        self.kind_note.setObjectName("downloadKind")
+        self.kind_note.setWordWrap(True)
         self.status = QLabel(translate("Download", "Checking the connection…"))
         self.status.setObjectName("downloadStatus")
         self.status.setWordWrap(True)
@@ -153,6 +173,7 @@ class DownloadDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.choice)
+        lay.addWidget(self.kind_note)
         lay.addWidget(self.status)
         lay.addWidget(self.bar)
         lay.addWidget(self.detail)
@@ -184,6 +205,7 @@ class DownloadDialog(QDialog):
 
     def _say_files(self) -> None:
         self.offline_text.setText(offline_help(self.preset))
+        self.kind_note.setText(kind_note(self.preset))
 
     # --- buttons ------------------------------------------------------------------------
 
@@ -267,13 +289,19 @@ class DownloadDialog(QDialog):
     def _on_worker_finished(self, info: Any) -> None:
         self._busy(False)
         self.download_btn.setEnabled(False)
-        self.status.setText(
-            translate(
+        if "vision" in info.towers:
+            said = translate(
                 "Download",
                 "Installed {name}. Your photos are being embedded with it in the background; "
                 "you can keep searching meanwhile.",
-            ).format(name=info.name)
-        )
+            )
+        else:
+            said = translate(
+                "Download",
+                "Installed {name}. Your documents' passages are being embedded with it in the "
+                "background; the previous model answers for them meanwhile.",
+            )
+        self.status.setText(said.format(name=info.name))
         self.detail.setText(
             translate("Download", "{family}, {dim} dimensions, {licence} · {source}").format(
                 family=info.family, dim=info.dim, licence=info.licence, source=info.source

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.scan.kinds import IMAGE_EXTS, kind_for
-from desktop_app.core.types import BrowseResult, Hit, Kind, Query, SearchResult
+from desktop_app.core.types import BrowseResult, Hit, Kind, Phase, Query, SearchResult
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
 from desktop_app.ui.browse import BrowsePanel
@@ -53,7 +53,7 @@ from desktop_app.ui.search_bar import ImageQueryChip, SearchBar
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.status import DetailsDialog, StatusWidget
 from desktop_app.ui.thumbnails import ThumbnailLoader
-from desktop_app.ui.welcome import PackBanner, WelcomePanel
+from desktop_app.ui.welcome import LanguageBanner, PackBanner, WelcomePanel
 from desktop_app.workers.engine_host import EngineHost
 
 
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.quick_look = QuickLook(self.thumbs, self)
         self.banner = PackBanner()
         self.banner.hide()
+        self.language_banner = LanguageBanner()
+        self.language_banner.hide()
         self.message = QLabel()
         self.message.setObjectName("hint")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         search_page = QWidget()
         lay = QVBoxLayout(search_page)
         lay.addWidget(self.banner)
+        lay.addWidget(self.language_banner)
         lay.addWidget(self.search)
         lay.addWidget(self.image_chip)
         lay.addWidget(split, 1)
@@ -260,6 +263,10 @@ class MainWindow(QMainWindow):
         self.banner.import_requested.connect(self.import_pack_dialog)
         self.banner.download_requested.connect(self.download_pack)
         self.banner.dismissed.connect(self._on_banner_dismissed)
+        self.packs.language_hint.connect(self.language_banner.offer)
+        self.language_banner.get_requested.connect(self._on_language_offer_taken)
+        self.language_banner.dismissed.connect(self.packs.language_hint_answered)
+        self.indexing.progress_changed.connect(self._on_progress_for_languages)
 
         self.host.duplicates_ready.connect(self.duplicates.show_report)
         self.duplicates.back_requested.connect(self.focus_search)
@@ -433,13 +440,24 @@ class MainWindow(QMainWindow):
     def import_pack(self, src: Path) -> None:
         self.packs.import_pack(src)
 
-    def download_pack(self, parent: Any = None) -> None:
-        """Get an image model (the packs controller's one entry point for it)."""
-        self._download_dialog = self.packs.download(parent or self)
+    def download_pack(self, parent: Any = None, chosen: str | None = None) -> None:
+        """Get a model (the packs controller's one entry point for it)."""
+        self._download_dialog = self.packs.download(parent or self, chosen)
 
     def _on_packs(self, packs: list[Any]) -> None:
         self.welcome.set_packs([p.name for p in packs])
         self.banner.setVisible(not self.packs.has_image_pack and not self.settings.banner_dismissed)
+        if not self.language_banner.isVisible():
+            self.packs.check_languages()
+
+    def _on_progress_for_languages(self, p: Any) -> None:
+        # the library's languages are known once indexing rests (the record grows meanwhile)
+        if p.phase == Phase.IDLE and not self.language_banner.isVisible():
+            self.packs.check_languages()
+
+    def _on_language_offer_taken(self, preset: str) -> None:
+        self.packs.language_hint_answered()
+        self.download_pack(chosen=preset)
 
     def _on_banner_dismissed(self) -> None:
         self.settings.banner_dismissed = True

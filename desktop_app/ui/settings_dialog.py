@@ -68,9 +68,17 @@ class SettingsDialog(QDialog):
         self.active = QComboBox()
         self.active.setAccessibleName(translate("Settings", "Active image pack"))
         self.active.activated.connect(lambda _i: setattr(self, "_chosen", True))
+        # the document pack that answers: a change re-embeds passages in the background
+        self.document = QComboBox()
+        self.document.setAccessibleName(translate("Settings", "Document pack that answers"))
+        self.document.activated.connect(lambda _i: setattr(self, "_chosen_document", True))
+        self._chosen_document = False
         if packs is None:
             self.pack_list.addItem(translate("Settings", "Reading the model packs…"))
             self.active.addItem(translate("Settings", "Best installed"), None)
+            self.document.addItem(
+                settings.document_pack or translate("Settings", "Default"), settings.document_pack
+            )
         else:
             self.set_packs(packs)
         imp = QPushButton(translate("Settings", "Import…"))
@@ -126,6 +134,7 @@ class SettingsDialog(QDialog):
         language_note = QLabel(translate("Settings", "A new language shows at the next start."))
         language_note.setObjectName("hint")
         form.addRow(translate("Settings", "Image pack:"), self.active)
+        form.addRow(translate("Settings", "Document pack:"), self.document)
         form.addRow(translate("Settings", "CPU threads:"), self.threads)
         form.addRow("", self.battery)
         form.addRow("", self.ocr)
@@ -179,6 +188,15 @@ class SettingsDialog(QDialog):
                 self.active.addItem(p.name, p.name)
         idx = self.active.findData(chosen)
         self.active.setCurrentIndex(max(idx, 0))
+        document = (
+            self.document.currentData() if self._chosen_document else self.settings.document_pack
+        )
+        self.document.clear()
+        self.document.addItem(translate("Settings", "Default"), None)
+        for p in packs:
+            if p.family == "sentence":
+                self.document.addItem(p.name, p.name)
+        self.document.setCurrentIndex(max(self.document.findData(document), 0))
 
     def _remove(self) -> None:
         row = self.pack_list.currentRow()
@@ -201,6 +219,7 @@ class SettingsDialog(QDialog):
             pause_on_battery=self.battery.isChecked(),
             ocr=self.ocr.isChecked(),
             language=self.language.currentData(),
+            document_pack=self.document.currentData(),
         )
 
     def apply_login(self, desktop_entry: Path) -> None:

@@ -53,6 +53,12 @@ def describe(p: Progress) -> str:
             if p.eta_s
             else ""
         )
+        if p.stage == Stage.NEW_DOCUMENT_PACK:
+            return translate(
+                "Status",
+                "New document model: {done:,} of {total:,} passages embedded again ({rate:.0f}/s"
+                "{eta}); the previous model answers meanwhile",
+            ).format(done=p.done, total=p.total, rate=p.rate, eta=eta)
         if p.stage == Stage.MEANING:
             return translate(
                 "Status",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -159,6 +159,71 @@ class PackBanner(QFrame):
         lay.addWidget(imp)
         lay.addWidget(dl)
         lay.addWidget(close)
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+
+class LanguageBanner(QFrame):
+    """The offer of the multilingual document model, shown once (core.packs.suggest): what the
+    library or the system is written in, what the model costs and changes; nothing is
+    downloaded unless the person opens the dialog and clicks Download."""
+
+    get_requested = Signal(str)  # the preset to show first in the download dialog
+    dismissed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.preset = ""
+        self.text = QLabel()
+        self.text.setObjectName("languageHint")
+        self.text.setWordWrap(True)
+        self.get_btn = QPushButton(translate("Welcome", "Get the multilingual model…"))
+        self.get_btn.setAccessibleName(
+            translate("Welcome", "Choose and download the multilingual document model")
+        )
+        self.close_btn = QPushButton(translate("Welcome", "Not now"))
+        self.close_btn.setAccessibleName(translate("Welcome", "Keep the current document model"))
+        self.get_btn.clicked.connect(self._on_get_clicked)
+        self.close_btn.clicked.connect(self._dismiss)
+        lay = QHBoxLayout(self)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.get_btn)
+        lay.addWidget(self.close_btn)
+
+    def offer(self, hint: Any) -> None:
+        """Say what the hint says (a core.packs.suggest.LanguageHint) and show the banner."""
+
+        names = ", ".join(QLocale(code).nativeLanguageName() or code for code in hint.languages[:4])
+        if hint.from_locale:
+            said = translate(
+                "Welcome",
+                "This computer is set to {languages}, which the document model does not "
+                "understand: documents are found by their words, not by what they mean.",
+            )
+        else:
+            said = translate(
+                "Welcome",
+                "Most of your documents are in languages the document model does not "
+                "understand ({languages}): they are found by their words, not by what they "
+                "mean.",
+            )
+        more = translate(
+            "Welcome",
+            "The multilingual model understands them ({mb:,} MB download). With it, passages "
+            "are embedded again in the background and the current model answers meanwhile.",
+        )
+        self.preset = str(hint.preset)
+        self.text.setText(
+            said.format(languages=names) + " " + more.format(mb=int(hint.download_mb))
+        )
+        self.show()
+
+    def _on_get_clicked(self) -> None:
+        self.hide()
+        self.get_requested.emit(self.preset)
 
     def _dismiss(self) -> None:
         self.hide()

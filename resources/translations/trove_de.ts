@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>Browse</name>
@@ -192,20 +193,28 @@
         <translation>in einen Ordner {folder}/: {files} von {url}{at}</translation>
     </message>
     <message>
-        <source>Without a network you can still add an image model: import a pack (a model's folder from Trove's model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
+        <source>Without a network you can still add an image model: import a pack (a model&apos;s folder from Trove&apos;s model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
         <translation>Auch ohne Netzwerk können Sie ein Bildmodell hinzufügen: Importieren Sie ein Paket (den Ordner eines Modells aus Troves Modellordner auf einem anderen Computer oder eine .zip-Datei davon), oder laden Sie die Dateien von {model} auf einem Computer mit Netzwerk herunter — {where} — und wählen Sie den Ordner, der sie enthält. Trove prüft jede Datei genauso.</translation>
     </message>
     <message>
-        <source>Get an image model</source>
-        <translation>Ein Bildmodell holen</translation>
+        <source>Photos are found by what they show with this model.</source>
+        <translation>Mit diesem Modell werden Fotos anhand dessen gefunden, was sie zeigen.</translation>
     </message>
     <message>
-        <source>Trove finds photos by what they show with an image model. It is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
-        <translation>Trove findet Fotos anhand dessen, was sie zeigen, mit einem Bildmodell. Es wird einmal vom Modell-Hub heruntergeladen, mit seinen veröffentlichten Prüfsummen verglichen, in 8 Bit umgewandelt und auf diesem Computer getestet. Sonst wird nichts gesendet, und die Suche bleibt offline.</translation>
+        <source>Documents are searched by meaning with this model once it is installed ({n} languages, about {mb:,} MB on disk). Their passages get its vectors in the background; until a passage has one, the model you use now answers for it.</source>
+        <translation>Nach der Installation werden Dokumente mit diesem Modell nach ihrer Bedeutung durchsucht ({n} Sprachen, etwa {mb:,} MB auf dem Datenträger). Ihre Abschnitte erhalten seine Vektoren im Hintergrund; bis ein Abschnitt einen hat, antwortet das jetzige Modell für ihn.</translation>
     </message>
     <message>
-        <source>Image model to download</source>
-        <translation>Herunterzuladendes Bildmodell</translation>
+        <source>Get a model</source>
+        <translation>Ein Modell holen</translation>
+    </message>
+    <message>
+        <source>Trove finds photos by what they show, and documents by what they mean, with models. A model is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
+        <translation>Trove findet Fotos anhand dessen, was sie zeigen, und Dokumente anhand ihrer Bedeutung – mit Modellen. Ein Modell wird einmal vom Modell-Hub heruntergeladen, mit seinen veröffentlichten Prüfsummen verglichen, in 8 Bit umgewandelt und auf diesem Computer getestet. Sonst wird nichts gesendet, und die Suche bleibt offline.</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>Herunterzuladendes Modell</translation>
     </message>
     <message>
         <source>{model} — {mb:,} MB download, {licence}</source>
@@ -270,6 +279,10 @@
     <message>
         <source>Installed {name}. Your photos are being embedded with it in the background; you can keep searching meanwhile.</source>
         <translation>{name} ist installiert. Ihre Fotos werden im Hintergrund damit eingebettet; Sie können währenddessen weitersuchen.</translation>
+    </message>
+    <message>
+        <source>Installed {name}. Your documents&apos; passages are being embedded with it in the background; the previous model answers for them meanwhile.</source>
+        <translation>{name} ist installiert. Die Abschnitte Ihrer Dokumente werden im Hintergrund damit eingebettet; bis dahin antwortet das bisherige Modell für sie.</translation>
     </message>
     <message>
         <source>{family}, {dim} dimensions, {licence} · {source}</source>
@@ -390,7 +403,7 @@
         <translation>Dateien und Ordner überspringen, die passen auf (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <source>Hidden files, .git, node_modules, caches and Trove's own folders are always skipped.</source>
+        <source>Hidden files, .git, node_modules, caches and Trove&apos;s own folders are always skipped.</source>
         <translation>Versteckte Dateien, .git, node_modules, Caches und Troves eigene Ordner werden immer übersprungen.</translation>
     </message>
     <message>
@@ -567,7 +580,7 @@
         <translation>diese Art von Datei</translation>
     </message>
     <message>
-        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop's settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
+        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop&apos;s settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
         <translation>Trove hat die Arbeitsumgebung gebeten, „{name}“ zu öffnen, aber kein Programm ist zum Öffnen von {kind} eingestellt. Legen Sie eines in den Einstellungen Ihrer Arbeitsumgebung fest (Standardanwendungen), oder öffnen Sie die Datei in Ihrem Dateimanager: Sie liegt in {folder} (der Pfad ist in der Zwischenablage).</translation>
     </message>
     <message>
@@ -588,6 +601,14 @@
     <message>
         <source>Cannot import this pack</source>
         <translation>Dieses Paket kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>Troves Index konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Installed {name}; documents get their new vectors in the background</source>
+        <translation>{name} ist installiert; Dokumente erhalten ihre neuen Vektoren im Hintergrund</translation>
     </message>
     <message>
         <source>Installed {name}; photos get their new vectors in the background</source>
@@ -805,8 +826,8 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;"exact phrase"&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
-        <translation>&lt;b&gt;Suchtipps&lt;/b&gt;&lt;br&gt;&lt;code&gt;Strand bei Sonnenuntergang&lt;/code&gt; — beschreiben Sie, was Sie suchen&lt;br&gt;&lt;code&gt;"genaue Wortfolge"&lt;/code&gt; — diese Wörter in dieser Reihenfolge&lt;br&gt;&lt;code&gt;-wort&lt;/code&gt; — Ergebnisse mit diesem Wort auslassen&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — eine Option wird gesucht; &lt;code&gt;not:--force&lt;/code&gt; lässt eine aus&lt;br&gt;&lt;code&gt;2:Sonnenuntergang + Hund - Menschen&lt;/code&gt; — Ideen gewichten, addieren und abziehen (Fotos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Urlaub&lt;/code&gt; — nur in diesem Ordner · &lt;code&gt;place:Lissabon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — nach Aufnahme- oder Änderungsdatum&lt;br&gt;Ziehen Sie ein Bild herein oder fügen Sie es ein, um Ähnliches zu finden; tippen Sie Wörter dazu, um es abzuwandeln (&lt;code&gt;bei Nacht&lt;/code&gt;, &lt;code&gt;im Winter&lt;/code&gt;).&lt;br&gt;Gute Treffer kommen zuerst; schwächere sind abgeblendet.</translation>
+        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;&quot;exact phrase&quot;&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
+        <translation>&lt;b&gt;Suchtipps&lt;/b&gt;&lt;br&gt;&lt;code&gt;Strand bei Sonnenuntergang&lt;/code&gt; — beschreiben Sie, was Sie suchen&lt;br&gt;&lt;code&gt;&quot;genaue Wortfolge&quot;&lt;/code&gt; — diese Wörter in dieser Reihenfolge&lt;br&gt;&lt;code&gt;-wort&lt;/code&gt; — Ergebnisse mit diesem Wort auslassen&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — eine Option wird gesucht; &lt;code&gt;not:--force&lt;/code&gt; lässt eine aus&lt;br&gt;&lt;code&gt;2:Sonnenuntergang + Hund - Menschen&lt;/code&gt; — Ideen gewichten, addieren und abziehen (Fotos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Urlaub&lt;/code&gt; — nur in diesem Ordner · &lt;code&gt;place:Lissabon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — nach Aufnahme- oder Änderungsdatum&lt;br&gt;Ziehen Sie ein Bild herein oder fügen Sie es ein, um Ähnliches zu finden; tippen Sie Wörter dazu, um es abzuwandeln (&lt;code&gt;bei Nacht&lt;/code&gt;, &lt;code&gt;im Winter&lt;/code&gt;).&lt;br&gt;Gute Treffer kommen zuerst; schwächere sind abgeblendet.</translation>
     </message>
     <message>
         <source>Search photos and documents — e.g. receipt from the hardware store</source>
@@ -904,12 +925,20 @@
         <translation>Aktives Bildpaket</translation>
     </message>
     <message>
+        <source>Document pack that answers</source>
+        <translation>Dokumentpaket, das antwortet</translation>
+    </message>
+    <message>
         <source>Reading the model packs…</source>
         <translation>Modellpakete werden gelesen…</translation>
     </message>
     <message>
         <source>Best installed</source>
         <translation>Bestes installiertes</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -978,6 +1007,10 @@
     <message>
         <source>Image pack:</source>
         <translation>Bildpaket:</translation>
+    </message>
+    <message>
+        <source>Document pack:</source>
+        <translation>Dokumentpaket:</translation>
     </message>
     <message>
         <source>CPU threads:</source>
@@ -1069,6 +1102,10 @@
     <message>
         <source>, {time_left} for this step</source>
         <translation>, {time_left} für diesen Schritt</translation>
+    </message>
+    <message>
+        <source>New document model: {done:,} of {total:,} passages embedded again ({rate:.0f}/s{eta}); the previous model answers meanwhile</source>
+        <translation>Neues Dokumentmodell: {done:,} von {total:,} Abschnitten neu eingebettet ({rate:.0f}/s{eta}); bis dahin antwortet das bisherige Modell</translation>
     </message>
     <message>
         <source>Adding meaning: {done:,} of {total:,} passages ({rate:.0f}/s{eta}); searchable by words meanwhile</source>
@@ -1271,6 +1308,34 @@
     <message>
         <source>Dismiss this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Get the multilingual model…</source>
+        <translation>Das mehrsprachige Modell holen…</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual document model</source>
+        <translation>Das mehrsprachige Dokumentmodell auswählen und herunterladen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Keep the current document model</source>
+        <translation>Das jetzige Dokumentmodell behalten</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>
+        <translation>Dieser Computer ist auf {languages} eingestellt, das das Dokumentmodell nicht versteht: Dokumente werden über ihre Wörter gefunden, nicht über ihre Bedeutung.</translation>
+    </message>
+    <message>
+        <source>Most of your documents are in languages the document model does not understand ({languages}): they are found by their words, not by what they mean.</source>
+        <translation>Die meisten Ihrer Dokumente sind in Sprachen geschrieben, die das Dokumentmodell nicht versteht ({languages}): sie werden über ihre Wörter gefunden, nicht über ihre Bedeutung.</translation>
+    </message>
+    <message>
+        <source>The multilingual model understands them ({mb:,} MB download). With it, passages are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>Das mehrsprachige Modell versteht sie ({mb:,} MB Download). Damit werden die Abschnitte im Hintergrund neu eingebettet, und bis dahin antwortet das jetzige Modell.</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>Browse</name>
@@ -192,20 +193,28 @@
         <translation>en una carpeta {folder}/: {files} de {url}{at}</translation>
     </message>
     <message>
-        <source>Without a network you can still add an image model: import a pack (a model's folder from Trove's model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
+        <source>Without a network you can still add an image model: import a pack (a model&apos;s folder from Trove&apos;s model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
         <translation>Sin red también puede añadir un modelo de imágenes: importe un paquete (la carpeta de un modelo de la carpeta de modelos de Trove en otro ordenador, o un .zip de ella), o descargue los archivos de {model} en un ordenador con red — {where} — y elija la carpeta que los contiene. Trove comprueba cada archivo igualmente.</translation>
     </message>
     <message>
-        <source>Get an image model</source>
-        <translation>Obtener un modelo de imágenes</translation>
+        <source>Photos are found by what they show with this model.</source>
+        <translation>Con este modelo, las fotos se encuentran por lo que muestran.</translation>
     </message>
     <message>
-        <source>Trove finds photos by what they show with an image model. It is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
-        <translation>Trove encuentra las fotos por lo que muestran con un modelo de imágenes. Se descarga una sola vez del hub de modelos, se comprueba con sus sumas de verificación publicadas, se convierte a 8 bits y se prueba en este ordenador. No se envía nada más y la búsqueda sigue sin conexión.</translation>
+        <source>Documents are searched by meaning with this model once it is installed ({n} languages, about {mb:,} MB on disk). Their passages get its vectors in the background; until a passage has one, the model you use now answers for it.</source>
+        <translation>Una vez instalado, los documentos se buscan por su significado con este modelo ({n} idiomas, unos {mb:,} MB en disco). Sus pasajes reciben sus vectores en segundo plano; hasta que un pasaje tenga el suyo, responde por él el modelo actual.</translation>
     </message>
     <message>
-        <source>Image model to download</source>
-        <translation>Modelo de imágenes que descargar</translation>
+        <source>Get a model</source>
+        <translation>Obtener un modelo</translation>
+    </message>
+    <message>
+        <source>Trove finds photos by what they show, and documents by what they mean, with models. A model is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
+        <translation>Trove encuentra fotos por lo que muestran y documentos por lo que significan, con modelos. Un modelo se descarga una vez del repositorio de modelos, se comprueba con sus sumas de verificación publicadas, se convierte a 8 bits y se prueba en este equipo. No se envía nada más y la búsqueda sigue sin conexión.</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>Modelo que descargar</translation>
     </message>
     <message>
         <source>{model} — {mb:,} MB download, {licence}</source>
@@ -270,6 +279,10 @@
     <message>
         <source>Installed {name}. Your photos are being embedded with it in the background; you can keep searching meanwhile.</source>
         <translation>{name} instalado. Sus fotos se están procesando con él en segundo plano; mientras tanto puede seguir buscando.</translation>
+    </message>
+    <message>
+        <source>Installed {name}. Your documents&apos; passages are being embedded with it in the background; the previous model answers for them meanwhile.</source>
+        <translation>{name} está instalado. Los pasajes de sus documentos se están incrustando con él en segundo plano; mientras tanto, responde por ellos el modelo anterior.</translation>
     </message>
     <message>
         <source>{family}, {dim} dimensions, {licence} · {source}</source>
@@ -390,7 +403,7 @@
         <translation>Omitir archivos y carpetas que coincidan con (separados por comas):</translation>
     </message>
     <message>
-        <source>Hidden files, .git, node_modules, caches and Trove's own folders are always skipped.</source>
+        <source>Hidden files, .git, node_modules, caches and Trove&apos;s own folders are always skipped.</source>
         <translation>Los archivos ocultos, .git, node_modules, las cachés y las carpetas propias de Trove se omiten siempre.</translation>
     </message>
     <message>
@@ -567,7 +580,7 @@
         <translation>este tipo de archivo</translation>
     </message>
     <message>
-        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop's settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
+        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop&apos;s settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
         <translation>Trove pidió al escritorio que abriera «{name}», pero no hay ningún programa configurado para abrir {kind}. Configure uno en los ajustes del escritorio (Aplicaciones predeterminadas), o ábralo desde su gestor de archivos: está en {folder} (la ruta está en el portapapeles).</translation>
     </message>
     <message>
@@ -588,6 +601,14 @@
     <message>
         <source>Cannot import this pack</source>
         <translation>No se puede importar este paquete</translation>
+    </message>
+    <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>No se pudo abrir el índice de Trove</translation>
+    </message>
+    <message>
+        <source>Installed {name}; documents get their new vectors in the background</source>
+        <translation>{name} está instalado; los documentos reciben sus nuevos vectores en segundo plano</translation>
     </message>
     <message>
         <source>Installed {name}; photos get their new vectors in the background</source>
@@ -805,8 +826,8 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;"exact phrase"&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
-        <translation>&lt;b&gt;Consejos de búsqueda&lt;/b&gt;&lt;br&gt;&lt;code&gt;playa al atardecer&lt;/code&gt; — describa lo que busca&lt;br&gt;&lt;code&gt;"frase exacta"&lt;/code&gt; — estas palabras, en este orden&lt;br&gt;&lt;code&gt;-palabra&lt;/code&gt; — excluir resultados con esta palabra&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — se busca una opción; &lt;code&gt;not:--force&lt;/code&gt; excluye una&lt;br&gt;&lt;code&gt;2:atardecer + perro - gente&lt;/code&gt; — ponderar, sumar y restar ideas (fotos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Vacaciones&lt;/code&gt; — solo en esta carpeta · &lt;code&gt;place:Lisboa&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — por fecha de captura o de modificación&lt;br&gt;Suelte o pegue una imagen para encontrar parecidas; escriba palabras con ella para cambiarla (&lt;code&gt;de noche&lt;/code&gt;, &lt;code&gt;en invierno&lt;/code&gt;).&lt;br&gt;Los resultados que coinciden bien van primero; los más débiles aparecen atenuados.</translation>
+        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;&quot;exact phrase&quot;&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
+        <translation>&lt;b&gt;Consejos de búsqueda&lt;/b&gt;&lt;br&gt;&lt;code&gt;playa al atardecer&lt;/code&gt; — describa lo que busca&lt;br&gt;&lt;code&gt;&quot;frase exacta&quot;&lt;/code&gt; — estas palabras, en este orden&lt;br&gt;&lt;code&gt;-palabra&lt;/code&gt; — excluir resultados con esta palabra&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — se busca una opción; &lt;code&gt;not:--force&lt;/code&gt; excluye una&lt;br&gt;&lt;code&gt;2:atardecer + perro - gente&lt;/code&gt; — ponderar, sumar y restar ideas (fotos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Vacaciones&lt;/code&gt; — solo en esta carpeta · &lt;code&gt;place:Lisboa&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — por fecha de captura o de modificación&lt;br&gt;Suelte o pegue una imagen para encontrar parecidas; escriba palabras con ella para cambiarla (&lt;code&gt;de noche&lt;/code&gt;, &lt;code&gt;en invierno&lt;/code&gt;).&lt;br&gt;Los resultados que coinciden bien van primero; los más débiles aparecen atenuados.</translation>
     </message>
     <message>
         <source>Search photos and documents — e.g. receipt from the hardware store</source>
@@ -904,12 +925,20 @@
         <translation>Paquete de imágenes activo</translation>
     </message>
     <message>
+        <source>Document pack that answers</source>
+        <translation>Paquete de documentos que responde</translation>
+    </message>
+    <message>
         <source>Reading the model packs…</source>
         <translation>Leyendo los paquetes de modelo…</translation>
     </message>
     <message>
         <source>Best installed</source>
         <translation>El mejor instalado</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -978,6 +1007,10 @@
     <message>
         <source>Image pack:</source>
         <translation>Paquete de imágenes:</translation>
+    </message>
+    <message>
+        <source>Document pack:</source>
+        <translation>Paquete de documentos:</translation>
     </message>
     <message>
         <source>CPU threads:</source>
@@ -1069,6 +1102,10 @@
     <message>
         <source>, {time_left} for this step</source>
         <translation>, {time_left} para este paso</translation>
+    </message>
+    <message>
+        <source>New document model: {done:,} of {total:,} passages embedded again ({rate:.0f}/s{eta}); the previous model answers meanwhile</source>
+        <translation>Nuevo modelo de documentos: {done:,} de {total:,} pasajes incrustados de nuevo ({rate:.0f}/s{eta}); mientras tanto responde el modelo anterior</translation>
     </message>
     <message>
         <source>Adding meaning: {done:,} of {total:,} passages ({rate:.0f}/s{eta}); searchable by words meanwhile</source>
@@ -1271,6 +1308,34 @@
     <message>
         <source>Dismiss this message</source>
         <translation>Descartar este mensaje</translation>
+    </message>
+    <message>
+        <source>Get the multilingual model…</source>
+        <translation>Obtener el modelo multilingüe…</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual document model</source>
+        <translation>Elegir y descargar el modelo de documentos multilingüe</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Keep the current document model</source>
+        <translation>Conservar el modelo de documentos actual</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>
+        <translation>Este equipo está configurado en {languages}, que el modelo de documentos no entiende: los documentos se encuentran por sus palabras, no por lo que significan.</translation>
+    </message>
+    <message>
+        <source>Most of your documents are in languages the document model does not understand ({languages}): they are found by their words, not by what they mean.</source>
+        <translation>La mayoría de sus documentos están en idiomas que el modelo de documentos no entiende ({languages}): se encuentran por sus palabras, no por lo que significan.</translation>
+    </message>
+    <message>
+        <source>The multilingual model understands them ({mb:,} MB download). With it, passages are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>El modelo multilingüe los entiende ({mb:,} MB de descarga). Con él, los pasajes se incrustan de nuevo en segundo plano y mientras tanto responde el modelo actual.</translation>
     </message>
 </context>
 </TS>

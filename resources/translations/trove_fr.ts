@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>Browse</name>
@@ -192,20 +193,28 @@
         <translation>dans un dossier {folder}/ : {files} depuis {url}{at}</translation>
     </message>
     <message>
-        <source>Without a network you can still add an image model: import a pack (a model's folder from Trove's model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
+        <source>Without a network you can still add an image model: import a pack (a model&apos;s folder from Trove&apos;s model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
         <translation>Sans réseau, vous pouvez quand même ajouter un modèle d’images : importez un pack (le dossier d’un modèle pris dans le dossier des modèles de Trove sur un autre ordinateur, ou un .zip de celui-ci), ou téléchargez les fichiers de {model} sur un ordinateur relié au réseau — {where} — puis choisissez le dossier qui les contient. Trove vérifie chaque fichier de la même façon.</translation>
     </message>
     <message>
-        <source>Get an image model</source>
-        <translation>Obtenir un modèle d’images</translation>
+        <source>Photos are found by what they show with this model.</source>
+        <translation>Avec ce modèle, les photos sont trouvées d’après ce qu’elles montrent.</translation>
     </message>
     <message>
-        <source>Trove finds photos by what they show with an image model. It is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
-        <translation>Trove retrouve les photos d’après ce qu’elles montrent grâce à un modèle d’images. Il est téléchargé une seule fois depuis le hub de modèles, vérifié avec ses sommes de contrôle publiées, converti en 8 bits et testé sur cet ordinateur. Rien d’autre n’est envoyé, et la recherche reste hors ligne.</translation>
+        <source>Documents are searched by meaning with this model once it is installed ({n} languages, about {mb:,} MB on disk). Their passages get its vectors in the background; until a passage has one, the model you use now answers for it.</source>
+        <translation>Une fois installé, ce modèle sert à chercher les documents par leur sens ({n} langues, environ {mb:,} Mo sur le disque). Leurs passages reçoivent ses vecteurs en arrière-plan ; tant qu’un passage n’en a pas, le modèle actuel répond pour lui.</translation>
     </message>
     <message>
-        <source>Image model to download</source>
-        <translation>Modèle d’images à télécharger</translation>
+        <source>Get a model</source>
+        <translation>Obtenir un modèle</translation>
+    </message>
+    <message>
+        <source>Trove finds photos by what they show, and documents by what they mean, with models. A model is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
+        <translation>Trove trouve les photos d’après ce qu’elles montrent, et les documents d’après leur sens, grâce à des modèles. Un modèle est téléchargé une fois depuis le hub de modèles, vérifié avec ses sommes de contrôle publiées, converti en 8 bits et testé sur cet ordinateur. Rien d’autre n’est envoyé, et la recherche reste hors ligne.</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>Modèle à télécharger</translation>
     </message>
     <message>
         <source>{model} — {mb:,} MB download, {licence}</source>
@@ -270,6 +279,10 @@
     <message>
         <source>Installed {name}. Your photos are being embedded with it in the background; you can keep searching meanwhile.</source>
         <translation>{name} est installé. Vos photos sont traitées avec ce modèle en arrière-plan ; vous pouvez continuer à chercher pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>Installed {name}. Your documents&apos; passages are being embedded with it in the background; the previous model answers for them meanwhile.</source>
+        <translation>{name} est installé. Les passages de vos documents sont intégrés avec lui en arrière-plan ; en attendant, le modèle précédent répond pour eux.</translation>
     </message>
     <message>
         <source>{family}, {dim} dimensions, {licence} · {source}</source>
@@ -390,7 +403,7 @@
         <translation>Ignorer les fichiers et dossiers correspondant à (séparés par des virgules) :</translation>
     </message>
     <message>
-        <source>Hidden files, .git, node_modules, caches and Trove's own folders are always skipped.</source>
+        <source>Hidden files, .git, node_modules, caches and Trove&apos;s own folders are always skipped.</source>
         <translation>Les fichiers cachés, .git, node_modules, les caches et les dossiers de Trove lui-même sont toujours ignorés.</translation>
     </message>
     <message>
@@ -567,7 +580,7 @@
         <translation>ce type de fichier</translation>
     </message>
     <message>
-        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop's settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
+        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop&apos;s settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
         <translation>Trove a demandé au bureau d’ouvrir « {name} », mais aucun programme n’est défini pour ouvrir {kind}. Choisissez-en un dans les paramètres de votre bureau (Applications par défaut), ou ouvrez-le depuis votre gestionnaire de fichiers : il se trouve dans {folder} (le chemin est dans le presse-papiers).</translation>
     </message>
     <message>
@@ -588,6 +601,14 @@
     <message>
         <source>Cannot import this pack</source>
         <translation>Impossible d’importer ce pack</translation>
+    </message>
+    <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>L’index de Trove n’a pas pu être ouvert</translation>
+    </message>
+    <message>
+        <source>Installed {name}; documents get their new vectors in the background</source>
+        <translation>{name} est installé ; les documents reçoivent leurs nouveaux vecteurs en arrière-plan</translation>
     </message>
     <message>
         <source>Installed {name}; photos get their new vectors in the background</source>
@@ -805,8 +826,8 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;"exact phrase"&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
-        <translation>&lt;b&gt;Astuces de recherche&lt;/b&gt;&lt;br&gt;&lt;code&gt;plage au coucher du soleil&lt;/code&gt; — décrivez ce que vous cherchez&lt;br&gt;&lt;code&gt;"expression exacte"&lt;/code&gt; — ces mots, dans cet ordre&lt;br&gt;&lt;code&gt;-mot&lt;/code&gt; — exclure les résultats contenant ce mot&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — une option est recherchée ; &lt;code&gt;not:--force&lt;/code&gt; en exclut une&lt;br&gt;&lt;code&gt;2:coucher de soleil + chien - gens&lt;/code&gt; — pondérer, ajouter et retirer des idées (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Vacances&lt;/code&gt; — seulement dans ce dossier · &lt;code&gt;place:Lisbonne&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — par date de prise de vue ou de modification&lt;br&gt;Déposez ou collez une image pour trouver des images semblables ; tapez des mots avec elle pour la modifier (&lt;code&gt;la nuit&lt;/code&gt;, &lt;code&gt;en hiver&lt;/code&gt;).&lt;br&gt;Les bons résultats viennent en premier ; les plus faibles sont atténués.</translation>
+        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;&quot;exact phrase&quot;&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
+        <translation>&lt;b&gt;Astuces de recherche&lt;/b&gt;&lt;br&gt;&lt;code&gt;plage au coucher du soleil&lt;/code&gt; — décrivez ce que vous cherchez&lt;br&gt;&lt;code&gt;&quot;expression exacte&quot;&lt;/code&gt; — ces mots, dans cet ordre&lt;br&gt;&lt;code&gt;-mot&lt;/code&gt; — exclure les résultats contenant ce mot&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — une option est recherchée ; &lt;code&gt;not:--force&lt;/code&gt; en exclut une&lt;br&gt;&lt;code&gt;2:coucher de soleil + chien - gens&lt;/code&gt; — pondérer, ajouter et retirer des idées (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Vacances&lt;/code&gt; — seulement dans ce dossier · &lt;code&gt;place:Lisbonne&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — par date de prise de vue ou de modification&lt;br&gt;Déposez ou collez une image pour trouver des images semblables ; tapez des mots avec elle pour la modifier (&lt;code&gt;la nuit&lt;/code&gt;, &lt;code&gt;en hiver&lt;/code&gt;).&lt;br&gt;Les bons résultats viennent en premier ; les plus faibles sont atténués.</translation>
     </message>
     <message>
         <source>Search photos and documents — e.g. receipt from the hardware store</source>
@@ -904,12 +925,20 @@
         <translation>Pack d’images actif</translation>
     </message>
     <message>
+        <source>Document pack that answers</source>
+        <translation>Pack de documents qui répond</translation>
+    </message>
+    <message>
         <source>Reading the model packs…</source>
         <translation>Lecture des packs de modèle…</translation>
     </message>
     <message>
         <source>Best installed</source>
         <translation>Le meilleur installé</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -978,6 +1007,10 @@
     <message>
         <source>Image pack:</source>
         <translation>Pack d’images :</translation>
+    </message>
+    <message>
+        <source>Document pack:</source>
+        <translation>Pack de documents :</translation>
     </message>
     <message>
         <source>CPU threads:</source>
@@ -1069,6 +1102,10 @@
     <message>
         <source>, {time_left} for this step</source>
         <translation>, {time_left} pour cette étape</translation>
+    </message>
+    <message>
+        <source>New document model: {done:,} of {total:,} passages embedded again ({rate:.0f}/s{eta}); the previous model answers meanwhile</source>
+        <translation>Nouveau modèle de documents : {done:,} passages sur {total:,} intégrés à nouveau ({rate:.0f}/s{eta}) ; en attendant, le modèle précédent répond</translation>
     </message>
     <message>
         <source>Adding meaning: {done:,} of {total:,} passages ({rate:.0f}/s{eta}); searchable by words meanwhile</source>
@@ -1271,6 +1308,34 @@
     <message>
         <source>Dismiss this message</source>
         <translation>Masquer ce message</translation>
+    </message>
+    <message>
+        <source>Get the multilingual model…</source>
+        <translation>Obtenir le modèle multilingue…</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual document model</source>
+        <translation>Choisir et télécharger le modèle de documents multilingue</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Keep the current document model</source>
+        <translation>Garder le modèle de documents actuel</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>
+        <translation>Cet ordinateur est réglé en {languages}, que le modèle de documents ne comprend pas : les documents sont trouvés par leurs mots, pas par leur sens.</translation>
+    </message>
+    <message>
+        <source>Most of your documents are in languages the document model does not understand ({languages}): they are found by their words, not by what they mean.</source>
+        <translation>La plupart de vos documents sont dans des langues que le modèle de documents ne comprend pas ({languages}) : ils sont trouvés par leurs mots, pas par leur sens.</translation>
+    </message>
+    <message>
+        <source>The multilingual model understands them ({mb:,} MB download). With it, passages are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>Le modèle multilingue les comprend ({mb:,} Mo à télécharger). Avec lui, les passages sont intégrés à nouveau en arrière-plan et, en attendant, le modèle actuel répond.</translation>
     </message>
 </context>
 </TS>

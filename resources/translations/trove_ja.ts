@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
     <name>Browse</name>
@@ -192,20 +193,28 @@
         <translation>フォルダー {folder}/ に：{url}{at} の {files}</translation>
     </message>
     <message>
-        <source>Without a network you can still add an image model: import a pack (a model's folder from Trove's model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
+        <source>Without a network you can still add an image model: import a pack (a model&apos;s folder from Trove&apos;s model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
         <translation>ネットワークがなくても画像モデルを追加できます：パック（別のコンピューターの Trove のモデルフォルダーにあるモデルのフォルダー、またはその .zip）をインポートするか、ネットワークのあるコンピューターで {model} のファイルをダウンロードして — {where} — それらを含むフォルダーを選んでください。Trove はどのファイルも同じように検証します。</translation>
     </message>
     <message>
-        <source>Get an image model</source>
-        <translation>画像モデルを入手</translation>
+        <source>Photos are found by what they show with this model.</source>
+        <translation>このモデルで、写真を写っている内容から探せます。</translation>
     </message>
     <message>
-        <source>Trove finds photos by what they show with an image model. It is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
-        <translation>Trove は画像モデルを使って、写っているものから写真を見つけます。モデルはモデルハブから一度だけダウンロードされ、公開されたチェックサムで検証され、8 ビットに変換されて、このコンピューターでテストされます。それ以外は何も送信されず、検索はオフラインのままです。</translation>
+        <source>Documents are searched by meaning with this model once it is installed ({n} languages, about {mb:,} MB on disk). Their passages get its vectors in the background; until a passage has one, the model you use now answers for it.</source>
+        <translation>インストール後は、このモデルで文書を意味から検索します（{n} 言語、ディスク上で約 {mb:,} MB）。文書の各段落にはバックグラウンドでこのモデルのベクトルが付けられ、付くまでは今のモデルがその段落に答えます。</translation>
     </message>
     <message>
-        <source>Image model to download</source>
-        <translation>ダウンロードする画像モデル</translation>
+        <source>Get a model</source>
+        <translation>モデルを入手</translation>
+    </message>
+    <message>
+        <source>Trove finds photos by what they show, and documents by what they mean, with models. A model is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
+        <translation>Trove はモデルを使って、写真を写っている内容から、文書を意味から探します。モデルはモデルハブから一度だけダウンロードされ、公開されたチェックサムで確認され、8 ビットに変換されてこのコンピューターでテストされます。ほかには何も送信されず、検索はオフラインのままです。</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>ダウンロードするモデル</translation>
     </message>
     <message>
         <source>{model} — {mb:,} MB download, {licence}</source>
@@ -270,6 +279,10 @@
     <message>
         <source>Installed {name}. Your photos are being embedded with it in the background; you can keep searching meanwhile.</source>
         <translation>{name} をインストールしました。写真はバックグラウンドでこのモデルによって埋め込まれます。その間も検索を続けられます。</translation>
+    </message>
+    <message>
+        <source>Installed {name}. Your documents&apos; passages are being embedded with it in the background; the previous model answers for them meanwhile.</source>
+        <translation>{name} をインストールしました。文書の段落はバックグラウンドでこのモデルにより埋め込まれます。その間は前のモデルが答えます。</translation>
     </message>
     <message>
         <source>{family}, {dim} dimensions, {licence} · {source}</source>
@@ -390,7 +403,7 @@
         <translation>次に一致するファイルとフォルダーをスキップ（カンマ区切り）：</translation>
     </message>
     <message>
-        <source>Hidden files, .git, node_modules, caches and Trove's own folders are always skipped.</source>
+        <source>Hidden files, .git, node_modules, caches and Trove&apos;s own folders are always skipped.</source>
         <translation>隠しファイル、.git、node_modules、キャッシュ、Trove 自身のフォルダーは常にスキップされます。</translation>
     </message>
     <message>
@@ -567,7 +580,7 @@
         <translation>この種類のファイル</translation>
     </message>
     <message>
-        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop's settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
+        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop&apos;s settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
         <translation>Trove はデスクトップに「{name}」を開くよう求めましたが、{kind}を開くプログラムが設定されていません。デスクトップの設定（既定のアプリケーション）で設定するか、ファイルマネージャーから開いてください：ファイルは {folder} にあります（パスはクリップボードにあります）。</translation>
     </message>
     <message>
@@ -588,6 +601,14 @@
     <message>
         <source>Cannot import this pack</source>
         <translation>このパックをインポートできません</translation>
+    </message>
+    <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>Trove のインデックスを開けませんでした</translation>
+    </message>
+    <message>
+        <source>Installed {name}; documents get their new vectors in the background</source>
+        <translation>{name} をインストールしました。文書の新しいベクトルはバックグラウンドで作られます</translation>
     </message>
     <message>
         <source>Installed {name}; photos get their new vectors in the background</source>
@@ -805,8 +826,8 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;"exact phrase"&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
-        <translation>&lt;b&gt;検索のヒント&lt;/b&gt;&lt;br&gt;&lt;code&gt;夕暮れの海辺&lt;/code&gt; — 探しているものを説明します&lt;br&gt;&lt;code&gt;"完全一致のフレーズ"&lt;/code&gt; — これらの語をこの順序で&lt;br&gt;&lt;code&gt;-語&lt;/code&gt; — この語を含む結果を除外&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;、&lt;code&gt;-rf&lt;/code&gt; — オプションを検索します。&lt;code&gt;not:--force&lt;/code&gt; で除外&lt;br&gt;&lt;code&gt;2:夕日 + 犬 - 人&lt;/code&gt; — 概念に重みを付け、足し、引きます（写真）&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;、&lt;code&gt;type:document&lt;/code&gt;、&lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:休暇&lt;/code&gt; — このフォルダー内のみ · &lt;code&gt;place:リスボン&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;、&lt;code&gt;before:2024&lt;/code&gt; — 撮影日または更新日で&lt;br&gt;画像をドロップまたは貼り付けると似たものを探します。語を添えると変化させられます（&lt;code&gt;夜&lt;/code&gt;、&lt;code&gt;冬&lt;/code&gt;）。&lt;br&gt;よく一致する結果が先に並び、弱いものは薄く表示されます。</translation>
+        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;&quot;exact phrase&quot;&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
+        <translation>&lt;b&gt;検索のヒント&lt;/b&gt;&lt;br&gt;&lt;code&gt;夕暮れの海辺&lt;/code&gt; — 探しているものを説明します&lt;br&gt;&lt;code&gt;&quot;完全一致のフレーズ&quot;&lt;/code&gt; — これらの語をこの順序で&lt;br&gt;&lt;code&gt;-語&lt;/code&gt; — この語を含む結果を除外&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;、&lt;code&gt;-rf&lt;/code&gt; — オプションを検索します。&lt;code&gt;not:--force&lt;/code&gt; で除外&lt;br&gt;&lt;code&gt;2:夕日 + 犬 - 人&lt;/code&gt; — 概念に重みを付け、足し、引きます（写真）&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;、&lt;code&gt;type:document&lt;/code&gt;、&lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:休暇&lt;/code&gt; — このフォルダー内のみ · &lt;code&gt;place:リスボン&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;、&lt;code&gt;before:2024&lt;/code&gt; — 撮影日または更新日で&lt;br&gt;画像をドロップまたは貼り付けると似たものを探します。語を添えると変化させられます（&lt;code&gt;夜&lt;/code&gt;、&lt;code&gt;冬&lt;/code&gt;）。&lt;br&gt;よく一致する結果が先に並び、弱いものは薄く表示されます。</translation>
     </message>
     <message>
         <source>Search photos and documents — e.g. receipt from the hardware store</source>
@@ -904,12 +925,20 @@
         <translation>使用中の画像パック</translation>
     </message>
     <message>
+        <source>Document pack that answers</source>
+        <translation>応答する文書パック</translation>
+    </message>
+    <message>
         <source>Reading the model packs…</source>
         <translation>モデルパックを読み込んでいます…</translation>
     </message>
     <message>
         <source>Best installed</source>
         <translation>インストール済みで最良のもの</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>既定</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -978,6 +1007,10 @@
     <message>
         <source>Image pack:</source>
         <translation>画像パック：</translation>
+    </message>
+    <message>
+        <source>Document pack:</source>
+        <translation>文書パック:</translation>
     </message>
     <message>
         <source>CPU threads:</source>
@@ -1069,6 +1102,10 @@
     <message>
         <source>, {time_left} for this step</source>
         <translation>、この段階の{time_left}</translation>
+    </message>
+    <message>
+        <source>New document model: {done:,} of {total:,} passages embedded again ({rate:.0f}/s{eta}); the previous model answers meanwhile</source>
+        <translation>新しい文書モデル: {total:,} 段落中 {done:,} 段落を埋め込み直し済み（{rate:.0f}/秒{eta}）。その間は前のモデルが答えます</translation>
     </message>
     <message>
         <source>Adding meaning: {done:,} of {total:,} passages ({rate:.0f}/s{eta}); searchable by words meanwhile</source>
@@ -1271,6 +1308,34 @@
     <message>
         <source>Dismiss this message</source>
         <translation>このメッセージを閉じる</translation>
+    </message>
+    <message>
+        <source>Get the multilingual model…</source>
+        <translation>多言語モデルを入手…</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual document model</source>
+        <translation>多言語の文書モデルを選んでダウンロード</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>今はしない</translation>
+    </message>
+    <message>
+        <source>Keep the current document model</source>
+        <translation>今の文書モデルのままにする</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>
+        <translation>このコンピューターは {languages} に設定されていますが、文書モデルはこの言語を理解しません。文書は意味ではなく単語で見つかります。</translation>
+    </message>
+    <message>
+        <source>Most of your documents are in languages the document model does not understand ({languages}): they are found by their words, not by what they mean.</source>
+        <translation>文書の多くは、文書モデルが理解しない言語（{languages}）で書かれています。意味ではなく単語で見つかります。</translation>
+    </message>
+    <message>
+        <source>The multilingual model understands them ({mb:,} MB download). With it, passages are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>多言語モデルならこれらを理解します（ダウンロード {mb:,} MB）。使うと段落はバックグラウンドで埋め込み直され、その間は今のモデルが答えます。</translation>
     </message>
 </context>
 </TS>

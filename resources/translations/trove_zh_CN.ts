@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Browse</name>
@@ -192,20 +193,28 @@
         <translation>放入文件夹 {folder}/：来自 {url}{at} 的 {files}</translation>
     </message>
     <message>
-        <source>Without a network you can still add an image model: import a pack (a model's folder from Trove's model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
+        <source>Without a network you can still add an image model: import a pack (a model&apos;s folder from Trove&apos;s model folder on another computer, or a .zip of it), or download the files of {model} on a computer with a network — {where} — and choose the folder that holds them. Trove checks every file just the same.</source>
         <translation>没有网络也可以添加图像模型：导入一个模型包（另一台电脑上 Trove 模型文件夹中的某个模型文件夹，或其 .zip 压缩包），或在有网络的电脑上下载 {model} 的文件 — {where} — 然后选择包含这些文件的文件夹。Trove 会同样校验每个文件。</translation>
     </message>
     <message>
-        <source>Get an image model</source>
-        <translation>获取图像模型</translation>
+        <source>Photos are found by what they show with this model.</source>
+        <translation>使用此模型，可按照片所呈现的内容查找照片。</translation>
     </message>
     <message>
-        <source>Trove finds photos by what they show with an image model. It is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
-        <translation>Trove 借助图像模型按画面内容查找照片。模型只会从模型中心下载一次，用其公布的校验和进行校验，转换为 8 位，并在这台电脑上测试。不会发送其他任何内容，搜索始终离线进行。</translation>
+        <source>Documents are searched by meaning with this model once it is installed ({n} languages, about {mb:,} MB on disk). Their passages get its vectors in the background; until a passage has one, the model you use now answers for it.</source>
+        <translation>安装后，将用此模型按含义搜索文档（{n} 种语言，磁盘占用约 {mb:,} MB）。文档的段落会在后台获得它的向量；在某个段落获得之前，由当前模型为其作答。</translation>
     </message>
     <message>
-        <source>Image model to download</source>
-        <translation>要下载的图像模型</translation>
+        <source>Get a model</source>
+        <translation>获取模型</translation>
+    </message>
+    <message>
+        <source>Trove finds photos by what they show, and documents by what they mean, with models. A model is downloaded once from the model hub, checked against its published checksums, converted to 8 bits and tested on this computer. Nothing else is sent, and searching stays offline.</source>
+        <translation>Trove 借助模型按照片呈现的内容查找照片，按含义查找文档。模型只从模型中心下载一次，用其公布的校验和核对，转换为 8 位，并在这台电脑上测试。不会发送其他任何内容，搜索始终离线进行。</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>要下载的模型</translation>
     </message>
     <message>
         <source>{model} — {mb:,} MB download, {licence}</source>
@@ -270,6 +279,10 @@
     <message>
         <source>Installed {name}. Your photos are being embedded with it in the background; you can keep searching meanwhile.</source>
         <translation>已安装 {name}。正在后台用它处理你的照片；在此期间你可以继续搜索。</translation>
+    </message>
+    <message>
+        <source>Installed {name}. Your documents&apos; passages are being embedded with it in the background; the previous model answers for them meanwhile.</source>
+        <translation>已安装 {name}。文档的段落正在后台用它嵌入；在此期间由之前的模型为其作答。</translation>
     </message>
     <message>
         <source>{family}, {dim} dimensions, {licence} · {source}</source>
@@ -390,7 +403,7 @@
         <translation>跳过匹配以下规则的文件和文件夹（用逗号分隔）：</translation>
     </message>
     <message>
-        <source>Hidden files, .git, node_modules, caches and Trove's own folders are always skipped.</source>
+        <source>Hidden files, .git, node_modules, caches and Trove&apos;s own folders are always skipped.</source>
         <translation>隐藏文件、.git、node_modules、缓存以及 Trove 自己的文件夹始终会被跳过。</translation>
     </message>
     <message>
@@ -567,7 +580,7 @@
         <translation>此类文件</translation>
     </message>
     <message>
-        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop's settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
+        <source>Trove asked the desktop to open “{name}”, but no program is set to open {kind}. Set one in your desktop&apos;s settings (Default applications), or open it from your file manager: it is in {folder} (the path is on the clipboard).</source>
         <translation>Trove 已请求桌面打开“{name}”，但没有设置用于打开{kind}的程序。请在桌面设置（默认应用程序）中设置一个，或从文件管理器中打开它：它位于 {folder}（路径已复制到剪贴板）。</translation>
     </message>
     <message>
@@ -588,6 +601,14 @@
     <message>
         <source>Cannot import this pack</source>
         <translation>无法导入此模型包</translation>
+    </message>
+    <message>
+        <source>Trove&apos;s index could not be opened</source>
+        <translation>无法打开 Trove 的索引</translation>
+    </message>
+    <message>
+        <source>Installed {name}; documents get their new vectors in the background</source>
+        <translation>已安装 {name}；文档将在后台获得新的向量</translation>
     </message>
     <message>
         <source>Installed {name}; photos get their new vectors in the background</source>
@@ -805,8 +826,8 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;"exact phrase"&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
-        <translation>&lt;b&gt;搜索技巧&lt;/b&gt;&lt;br&gt;&lt;code&gt;日落时的海滩&lt;/code&gt; — 描述你要找的内容&lt;br&gt;&lt;code&gt;"精确短语"&lt;/code&gt; — 按此顺序包含这些词&lt;br&gt;&lt;code&gt;-词语&lt;/code&gt; — 排除包含此词的结果&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;、&lt;code&gt;-rf&lt;/code&gt; — 查找命令行选项；&lt;code&gt;not:--force&lt;/code&gt; 排除一个选项&lt;br&gt;&lt;code&gt;2:日落 + 狗 - 人&lt;/code&gt; — 对概念加权、相加和相减（照片）&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;、&lt;code&gt;type:document&lt;/code&gt;、&lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:假期&lt;/code&gt; — 仅在此文件夹中 · &lt;code&gt;place:里斯本&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;、&lt;code&gt;before:2024&lt;/code&gt; — 按拍摄或修改日期&lt;br&gt;拖入或粘贴一张图像即可查找相似图像；同时输入文字可以改变它（&lt;code&gt;夜晚&lt;/code&gt;、&lt;code&gt;冬天&lt;/code&gt;）。&lt;br&gt;匹配度高的结果排在前面；较弱的结果会变暗显示。</translation>
+        <source>&lt;b&gt;Search tips&lt;/b&gt;&lt;br&gt;&lt;code&gt;beach at sunset&lt;/code&gt; — describe what you look for&lt;br&gt;&lt;code&gt;&quot;exact phrase&quot;&lt;/code&gt; — these words, in this order&lt;br&gt;&lt;code&gt;-word&lt;/code&gt; — leave out results with this word&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;, &lt;code&gt;-rf&lt;/code&gt; — a flag is looked for; &lt;code&gt;not:--force&lt;/code&gt; leaves one out&lt;br&gt;&lt;code&gt;2:sunset + dog - people&lt;/code&gt; — weigh, add and subtract ideas (photos)&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;, &lt;code&gt;type:document&lt;/code&gt;, &lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:Holidays&lt;/code&gt; — only in this folder · &lt;code&gt;place:Lisbon&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;, &lt;code&gt;before:2024&lt;/code&gt; — by date taken or modified&lt;br&gt;Drop or paste an image to find look-alikes; type words with it to change it (&lt;code&gt;at night&lt;/code&gt;, &lt;code&gt;in winter&lt;/code&gt;).&lt;br&gt;Results that match well come first; weaker ones are dimmed.</source>
+        <translation>&lt;b&gt;搜索技巧&lt;/b&gt;&lt;br&gt;&lt;code&gt;日落时的海滩&lt;/code&gt; — 描述你要找的内容&lt;br&gt;&lt;code&gt;&quot;精确短语&quot;&lt;/code&gt; — 按此顺序包含这些词&lt;br&gt;&lt;code&gt;-词语&lt;/code&gt; — 排除包含此词的结果&lt;br&gt;&lt;code&gt;--preserve-root&lt;/code&gt;、&lt;code&gt;-rf&lt;/code&gt; — 查找命令行选项；&lt;code&gt;not:--force&lt;/code&gt; 排除一个选项&lt;br&gt;&lt;code&gt;2:日落 + 狗 - 人&lt;/code&gt; — 对概念加权、相加和相减（照片）&lt;br&gt;&lt;code&gt;type:photo&lt;/code&gt;、&lt;code&gt;type:document&lt;/code&gt;、&lt;code&gt;type:pdf&lt;/code&gt;&lt;br&gt;&lt;code&gt;in:假期&lt;/code&gt; — 仅在此文件夹中 · &lt;code&gt;place:里斯本&lt;/code&gt;&lt;br&gt;&lt;code&gt;after:2023-05&lt;/code&gt;、&lt;code&gt;before:2024&lt;/code&gt; — 按拍摄或修改日期&lt;br&gt;拖入或粘贴一张图像即可查找相似图像；同时输入文字可以改变它（&lt;code&gt;夜晚&lt;/code&gt;、&lt;code&gt;冬天&lt;/code&gt;）。&lt;br&gt;匹配度高的结果排在前面；较弱的结果会变暗显示。</translation>
     </message>
     <message>
         <source>Search photos and documents — e.g. receipt from the hardware store</source>
@@ -904,12 +925,20 @@
         <translation>当前图像模型包</translation>
     </message>
     <message>
+        <source>Document pack that answers</source>
+        <translation>负责作答的文档包</translation>
+    </message>
+    <message>
         <source>Reading the model packs…</source>
         <translation>正在读取模型包…</translation>
     </message>
     <message>
         <source>Best installed</source>
         <translation>已安装中最好的</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -978,6 +1007,10 @@
     <message>
         <source>Image pack:</source>
         <translation>图像模型包：</translation>
+    </message>
+    <message>
+        <source>Document pack:</source>
+        <translation>文档包：</translation>
     </message>
     <message>
         <source>CPU threads:</source>
@@ -1069,6 +1102,10 @@
     <message>
         <source>, {time_left} for this step</source>
         <translation>，此步骤{time_left}</translation>
+    </message>
+    <message>
+        <source>New document model: {done:,} of {total:,} passages embedded again ({rate:.0f}/s{eta}); the previous model answers meanwhile</source>
+        <translation>新的文档模型：已重新嵌入 {done:,}/{total:,} 个段落（{rate:.0f}/秒{eta}）；在此期间由之前的模型作答</translation>
     </message>
     <message>
         <source>Adding meaning: {done:,} of {total:,} passages ({rate:.0f}/s{eta}); searchable by words meanwhile</source>
@@ -1271,6 +1308,34 @@
     <message>
         <source>Dismiss this message</source>
         <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <source>Get the multilingual model…</source>
+        <translation>获取多语言模型…</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual document model</source>
+        <translation>选择并下载多语言文档模型</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Keep the current document model</source>
+        <translation>保留当前的文档模型</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>
+        <translation>这台电脑设置为 {languages}，文档模型不理解这种语言：文档只能按字词找到，而不是按含义。</translation>
+    </message>
+    <message>
+        <source>Most of your documents are in languages the document model does not understand ({languages}): they are found by their words, not by what they mean.</source>
+        <translation>您的大部分文档使用文档模型不理解的语言（{languages}）：它们只能按字词找到，而不是按含义。</translation>
+    </message>
+    <message>
+        <source>The multilingual model understands them ({mb:,} MB download). With it, passages are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>多语言模型能理解它们（下载 {mb:,} MB）。使用它后，段落会在后台重新嵌入，在此期间由当前模型作答。</translation>
     </message>
 </context>
 </TS>

@@ -95,6 +95,8 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     runs: list[list[EngineConfig]] = field(default_factory=list)  # configs each watch() saw
     paused_at_start: list[bool] = field(default_factory=list)
     forgot_while_indexing: list[bool] = field(default_factory=list)
+    hint: Any = None  # what language_hint answers (a LanguageHint, or None)
+    hint_locales: list[str] = field(default_factory=list)  # the locales it was asked with
     indexing: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -206,6 +208,11 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
         self._call("problems")
         return list(self.problem_list)
 
+    def language_hint(self, locale_language: str = "") -> Any:
+        self._call("language_hint")
+        self.hint_locales.append(locale_language)
+        return self.hint
+
     def forget(self, root: str) -> int:
         self._call("forget")
         self.forgot_while_indexing.append(self.indexing.is_set())
@@ -214,11 +221,15 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
         self.files = [f for f in self.files if not f.path.startswith(prefix)]
         return before - len(self.files)
 
-    def reload_packs(self, active_image_pack: Any = KEEP_PACK) -> None:
+    def reload_packs(
+        self, active_image_pack: Any = KEEP_PACK, document_pack: Any = KEEP_PACK
+    ) -> None:
         self._call("reload_packs")
         self.reloads.append(active_image_pack)
         if active_image_pack is not KEEP_PACK:
             self.config = replace(self.config, active_image_pack=active_image_pack)
+        if document_pack is not KEEP_PACK:
+            self.config = replace(self.config, document_pack=document_pack)
 
     # packs are real folders: the fake hands them to the real registry, as the engine does
     def packs(self) -> list[PackInfo]:

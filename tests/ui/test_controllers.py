@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -338,3 +339,28 @@ def test_settings_are_written_off_the_gui_thread(
     with qtbot.waitSignal(bad.failed, timeout=5000) as said:
         bad.save()
     assert "cannot write settings" in said.args[0]
+
+
+def test_a_document_pack_chosen_in_settings_reaches_the_engine(qtbot: QtBot, packs_env) -> None:  # type: ignore[no-untyped-def]
+    ctl, engine, _paths, settings, _pack = packs_env
+    power = PowerController(ctl.host, settings, lambda: True)
+    prefs = SettingsController(ctl.host, settings, lambda: None, ctl, power)
+    before = len(engine.reloads)
+    prefs.apply(replace(prefs.current(), document_pack="multilingual-e5-small"))
+    assert engine.config.document_pack == "multilingual-e5-small"
+    assert settings.document_pack == "multilingual-e5-small"
+    assert len(engine.reloads) == before + 1  # the packs were loaded again: the change starts
+    prefs.apply(replace(prefs.current(), document_pack=None))  # back to the default
+    assert engine.config.document_pack is None
+
+
+def test_installing_a_document_pack_chooses_it(qtbot: QtBot, packs_env) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.core.embed.api import PackInfo
+
+    ctl, engine, _paths, settings, _pack = packs_env
+    said: list[str] = []
+    ctl.message.connect(lambda text, _ms: said.append(text))
+    info = PackInfo("tiny-e5", "tiny-e5@1", "sentence", 32, ("text",), "int8", "MIT", "", "")
+    ctl._on_installed(info)
+    assert settings.document_pack == "tiny-e5" and engine.config.document_pack == "tiny-e5"
+    assert said and "documents get their new vectors" in said[0]

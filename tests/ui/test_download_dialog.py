@@ -1,4 +1,4 @@
-"""The "Get an image model" dialog against a local hub: download, offline, import, cancel; the wiring."""
+"""The "Get a model" dialog against a local hub: download, offline, import, cancel; the wiring."""
 
 from __future__ import annotations
 
@@ -128,7 +128,7 @@ def test_banner_and_settings_open_the_dialog(qtbot: QtBot, tmp_path: Path) -> No
     win.banner.download_requested.emit()
     dlg = win._download_dialog
     qtbot.waitUntil(lambda: dlg.isVisible(), timeout=5000)
-    assert dlg.windowTitle() == "Get an image model"
+    assert dlg.windowTitle() == "Get a model"
     dlg.close()
 
 
@@ -136,3 +136,28 @@ def qtbot_button():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_document_model_says_what_it_changes_and_installs(
+    qtbot: QtBot, document_hub_repos: dict[str, dict[str, Path]], tmp_path: Path
+) -> None:
+    e5 = tiny_presets()["e5"]
+    packs = tmp_path / "packs"
+    with HubServer(document_hub_repos["e5"]) as hub:
+        worker = PackDownloader(packs, SAMPLES, client=lambda c: HubClient(hub.url, cancel=c))
+        dlg = DownloadDialog(
+            packs, SAMPLES, lambda _p: None, downloader=worker, presets=[PRESET, e5], chosen=e5.name
+        )
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert dlg.preset.name == e5.name  # the offer shows the model it was opened for
+        assert "Documents are searched by meaning with this model" in dlg.kind_note.text()
+        assert "6 languages" in dlg.kind_note.text()
+        qtbot.waitUntil(lambda: dlg.download_btn.isEnabled(), timeout=10000)
+        assert not any("/resolve/" in p or p.startswith("/cdn/") for p, _r in hub.requests)
+        with qtbot.waitSignal(dlg.installed, timeout=180000) as got:
+            qtbot.mouseClick(dlg.download_btn, qtbot_button())
+    assert got.args[0].name == e5.name and got.args[0].family == "sentence"
+    assert "documents' passages are being embedded" in dlg.status.text()
+    dlg.choice.setCurrentIndex(dlg.choice.findData(PRESET.name))
+    assert dlg.kind_note.text() == "Photos are found by what they show with this model."

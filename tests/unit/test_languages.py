@@ -393,6 +393,9 @@ class _Encoder:
             out[i, self.axes.get(t, 7)] = 1.0
         return out
 
+    def encode_queries(self, texts: list[str]) -> object:
+        return self.encode_texts(texts)
+
 
 def test_text_in_a_picture_is_strong_by_its_words_only(tmp_path: Path) -> None:
     """A sign read from a photo ("YAMAHA") may sit close to many a query by meaning; only the

@@ -40,6 +40,9 @@ class WordVectors:
         )
         return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
 
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode_texts(texts)
+
 
 def chunks(*texts: str) -> list[Chunk]:
     return [Chunk(t, None, 0, len(t), i) for i, t in enumerate(texts)]

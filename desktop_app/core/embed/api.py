@@ -49,7 +49,12 @@ class TextEncoder(Protocol):
         ...
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
-        """Return float32 (n, dim), L2-normalised; never pads short queries to full length."""
+        """Passages: float32 (n, dim), L2-normalised (with the pack's passage prefix, if any)."""
+        ...
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        """Queries, as ``encode_texts`` but with the pack's query prefix (E5, BGE); never pads
+        short queries to full length."""
         ...
 
 

@@ -218,6 +218,12 @@ class OnnxTextEncoder:
             else None
         )
         self._languages = pack_languages(manifest)
+        # what the model was trained to see before a query and before a passage (E5's
+        # "query: " / "passage: ", BGE's instruction before queries); none for most packs
+        raw = manifest.get("prefixes")
+        prefixes: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        self._query_prefix = str(prefixes.get("query", ""))
+        self._passage_prefix = str(prefixes.get("passage", ""))
         self._graph = text_graph(manifest)
         check = _check_for(
             pack_dir,
@@ -245,9 +251,17 @@ class OnnxTextEncoder:
         return self._languages
 
     def encode_texts(self, texts: Sequence[str]) -> Vectors:
+        """Passages (documents' text, text read from pictures)."""
+        return self._encode(texts, self._passage_prefix)
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        """What a person typed, to be compared with passages."""
+        return self._encode(texts, self._query_prefix)
+
+    def _encode(self, texts: Sequence[str], prefix: str) -> Vectors:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        feeds = self._feeds(texts)
+        feeds = self._feeds([prefix + t for t in texts] if prefix else texts)
         with self._sessions.use() as session:
             return l2_normalise(self._graph.run(session, feeds))
 

@@ -21,6 +21,9 @@ from desktop_app.core.embed.errors import PackError
 OUTPUT_NAMES = ("embedding", "image_embeds", "text_embeds", "pooler_output", "sentence_embedding")
 IDS_NAMES = ("input_ids", "text", "input")
 MASK_NAMES = ("attention_mask",)
+TYPE_NAMES = ("token_type_ids",)  # BERT-style exports take one; Trove feeds zeros (one segment)
+TOKEN_STATES = ("last_hidden_state", "token_embeddings")  # sentence encoders' per-token output
+POOLINGS = ("mean", "cls")
 _DTYPES = {"tensor(int64)": "int64", "tensor(int32)": "int32", "tensor(float)": "float32"}
 
 
@@ -48,18 +51,42 @@ class TextGraph:
     batch: int | None = None
     length: int | None = None  # a fixed sequence length: queries are padded to it
     output: str | None = None
+    types: str | None = None  # the token-type input, when the graph has one
+    # the output is per token (batch, tokens, dim): pooled here, 'mean' over the tokens the
+    # attention mask keeps or 'cls' (the first token), as the model was trained
+    pooling: str | None = None
 
     def run(self, session: Any, feeds: dict[str, npt.NDArray[np.int64]]) -> npt.NDArray[np.float32]:
         ids = feeds["input_ids"].astype(self.ids_dtype)
-        mask = feeds["attention_mask"].astype(self.ids_dtype) if self.mask else None
+        mask = feeds["attention_mask"]
 
         def part(a: int, b: int) -> npt.NDArray[np.float32]:
             f = {self.ids: ids[a:b]}
-            if self.mask and mask is not None:
-                f[self.mask] = mask[a:b]
+            if self.mask:
+                f[self.mask] = mask[a:b].astype(self.ids_dtype)
+            if self.types:
+                f[self.types] = np.zeros_like(ids[a:b])
+            if self.pooling:
+                return _pooled(session, self.output, f, mask[a:b], self.pooling)
             return _output(session, self.output, f)
 
         return _batched(self.batch, len(ids), part)
+
+
+def _pooled(
+    session: Any,
+    name: str | None,
+    feeds: dict[str, Any],
+    mask: npt.NDArray[np.int64],
+    pooling: str,
+) -> npt.NDArray[np.float32]:
+    states = np.asarray(session.run([name] if name else None, feeds)[0], dtype=np.float32)
+    if pooling == "cls":
+        return np.ascontiguousarray(states[:, 0, :])
+    keep = mask.astype(np.float32)[:, :, None]
+    return np.asarray(
+        (states * keep).sum(axis=1) / np.maximum(keep.sum(axis=1), 1e-9), dtype=np.float32
+    )
 
 
 def _batched(
@@ -87,6 +114,9 @@ def text_graph(manifest: dict[str, Any]) -> TextGraph:
     if not isinstance(raw, dict):
         inputs = (manifest.get("tokenizer") or {}).get("inputs", ["input_ids", "attention_mask"])
         return TextGraph(mask="attention_mask" if "attention_mask" in inputs else None)
+    pooling = raw.get("pooling")
+    if pooling is not None and pooling not in POOLINGS:
+        raise PackError(f"the text graph's pooling {pooling!r} is not one Trove knows")
     return TextGraph(
         ids=str(raw["ids"]),
         ids_dtype=str(raw.get("ids_dtype", "int64")),
@@ -94,6 +124,8 @@ def text_graph(manifest: dict[str, Any]) -> TextGraph:
         batch=_opt_int(raw.get("batch")),
         length=_opt_int(raw.get("length")),
         output=raw.get("output"),
+        types=raw.get("types"),
+        pooling=pooling,
     )
 
 
@@ -132,37 +164,65 @@ def read_vision_graph(session: Any, where: str) -> VisionGraph:
     return VisionGraph(inp.name, _fixed(shape[0]), _pick_output(session, where))
 
 
-def read_text_graph(session: Any, where: str) -> TextGraph:
-    """The text tower's inputs (token ids, attention mask) and output, from a session."""
+def read_text_graph(session: Any, where: str, pooling: str | None = None) -> TextGraph:
+    """The text tower's inputs (token ids, attention mask, token types) and output, from a
+    session. With ``pooling`` (a sentence encoder's graph that gives token states) the output
+    is the per-token one, pooled by the runtime."""
     inputs = {i.name: i for i in session.get_inputs()}
     ids = next((inputs[n] for n in IDS_NAMES if n in inputs), None)
     mask = next((inputs[n] for n in MASK_NAMES if n in inputs), None)
-    other = set(inputs) - {i.name for i in (ids, mask) if i is not None}
+    types = next((inputs[n] for n in TYPE_NAMES if n in inputs), None)
+    other = set(inputs) - {i.name for i in (ids, mask, types) if i is not None}
     if ids is None or other:
         raise PackError(f"{where}: unexpected text inputs {sorted(inputs)}")
     dtype = _DTYPES.get(ids.type)
     if dtype not in ("int64", "int32"):
         raise PackError(f"{where}: token ids of type {ids.type} are not supported")
+    if pooling is not None and pooling not in POOLINGS:
+        raise PackError(f"{where}: unknown pooling {pooling!r}")
+    if pooling is not None and mask is None:
+        raise PackError(f"{where}: a graph pooled by Trove needs an attention-mask input")
     return TextGraph(
         ids=ids.name,
         ids_dtype=dtype,
         mask=mask.name if mask is not None else None,
         batch=_fixed(ids.shape[0]),
         length=_fixed(ids.shape[1]) if len(ids.shape) > 1 else None,
-        output=_pick_output(session, where),
+        output=_token_states(session, where) if pooling else _pick_output(session, where),
+        types=types.name if types is not None else None,
+        pooling=pooling,
     )
+
+
+def _token_states(session: Any, where: str) -> str:
+    outputs = [(o.name, o.shape) for o in session.get_outputs()]
+    by_name = {n: s for n, s in outputs}
+    for name in TOKEN_STATES:
+        if name in by_name and len(by_name[name]) == 3:
+            return name
+    for name, shape in outputs:
+        if len(shape) == 3:
+            return str(name)
+    raise PackError(f"{where}: the graph has no per-token (batch, tokens, dim) output: {outputs}")
+
+
+def text_block(text: TextGraph) -> dict[str, Any]:
+    """The manifest's ``graphs.text`` entry."""
+    return {
+        "ids": text.ids,
+        "ids_dtype": text.ids_dtype,
+        "mask": text.mask,
+        "batch": text.batch,
+        "length": text.length,
+        "output": text.output,
+        "types": text.types,
+        "pooling": text.pooling,
+    }
 
 
 def graphs_block(vision: VisionGraph, text: TextGraph) -> dict[str, Any]:
     """The manifest's ``graphs`` block."""
     return {
         "vision": {"input": vision.input, "batch": vision.batch, "output": vision.output},
-        "text": {
-            "ids": text.ids,
-            "ids_dtype": text.ids_dtype,
-            "mask": text.mask,
-            "batch": text.batch,
-            "length": text.length,
-            "output": text.output,
-        },
+        "text": text_block(text),
     }

@@ -44,6 +44,7 @@ class ActivePacks:
         self.text: TextEncoder | None = None
         self.image: ImageEncoder | None = None
         self.previous_image: ImageEncoder | None = None
+        self.previous_text: TextEncoder | None = None  # the same for a change of document pack
         self.notices: list[str] = []
 
     def encoders(self) -> Encoders:
@@ -66,8 +67,29 @@ class ActivePacks:
             self._note(str(exc))
             self.image = None
         self.previous_image = self._previous()
-        in_use = (self.text, self.image, self.previous_image)
+        self.previous_text = self._previous_text()
+        in_use = (self.text, self.image, self.previous_image, self.previous_text)
         self.manager.retain({enc.pack_id for enc in in_use if enc is not None})
+        self._on_change(self)
+
+    def _previous_text(self) -> TextEncoder | None:
+        """After a change of document pack, the pack with the most older passage vectors
+        answers for the passages the new one has not reached yet."""
+        text, passages = self.text, self._store.passages
+        if text is None or not passages.count_other_packs(text.pack_id):
+            return None
+        counts = passages.per_pack()
+        for _n, pack_id in sorted(
+            ((n, p) for p, n in counts.items() if p != text.pack_id), reverse=True
+        ):
+            previous = self.manager.document_encoder_for(pack_id)
+            if previous is not None:
+                return previous
+        return None
+
+    def document_change_done(self) -> None:
+        """Every passage has the active document pack's vector: the older pack stops answering."""
+        self.previous_text = None
         self._on_change(self)
 
     def _previous(self) -> ImageEncoder | None:

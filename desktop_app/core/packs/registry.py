@@ -19,6 +19,9 @@ from desktop_app.core.embed.fidelity import Fidelity, FidelityLog, notice
 from desktop_app.core.packs.manifest import ALLOWED_FILES, read_manifest, verify_files
 
 IMAGE_FAMILIES = ("siglip", "clip")  # preference order when no pack is chosen
+# The document pack when none is chosen: installing another never changes it by surprise
+# (downloading one chooses it: settings.document_pack)
+DEFAULT_DOCUMENT_PACK = "minilm-l6"
 MAX_PACK_BYTES = 4 << 30  # a zip that inflates past this is refused
 
 
@@ -114,9 +117,17 @@ class PackManager:
 
     def document_encoder(self, name: str | None = None) -> OnnxTextEncoder | None:
         packs = [p for p in self.list_packs() if p.family == "sentence"]
+        packs.sort(key=lambda p: p.name != DEFAULT_DOCUMENT_PACK)  # stable: else by folder
         if name:
             packs = [p for p in packs if p.name == name] or packs
         return self._encoder(packs[0]) if packs else None
+
+    def document_encoder_for(self, pack_id: str) -> OnnxTextEncoder | None:
+        """The installed document pack that made vectors recorded as ``pack_id``, if any."""
+        for p in self.list_packs():
+            if p.pack_id == pack_id and p.family == "sentence":
+                return self._encoder(p)  # type: ignore[no-any-return]
+        return None
 
     def image_encoder(self, name: str | None = None) -> OnnxClipEncoder | None:
         packs = [p for p in self.list_packs() if "vision" in p.towers]

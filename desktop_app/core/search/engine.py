@@ -231,6 +231,9 @@ class SearchEngine:
         # While photos are re-embedded by a newly chosen image pack, the pack that made the
         # older vectors answers for the photos the new one has not reached yet.
         self.previous_image_encoder: ImageEncoder | None = None
+        # Likewise while passages are re-embedded by a newly chosen document pack: each
+        # passage has one vector, and the pack that made it is asked about it.
+        self.previous_text_encoder: TextEncoder | None = None
 
     def set_encoders(
         self, text_encoder: TextEncoder | None, image_encoder: ImageEncoder | None
@@ -283,19 +286,12 @@ class SearchEngine:
         )
         # a library of photos alone has no passages to compare the query with: no encoding
         tenc = self.text_encoder
-        meaning: tuple[list[Any], Calibration] | None = None
+        meanings: list[tuple[TextEncoder, list[Any], Calibration]] = []
         if text and tenc is not None and self.store.passages.count():
-            qv = tenc.encode_texts([text])[0]
-            watch.lap("document encoder")
-            chunk_hits = self.store.passages.nearest(qv, CANDIDATES, tenc.pack_id, among)
-            watch.lap("vector search")
-            cal = Calibration(
-                self.store.passages.background(qv, tenc.pack_id),
-                qv,
-                tenc.unrelated,  # measured by the pack for its passages
-            )
-            watch.lap("calibration")
-            meaning = ([h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY], cal)
+            # during a change of document pack, each pack about the passages it embedded
+            for menc in (tenc, self.previous_text_encoder):
+                if menc is not None:
+                    meanings.append(self._meaning(menc, text, among, watch))
         if self.image_encoder is not None:
             enc = self.image_encoder
             reads = not text or words.understood(text, enc.languages, langs)
@@ -323,14 +319,13 @@ class SearchEngine:
         watch.lap("waiting for full text")
         names = [h for h in word_hits if h.field == "name"]
         passages = [h for h in word_hits if h.field != "name"]
-        if meaning is not None and tenc is not None:
+        for menc, relevant, cal in meanings:
             # The pack cannot read a query written in a script or language it does not know,
             # nor one whose words are found only in passages of such languages: its scores
             # are noise then, however close, and make nothing strong (words still can).
-            reads = words.understood(text, tenc.languages, langs) and _speaks(
-                passages, tenc.languages
+            reads = words.understood(text, menc.languages, langs) and _speaks(
+                passages, menc.languages
             )
-            relevant, cal = meaning
             # each file counts once per list, at the rank of its best passage
             shown = {h.file_id: h for h in _best_per_file(relevant, skip_contents=True)}
             for rank, h in enumerate(_best_per_file(relevant)):
@@ -344,7 +339,7 @@ class SearchEngine:
                     cal,
                     s.source,
                     s.lang,
-                    understood=reads and _understood(h.lang, h.source, tenc.languages, h.text),
+                    understood=reads and _understood(h.lang, h.source, menc.languages, h.text),
                 )
         for rank, h in enumerate(names):
             c = cand(h.file_id)
@@ -414,6 +409,22 @@ class SearchEngine:
         )  # copies stack on the best
         watch.lap("folding copies")
         return done()
+
+    def _meaning(
+        self, enc: TextEncoder, text: str, among: frozenset[str] | None, watch: _Stopwatch
+    ) -> tuple[TextEncoder, list[Any], Calibration]:
+        """The passages ``enc`` embedded that are closest to the query, with its calibration."""
+        qv = enc.encode_queries([text])[0]
+        watch.lap("document encoder")
+        chunk_hits = self.store.passages.nearest(qv, CANDIDATES, enc.pack_id, among)
+        watch.lap("vector search")
+        cal = Calibration(
+            self.store.passages.background(qv, enc.pack_id),
+            qv,
+            enc.unrelated,  # measured by the pack for its passages
+        )
+        watch.lap("calibration")
+        return enc, [h for h in chunk_hits if h.score >= PASSAGE_MIN_SIMILARITY], cal
 
     @staticmethod
     def _judge(

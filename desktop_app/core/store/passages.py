@@ -31,6 +31,7 @@ from desktop_app.core.store.connection import (
     writing,
 )
 from desktop_app.core.store.filters import is_in as _in
+from desktop_app.core.store.filters import quote as _q
 from desktop_app.core.store.memory import reading
 from desktop_app.core.store.meta import Meta
 from desktop_app.core.types import Chunk, PassageSource
@@ -173,6 +174,84 @@ class Passages(VectorTablesBase):
         self._add([(fid, cs, np.stack(vecs[fid])) for fid, cs in by_file.items()], pack_id)
         words.delete(cond)
         self._conn.after_write(PASSAGES)
+
+    @reading
+    def of_other_packs(self, keep: str, limit: int) -> list[WaitingPassage]:
+        """Up to ``limit`` passages whose vector another pack than ``keep`` made (a change of
+        document pack re-embeds them), earliest in their documents first."""
+        out: list[WaitingPassage] = []
+        cond = f"pack_id != {_q(keep)}"
+        for t in self._tables():
+            if len(out) >= limit:
+                break
+            n = int(t.count_rows(cond))
+            if not n:
+                continue
+            keys = t.search().where(cond).select(["chunk_id", "ordinal"]).limit(n + 10).to_arrow()
+            first = heapq.nsmallest(
+                limit - len(out),
+                zip(
+                    keys.column("ordinal").to_pylist(),
+                    keys.column("chunk_id").to_pylist(),
+                    strict=True,
+                ),
+            )
+            ids = [cid for _, cid in first]
+            rows = {
+                r["chunk_id"]: r
+                for r in rows_where(t, f"{cond} AND {_in('chunk_id', ids)}", _WORD_COLUMNS)
+            }
+            out += [_waiting(rows[i]) for i in ids if i in rows]
+        return out
+
+    @reading
+    def count_other_packs(self, keep: str) -> int:
+        """How many passage vectors some pack other than ``keep`` made."""
+        cond = f"pack_id != {_q(keep)}"
+        return sum(int(t.count_rows(cond)) for t in self._tables())
+
+    @writing
+    def move_to_pack(
+        self, passages: Sequence[WaitingPassage], vectors: Vector, pack_id: str
+    ) -> int:
+        """Give these passages ``pack_id``'s vectors in place of another pack's: the new rows
+        are written, then the old ones deleted (a crash in between leaves both, and the next
+        run writes the new ones again, not twice). A passage whose file was read again
+        meanwhile (gone, or other words now) is skipped. How many moved."""
+        if not passages:
+            return 0
+        self._conn.writable()
+        ids = [_chunk_id(p.file_id, p.chunk.ordinal) for p in passages]
+        other = f"pack_id != {_q(pack_id)}"
+        now: dict[str, str] = {}
+        for t in self._tables():
+            for r in rows_where(t, f"{other} AND {_in('chunk_id', ids)}", ["chunk_id", "text"]):
+                now[r["chunk_id"]] = r["text"]
+        keep = [
+            i
+            for i, (cid, p) in enumerate(zip(ids, passages, strict=True))
+            if now.get(cid) == p.chunk.text
+        ]
+        if not keep:
+            return 0
+        kept_ids = [ids[i] for i in keep]
+        mine = f"pack_id = {_q(pack_id)} AND {_in('chunk_id', kept_ids)}"
+        target = self._conn.vector_table(PASSAGES, int(vectors.shape[1]), create=True)
+        if any_row(target, mine):
+            target.delete(mine)
+        by_file: dict[str, list[Chunk]] = {}
+        vecs: dict[str, list[Vector]] = {}
+        for i in keep:
+            p = passages[i]
+            by_file.setdefault(p.file_id, []).append(p.chunk)
+            vecs.setdefault(p.file_id, []).append(vectors[i])
+        self._add([(fid, cs, np.stack(vecs[fid])) for fid, cs in by_file.items()], pack_id)
+        old = f"{other} AND {_in('chunk_id', kept_ids)}"
+        for t in self._tables():
+            if any_row(t, old):
+                t.delete(old)
+        self._conn.after_write(PASSAGES)
+        return len(keep)
 
     @reading
     def with_words_waiting(self, file_ids: Sequence[str] | None = None) -> set[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
@@ -21,6 +21,9 @@ class PacksController(QObject):
     message = Signal(str, int)  # a status-bar line and how long it stays (ms)
     problem = Signal(str, str)  # (title, sentence) for a dialog
     import_requested = Signal(object)  # the dialog asking to import a pack file (its parent)
+    # the multilingual document model would understand the library (core.packs.suggest's
+    # LanguageHint): the window says so once and offers it
+    language_hint = Signal(object)
 
     def __init__(
         self,
@@ -81,6 +84,13 @@ class PacksController(QObject):
         self.problem.emit(translate("Packs", "Cannot remove"), str(exc))
         self.refresh()
 
+    def set_document_pack(self, name: str | None) -> None:
+        """Choose the document pack that answers (None: the default one); passages are
+        re-embedded in the background while the previous pack answers for them."""
+        self.settings.document_pack = name
+        self._save()
+        self.reconfigure(document_pack=name)
+
     def set_active(self, name: str | None) -> None:
         """Choose the image pack that answers (None: the best installed), at once."""
         self.settings.active_image_pack = name
@@ -90,10 +100,11 @@ class PacksController(QObject):
     def reconfigure(self, **changes: Any) -> None:
         """Apply configuration changes in one restart of the indexer; the packs are reloaded
         when the choice of image pack or the encoders' thread count changed."""
-        reload = "active_image_pack" in changes or "threads" in changes
+        reload = bool({"active_image_pack", "document_pack", "threads"} & set(changes))
+        chosen = bool({"active_image_pack", "document_pack"} & set(changes))
         self.host.reconfigure(
             (lambda engine: engine.reload_packs()) if reload else None,
-            (lambda _r: self.refresh()) if "active_image_pack" in changes else None,
+            (lambda _r: self.refresh()) if chosen else None,
             **changes,
         )
 
@@ -105,11 +116,12 @@ class PacksController(QObject):
 
     # --- getting an image model ----------------------------------------------------------
 
-    def download(self, parent: Any = None) -> Any:
-        """Get an image model: the download dialog (desktop_app/ui/download_dialog.py: ready-
-        made towers from the hub, no torch), not modal, so searching and indexing go on. Its
-        new pack reaches the engine through ``reload``; its "Import a pack file…" asks the
-        window through ``import_requested``. Returns the dialog."""
+    def download(self, parent: Any = None, chosen: str | None = None) -> Any:
+        """Get an image or document model: the download dialog (desktop_app/ui/download_dialog
+        .py: ready-made graphs from the hub, no torch), not modal, so searching and indexing go
+        on; ``chosen`` is the model it shows first. Nothing is fetched until its Download is
+        clicked. Its new pack reaches the engine through ``reload`` (a document pack is chosen
+        too); its "Import a pack file…" asks the window through ``import_requested``."""
         from desktop_app.ui.download_dialog import DownloadDialog
 
         samples = sorted((self.paths.resources / "sample").glob("*.jpg"))
@@ -119,6 +131,7 @@ class PacksController(QObject):
             self.import_requested.emit,
             parent,
             install=self._install_downloaded,
+            chosen=chosen,
         )
         dlg.installed.connect(self._on_installed)
         self.dialog = dlg
@@ -135,6 +148,16 @@ class PacksController(QObject):
         return engine.install_pack(src)
 
     def _on_installed(self, info: Any) -> None:
+        if "vision" not in info.towers and getattr(info, "family", "") == "sentence":
+            self.message.emit(
+                translate(
+                    "Packs",
+                    "Installed {name}; documents get their new vectors in the background",
+                ).format(name=info.name),
+                8000,
+            )
+            self.set_document_pack(info.name)  # getting a document model is choosing it
+            return
         self.message.emit(
             translate(
                 "Packs", "Installed {name}; photos get their new vectors in the background"
@@ -142,3 +165,26 @@ class PacksController(QObject):
             8000,
         )
         self.reload()
+
+    # --- the multilingual document model, suggested once -----------------------------------
+
+    def check_languages(self) -> None:
+        """Ask the engine (off the GUI thread) whether the library's or the system's languages
+        call for the multilingual document model; ``language_hint`` answers when they do.
+        Once the person has answered the offer, never again."""
+        if self.settings.language_hint_done:
+            return
+        locale = QLocale.system().name().split("_")[0]
+        self.host.run_engine(
+            lambda engine: engine.language_hint(locale),
+            self._on_language_hint,
+            lambda _exc: None,  # not open yet: asked again when it is
+        )
+
+    def _on_language_hint(self, hint: Any) -> None:
+        if hint is not None and not self.settings.language_hint_done:
+            self.language_hint.emit(hint)
+
+    def language_hint_answered(self) -> None:
+        self.settings.language_hint_done = True
+        self._save()

@@ -29,6 +29,7 @@ class Choices:
     pause_on_battery: bool
     ocr: bool
     language: str = ""  # "" follows the system; applied at the next start
+    document_pack: str | None = None  # None: the default document pack
 
 
 class SettingsController(QObject):
@@ -47,7 +48,9 @@ class SettingsController(QObject):
 
     def current(self) -> Choices:
         s = self.settings
-        return Choices(s.active_image_pack, s.threads, s.pause_on_battery, s.ocr, s.language)
+        return Choices(
+            s.active_image_pack, s.threads, s.pause_on_battery, s.ocr, s.language, s.document_pack
+        )
 
     def apply(self, choices: Choices) -> None:
         before = self.current()
@@ -62,6 +65,9 @@ class SettingsController(QObject):
         if choices.active_image_pack != before.active_image_pack:
             s.active_image_pack = choices.active_image_pack  # "Best installed" is None
             changes["active_image_pack"] = choices.active_image_pack
+        if choices.document_pack != before.document_pack:
+            s.document_pack = choices.document_pack  # passages re-embedded in the background
+            changes["document_pack"] = choices.document_pack
         if choices.ocr != before.ocr:
             changes["ocr"] = choices.ocr  # the text-in-pictures pass follows
         if choices.threads != before.threads:  # encoders are made with their thread count

@@ -28,6 +28,7 @@ from desktop_app.core.embed.graphs import (
     graphs_block,
     read_text_graph,
     read_vision_graph,
+    text_block,
 )
 from desktop_app.core.embed.preprocess import (
     hf_preprocessing,
@@ -50,6 +51,37 @@ SAMPLE_CAPTIONS = (
     "the sky at dusk",
     *REFERENCE_TEXTS[:6],
 )
+# Queries and the passages that answer them, in the languages the window speaks: a document
+# pack's int8 graph must keep each query's passage first and agree with its fp32 graph on them,
+# and the fp32 graph's scores between unrelated pairs say where an off-topic query lies.
+SAMPLE_PAIRS = (
+    (
+        "receipt from the hardware store",
+        "Hardware store receipt: two hammers, a box of nails and wood glue, total 42.50.",
+    ),
+    (
+        "Kündigungsfrist der Mietwohnung",
+        "Der Mieter kann das Mietverhältnis mit einer Frist von drei Monaten schriftlich kündigen.",
+    ),
+    (
+        "recette de la tarte aux pommes",
+        "Étalez la pâte, disposez les pommes en lamelles et faites cuire quarante minutes.",
+    ),
+    (
+        "horario del tren a Madrid",
+        "El tren a Madrid sale cada hora desde la estación central, de seis a veintidós.",
+    ),
+    ("確定申告の締め切り", "所得税の確定申告は、毎年三月十五日までに税務署へ提出します。"),
+    ("如何更换自行车轮胎", "更换自行车轮胎时，先放气，再用撬胎棒把外胎从轮圈上取下。"),
+    (
+        "how to archive files with tar",
+        "To create an archive, give -c with -f and the archive's name, then the files to add.",
+    ),
+    (
+        "Wetter am Wochenende",
+        "Am Samstag bleibt es sonnig bei 24 Grad, am Sonntag ziehen Gewitter auf.",
+    ),
+)
 CLIP_PAD_ID = 49407  # CLIP pools at the end token; padding with it leaves that position first
 
 Say = Callable[[str], None]
@@ -59,8 +91,8 @@ Say = Callable[[str], None]
 class Towers:
     """Downloaded or brought files of one model, by role (core.packs.get.hub.ROLES)."""
 
-    family: str  # 'clip' | 'siglip'
-    vision: Path
+    family: str  # 'clip' | 'siglip' | 'sentence'
+    vision: Path | None  # None for a document model (one text graph)
     text: Path
     tokenizer: Path
     tokenizer_config: Path | None = None
@@ -147,6 +179,8 @@ def assemble_pack(
     graph of a tower whose int8 version fails, then loads the finished pack once.
     """
     cancel = cancel or CancelToken()
+    if towers.vision is None:
+        raise PackError(f"{name}: an image model needs its image tower")
     say("convert: reading the graphs")
     v_sess, t_sess = _session(towers.vision), _session(towers.text)
     vision = read_vision_graph(v_sess, towers.vision.name)
@@ -343,4 +377,154 @@ def load_once(pack_dir: Path) -> None:
         or t.shape != (1, manifest["dim"])
         or not np.isfinite(v).all()
     ):
+        raise PackError("the assembled pack gives no usable vectors")
+
+
+# --- document models ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentModel:
+    """How a hub sentence encoder is used: pooling, prefixes, languages, longest input."""
+
+    pooling: str  # 'mean' | 'cls'
+    query_prefix: str = ""
+    passage_prefix: str = ""
+    languages: tuple[str, ...] = ("en",)
+    max_tokens: int = 512
+
+
+def document_tokenizer_settings(towers: Towers, text: TextGraph, max_tokens: int) -> dict[str, Any]:
+    """Pad id and longest input of a sentence encoder, from its own tokenizer files."""
+    from tokenizers import Tokenizer
+
+    cfg = _json(towers.tokenizer_config) or {}
+    length = text.length or max_tokens
+    limit = cfg.get("model_max_length")  # some repositories say 1e30 ("unset"): ignored
+    if isinstance(limit, int) and 0 < limit < length:
+        length = limit
+    pad_token = cfg.get("pad_token")
+    if isinstance(pad_token, dict):
+        pad_token = pad_token.get("content")
+    tok = Tokenizer.from_file(str(towers.tokenizer))
+    pad_id = tok.token_to_id(pad_token) if isinstance(pad_token, str) else None
+    if pad_id is None:
+        pad_id = next((i for t in ("<pad>", "[PAD]") if (i := tok.token_to_id(t)) is not None), 0)
+    out: dict[str, Any] = {
+        "max_length": int(length),
+        "pad_id": int(pad_id),
+        "inputs": ["input_ids", "attention_mask"],
+    }
+    if text.length:
+        out["pad_to_max_length"] = True
+    return out
+
+
+def assemble_document_pack(
+    name: str,
+    towers: Towers,
+    model: DocumentModel,
+    work: Path,
+    *,
+    licence: str,
+    source: str,
+    keep_fp32: bool = False,
+    say: Say = lambda _m: None,
+    cancel: CancelToken | None = None,
+) -> dict[str, Any]:
+    """Turn a hub sentence encoder's fp32 graph into an int8 document pack in the empty folder
+    ``work``; its manifest. As :func:`assemble_pack`: the graph is read, its fp32 output for
+    the reference texts recorded, the int8 graph checked (reference texts, and the sample
+    queries and passages in several languages) and the fp32 graph kept where it fails."""
+    cancel = cancel or CancelToken()
+    say("convert: reading the graph")
+    session = _session(towers.text)
+    text = read_text_graph(session, towers.text.name, model.pooling)
+    fp32 = work / "text.fp32.onnx"
+    _place(towers.text, fp32)
+    shutil.copyfile(towers.tokenizer, work / "tokenizer.json")
+    manifest: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "name": name,
+        "family": "sentence",
+        "towers": ["text"],
+        "precision": "int8",
+        "licence": licence,
+        "source": source,
+        "languages": list(model.languages),
+        "files": {"text": "text.onnx", "tokenizer": "tokenizer.json", "text_fp32": fp32.name},
+        "tokenizer": document_tokenizer_settings(towers, text, model.max_tokens),
+        "graphs": {"text": text_block(text)},
+        "prefixes": {"query": model.query_prefix, "passage": model.passage_prefix},
+        "pooling": f"{model.pooling} (by Trove, over the graph's token states)",
+        "normalise": "l2 at the runtime boundary",
+    }
+    tok_path = work / "tokenizer.json"
+
+    def run(sess: Any, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        from desktop_app.core.embed.encoders import tokenize
+
+        return text.run(sess, tokenize(tok_path, manifest["tokenizer"], texts))
+
+    manifest["reference"] = make_reference(manifest, None, lambda t: run(session, t))
+    manifest["dim"] = len(manifest["reference"]["text"][0])
+    q_fp32, p_fp32 = _pairs(run, session, model)
+    cross = (q_fp32 @ p_fp32.T)[~np.eye(len(SAMPLE_PAIRS), dtype=bool)]
+    manifest["relevance"] = {  # where an off-topic query's scores lie (core.search.relevance)
+        "unrelated_mean": round(float(cross.mean()), 6),
+        "unrelated_std": round(float(cross.std()), 6),
+        "pairs": int(cross.size),
+    }
+    session = None
+    cancel.checkpoint()
+    say("convert: text graph to int8")
+    try:
+        quantize_tower(fp32, work / "text.onnx", "text")
+    except ImportError as exc:
+        raise PackError(f"the int8 converter cannot run here ({exc})") from exc
+    cancel.checkpoint()
+    say("test: int8 against the original on sample queries and passages")
+    q_int8, p_int8 = _pairs(run, _session(work / "text.onnx"), model)
+    mean, low = compare(np.concatenate([q_fp32, p_fp32]), np.concatenate([q_int8, p_int8]))
+    kept = top_caption_kept(q_fp32, p_fp32, q_int8, p_int8)
+    verdict = {
+        "cosine_mean": round(mean, 6),
+        "cosine_min": round(low, 6),
+        "top_passage_kept": kept,
+        "passed": mean >= LINE_REAL[0] and kept,
+    }
+    manifest["verification"] = {"sample_passages": verdict}
+    finalize_manifest(work, manifest)
+    settle_int8(work, manifest, keep_fp32, say, failed=set() if verdict["passed"] else {"text"})
+    cancel.checkpoint()
+    say("test: loading the finished pack")
+    load_document_pack_once(work)
+    return read_manifest(work)
+
+
+def _pairs(
+    run: Callable[[Any, Sequence[str]], npt.NDArray[np.float32]], session: Any, model: DocumentModel
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    from desktop_app.core.embed.encoders import l2_normalise
+
+    queries = [model.query_prefix + q for q, _ in SAMPLE_PAIRS]
+    passages = [model.passage_prefix + p for _, p in SAMPLE_PAIRS]
+    return l2_normalise(run(session, queries)), l2_normalise(run(session, passages))
+
+
+def load_document_pack_once(pack_dir: Path) -> None:
+    """Open the finished document pack as the app will and encode a query and a passage."""
+    from desktop_app.core.embed.encoders import OnnxTextEncoder
+    from desktop_app.core.embed.fidelity import FidelityLog
+
+    manifest = read_manifest(pack_dir)
+    problems = verify_files(pack_dir, manifest)
+    if problems:
+        raise PackError(f"the assembled pack is inconsistent: {problems[0]}")
+    enc = OnnxTextEncoder(pack_dir, manifest, 2, FidelityLog())
+    q = enc.encode_queries(["Kündigungsfrist"])
+    p = enc.encode_texts([SAMPLE_PAIRS[1][1]])
+    enc.unload()
+    dim = manifest["dim"]
+    if q.shape != (1, dim) or p.shape != (1, dim) or not np.isfinite(q).all():
         raise PackError("the assembled pack gives no usable vectors")

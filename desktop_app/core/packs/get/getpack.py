@@ -1,4 +1,6 @@
-"""Getting an image pack without torch: download (or bring) hub towers, check, convert, test, install.
+"""Getting a pack without torch: download (or bring) hub graphs, check, convert, test, install.
+
+Image packs (two towers) and document packs (one sentence encoder) go the same way.
 
 Downloads go to ``<packs>/.downloads/<preset>/`` and survive a restart (each file resumes from
 its ``.part``); the pack is assembled in ``<packs>/.assemble-…`` and installed with
@@ -16,7 +18,12 @@ from pathlib import Path
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.embed.api import PackInfo, PackProgress
-from desktop_app.core.packs.get.assemble import Towers, assemble_pack
+from desktop_app.core.packs.get.assemble import (
+    DocumentModel,
+    Towers,
+    assemble_document_pack,
+    assemble_pack,
+)
 from desktop_app.core.packs.get.download import (
     DownloadError,
     HubClient,
@@ -39,8 +46,8 @@ def _slug(repo: HubRepo, revision: str) -> str:
 
 
 class PackGetter:
-    """Gets image packs into ``packs_dir``; ``samples`` are the photos the int8 towers are
-    tested on (Trove's bundled sample photos)."""
+    """Gets image and document packs into ``packs_dir``; ``samples`` are the photos an image
+    pack's int8 towers are tested on (Trove's bundled sample photos)."""
 
     def __init__(
         self,
@@ -112,7 +119,9 @@ class PackGetter:
         base.mkdir(parents=True, exist_ok=True)
         client.check_room(base, total - _on_disk(base, files) + total // 2)
         got: dict[str, Path] = {}
-        for repo, rev, f, remote in files:
+        # the small files first: one that is not what Trove pins is refused before the
+        # hundreds of megabytes of a graph are fetched
+        for repo, rev, f, remote in sorted(files, key=lambda x: x[3].size):
             name = remote.path.rsplit("/", 1)[-1]
 
             def on_bytes(n: int, resumed: bool, name: str = name) -> None:
@@ -226,7 +235,7 @@ class PackGetter:
     ) -> PackInfo:
         towers = Towers(
             family=preset.family,
-            vision=got["vision"],
+            vision=got.get("vision"),
             text=got["text"],
             tokenizer=got["tokenizer"],
             tokenizer_config=got.get("tokenizer_config"),
@@ -245,17 +254,37 @@ class PackGetter:
                     step if step in ("convert", "test") else "test", text[:1].upper() + text[1:]
                 )
 
-            assemble_pack(
-                preset.name,
-                towers,
-                work,
-                licence=preset.licence,
-                source=source,
-                samples=self.samples,
-                keep_fp32=keep_fp32,
-                say=say,
-                cancel=self.cancel,
-            )
+            if preset.for_documents:
+                model = DocumentModel(
+                    preset.pooling,
+                    preset.query_prefix,
+                    preset.passage_prefix,
+                    preset.languages,
+                    preset.max_tokens,
+                )
+                assemble_document_pack(
+                    preset.name,
+                    towers,
+                    model,
+                    work,
+                    licence=preset.licence,
+                    source=source,
+                    keep_fp32=keep_fp32,
+                    say=say,
+                    cancel=self.cancel,
+                )
+            else:
+                assemble_pack(
+                    preset.name,
+                    towers,
+                    work,
+                    licence=preset.licence,
+                    source=source,
+                    samples=self.samples,
+                    keep_fp32=keep_fp32,
+                    say=say,
+                    cancel=self.cancel,
+                )
             self.cancel.checkpoint()
             self._say("install", f"Installing {preset.name}")
             info = self._install_pack(work)

@@ -1,7 +1,8 @@
-"""Image models Trove can download ready-made from the model hub: repositories, pinned commits, files.
+"""Models Trove can download ready-made from the model hub: repositories, pinned commits, files.
 
-Each preset names the public repositories that host a CLIP-family model as two ONNX graphs
-(vision and text) and pins each to a commit, so its bytes cannot change under a user. Where a
+Each image preset names the public repositories that host a CLIP-family model as two ONNX graphs
+(vision and text), each document preset the repository of a sentence encoder's ONNX graph (token
+states: Trove pools them as the model was trained to); each is pinned to a commit, so its bytes cannot change under a user. Where a
 file's SHA-256 (and size) was found in public material it is pinned here as well; every other
 file is checked against the hub's own listing of that commit (LFS files: size and SHA-256;
 small files: size and git's blob SHA-1). Sources of the pins are named beside them.
@@ -22,6 +23,7 @@ ROLES = (
     "open_clip_preprocess",  # preprocess_cfg.json (open_clip, Immich's exports)
     "open_clip_config",  # config.json (open_clip model config: context length)
 )
+DOCUMENT_FAMILY = "sentence"  # a document preset: one text graph, no image tower
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,24 @@ class HubPreset:
     pack_mb: int  # approximate installed size (int8 towers)
     repos: tuple[HubRepo, ...]
     note: str = ""
+    # the languages the model understands (ISO 639-1), written into the pack's manifest: a
+    # pack's meaning is never "strong" on a passage or query in a language it does not declare
+    languages: tuple[str, ...] = ("en",)
+    # document models: how the token states become one vector ('mean' over the real tokens,
+    # or 'cls': the first token's), and what the model was trained to see before a query and
+    # before a passage (E5: "query: " / "passage: "; BGE: an instruction before queries only)
+    pooling: str = ""
+    query_prefix: str = ""
+    passage_prefix: str = ""
+    max_tokens: int = 512  # longest input the model was trained on
 
     @property
     def pinned(self) -> bool:
         return all(r.revision for r in self.repos)
+
+    @property
+    def for_documents(self) -> bool:
+        return self.family == DOCUMENT_FAMILY
 
 
 QDRANT = HubPreset(
@@ -207,8 +223,97 @@ SIGLIP2 = HubPreset(
     note="transformers.js layout; text padded to 64 tokens",
 )
 
-HUB_PRESETS: dict[str, HubPreset] = {p.name: p for p in (QDRANT, XENOVA, IMMICH, SIGLIP2)}
+# The languages of multilingual-e5-small's training data that Trove detects (the model card
+# names XLM-RoBERTa's 100 languages; those py3langid tells apart are declared)
+E5_LANGUAGES = tuple(
+    "af am ar as az be bg bn br bs ca cs cy da de el en eo es et eu fa fi fr fy ga gd gl gu he "
+    "hi hr hu hy id is it ja jv ka kk km kn ko ku ky la lo lt lv mg mk ml mn mr ms my ne nl no "
+    "nb nn or pa pl ps pt ro ru sa sd si sk sl so sq sr su sv sw ta te th tl tr ug uk ur uz vi xh yi "
+    "zh".split()
+)
+
+E5_SMALL = HubPreset(
+    name="multilingual-e5-small",
+    title="multilingual E5 small (documents in many languages)",
+    family=DOCUMENT_FAMILY,
+    layout="xenova",
+    licence="MIT",
+    dim=384,
+    download_mb=488,
+    pack_mb=135,
+    # Commit and the small files' SHA-256s as pinned by several public projects that ship this
+    # export (e.g. a session-embedding manifest and a certified-model installer); the fp32
+    # graph's hash comes from the hub's listing of that commit.
+    repos=(
+        HubRepo(
+            "Xenova/multilingual-e5-small",
+            "761b726dd34fb83930e26aab4e9ac3899aa1fa78",
+            (
+                HubFile("onnx/model.onnx", "text"),
+                HubFile(
+                    "tokenizer.json",
+                    "tokenizer",
+                    "0b44a9d7b51c3c62626640cda0e2c2f70fdacdc25bbbd68038369d14ebdf4c39",
+                ),
+                HubFile(
+                    "tokenizer_config.json",
+                    "tokenizer_config",
+                    "a1d6bc8734a6f635dc158508bef000f8e2e5a759c7d92f984b2c86e5ff53425b",
+                ),
+            ),
+        ),
+    ),
+    note="intfloat/multilingual-e5-small (MIT) as exported for transformers.js; mean pooling",
+    languages=E5_LANGUAGES,
+    pooling="mean",
+    query_prefix="query: ",
+    passage_prefix="passage: ",
+)
+
+BGE_SMALL_EN = HubPreset(
+    name="bge-small-en",
+    title="BGE small v1.5 (BAAI, English documents, stronger than the built-in model)",
+    family=DOCUMENT_FAMILY,
+    layout="baai",
+    licence="MIT",
+    dim=384,
+    download_mb=134,
+    pack_mb=35,
+    # Commit and SHA-256s as pinned by a public project that loads this export (its fp32 graph
+    # is byte-identical to Xenova/bge-small-en-v1.5's, pinned elsewhere by the same hash).
+    repos=(
+        HubRepo(
+            "BAAI/bge-small-en-v1.5",
+            "5c38ec7c405ec4b44b94cc5a9bb96e735b38267a",
+            (
+                HubFile(
+                    "onnx/model.onnx",
+                    "text",
+                    "828e1496d7fabb79cfa4dcd84fa38625c0d3d21da474a00f08db0f559940cf35",
+                ),
+                HubFile(
+                    "tokenizer.json",
+                    "tokenizer",
+                    "d241a60d5e8f04cc1b2b3e9ef7a4921b27bf526d9f6050ab90f9267a1f9e5c66",
+                ),
+                HubFile(
+                    "tokenizer_config.json",
+                    "tokenizer_config",
+                    "9261e7d79b44c8195c1cada2b453e55b00aeb81e907a6664974b4d7776172ab3",
+                ),
+            ),
+        ),
+    ),
+    note="the authors' own ONNX export; CLS pooling, an instruction before queries",
+    pooling="cls",
+    query_prefix="Represent this sentence for searching relevant passages: ",
+)
+
+HUB_PRESETS: dict[str, HubPreset] = {
+    p.name: p for p in (QDRANT, XENOVA, IMMICH, SIGLIP2, E5_SMALL, BGE_SMALL_EN)
+}
 DEFAULT_PRESET = QDRANT.name
+MULTILINGUAL_DOCUMENTS = E5_SMALL.name  # what Trove suggests for documents not in English
 
 
 def hub_preset(name: str) -> HubPreset:
@@ -217,4 +322,4 @@ def hub_preset(name: str) -> HubPreset:
         return HUB_PRESETS[name]
     except KeyError:
         known = ", ".join(sorted(HUB_PRESETS))
-        raise KeyError(f"unknown image model {name!r}; known: {known}") from None
+        raise KeyError(f"unknown model {name!r}; known: {known}") from None
