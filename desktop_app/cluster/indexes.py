@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 MIN_VECTOR_ROWS = 256  # IVF's k-means needs about this many rows per partition
 PQ_MIN_ROWS = 65_536  # PQ's codebook is trained on this many rows
 ROWS_PER_PARTITION = 4_096
+TASK = {"num_cpus": 0.5}  # index builders share the nodes with whatever else runs
 # the full-text settings of core.store.connection.ensure_fts
 FTS_PARAMS: dict[str, Any] = dict(
     with_position=True,
@@ -79,6 +80,7 @@ def build_indexes(uri: str, workers: int = 2) -> list[str]:
                     name=f"{fts}_idx",
                     replace=True,
                     num_workers=workers,
+                    ray_remote_args=TASK,
                     **FTS_PARAMS,
                 )
             built.append(f"{name}.{fts}:INVERTED")
@@ -95,6 +97,7 @@ def build_indexes(uri: str, workers: int = 2) -> list[str]:
                 name="vector_idx",
                 replace=True,
                 num_workers=workers,
+                ray_remote_args=TASK,
                 metric="cosine",
                 num_partitions=max(1, min(rows // MIN_VECTOR_ROWS, rows // ROWS_PER_PARTITION)),
                 **args,

@@ -161,9 +161,7 @@ class Embed:
     """A Ray actor holding the int8 towers (one thread each): image vectors for photos, passage
     vectors for documents; returns one row per file, in Arrow, vectors as FixedSizeList."""
 
-    def __init__(
-        self, packs: Sequence[PackFiles], image: str | None, text: str | None
-    ) -> None:
+    def __init__(self, packs: Sequence[PackFiles], image: str | None, text: str | None) -> None:
         self.image_enc, self.text_enc = _encoders(packs, image, text)
 
     def __call__(self, batch: Any) -> Any:
@@ -188,7 +186,8 @@ class Embed:
         passages: list[list[dict[str, Any]]] = []
         for i, r in enumerate(rows):
             chunks = [
-                Chunk(**{**c, "source": PassageSource(c["source"])}) for c in json.loads(r["chunks"])
+                Chunk(**{**c, "source": PassageSource(c["source"])})
+                for c in json.loads(r["chunks"])
             ]
             if chunks and self.text_enc is not None:
                 vecs = self.text_enc.encode_texts([c.text for c in chunks])
@@ -207,7 +206,10 @@ class Embed:
         image_col = pa.FixedSizeListArray.from_arrays(
             pa.array(
                 np.concatenate(
-                    [np.asarray(image_vecs.get(i, np.zeros(idim)), np.float32) for i in range(len(rows))]
+                    [
+                        np.asarray(image_vecs.get(i, np.zeros(idim)), np.float32)
+                        for i in range(len(rows))
+                    ]
                 )
                 if rows
                 else np.zeros(0, np.float32),
@@ -310,16 +312,21 @@ def run(opts: JobOptions, progress: Callable[[Progress], None] | None = None) ->
         store.remove_files(
             [k.file_id for k in changes.deleted] + [k.file_id for k, _ in changes.changed]
         )
-        store.problems.clear(
-            [k.path for k in changes.deleted] + [k.path for k, _ in changes.moved]
-        )
+        store.problems.clear([k.path for k in changes.deleted] + [k.path for k, _ in changes.moved])
         work = list(changes.added) + [f for _, f in changes.changed]
-        if work:
-            _read(store, uri, work, opts, summary, progress)
-        if opts.build_indexes:
-            from desktop_app.cluster.indexes import build_indexes
+        started_ray = _ray_init(opts.ray_address) if work or opts.build_indexes else False
+        try:
+            if work:
+                _read(store, uri, work, opts, summary, progress)
+            if opts.build_indexes and (work or changes.work):
+                from desktop_app.cluster.indexes import build_indexes
 
-            summary.indexes = build_indexes(uri)
+                summary.indexes = build_indexes(uri)
+        finally:
+            if started_ray:
+                import ray
+
+                ray.shutdown()
     finally:
         store.close()
     summary.elapsed_s = time.monotonic() - started
@@ -373,37 +380,32 @@ def _read(
     import ray
 
     shipped, image, text, idim, tdim = _packs(opts)
-    started_ray = _ray_init(opts.ray_address)
-    try:
-        packs_ref = ray.put(shipped)
-        cpus = float(ray.cluster_resources().get("CPU", 1.0))
-        actors = opts.actors or max(1, int(cpus // 2))
-        done, t0 = 0, time.monotonic()
-        for start in range(0, len(work), opts.slice_files):
-            part = work[start : start + opts.slice_files]
-            ids = [file_id_for(f) for f in part]
-            # rows a killed run left under these ids (vectors written, files rows not)
-            store.images.delete(ids)
-            store.passages.delete(ids)
-            table = _run_slice(part, ids, packs_ref, image, text, actors, opts)
-            _write_slice(store, uri, table, idim, tdim, summary)
-            done += len(part)
-            rate = done / max(1e-6, time.monotonic() - t0)
-            if progress is not None:
-                progress(
-                    Progress(
-                        Phase.INDEXING,
-                        done,
-                        len(work),
-                        summary.failed,
-                        rate,
-                        (len(work) - done) / rate if rate > 0 else None,
-                        part[-1].path,
-                    )
+    packs_ref = ray.put(shipped)
+    cpus = float(ray.cluster_resources().get("CPU", 1.0))
+    actors = opts.actors or max(1, int(cpus // 2))
+    done, t0 = 0, time.monotonic()
+    for start in range(0, len(work), opts.slice_files):
+        part = work[start : start + opts.slice_files]
+        ids = [file_id_for(f) for f in part]
+        # rows a killed run left under these ids (vectors written, files rows not)
+        store.images.delete(ids)
+        store.passages.delete(ids)
+        table = _run_slice(part, ids, packs_ref, image, text, actors, opts)
+        _write_slice(store, uri, table, idim, tdim, summary)
+        done += len(part)
+        rate = done / max(1e-6, time.monotonic() - t0)
+        if progress is not None:
+            progress(
+                Progress(
+                    Phase.INDEXING,
+                    done,
+                    len(work),
+                    summary.failed,
+                    rate,
+                    (len(work) - done) / rate if rate > 0 else None,
+                    part[-1].path,
                 )
-    finally:
-        if started_ray:
-            ray.shutdown()
+            )
 
 
 def _run_slice(

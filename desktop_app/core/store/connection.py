@@ -87,9 +87,7 @@ class Connection:
         self.db: Any = None
         self.rw = ReadWriteLock()
         # a library on object storage spills its first stages to the system's temporary folder
-        self.vectors = VectorSpaces(
-            None if isinstance(index_dir, str) else index_dir, self.rw.read
-        )
+        self.vectors = VectorSpaces(None if isinstance(index_dir, str) else index_dir, self.rw.read)
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
         self.writes_since_maintain = 0

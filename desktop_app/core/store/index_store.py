@@ -23,9 +23,9 @@ from desktop_app.core.store.connection import (
     delete_ids,
     describe_write_error,
     drop_fts,
-    is_uri,
     ensure_fts,
     file_ids_of,
+    is_uri,
     writing,
 )
 from desktop_app.core.store.files import Files
