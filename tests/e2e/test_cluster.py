@@ -5,6 +5,7 @@ pages and photo-like JPEGs, the tiny image pack and MiniLM built through the rea
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import shutil
 import signal
@@ -19,6 +20,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from tests.conftest import install_pack
 from tests.fixtures import make_photo, man_page
 
 pytestmark = pytest.mark.slow
@@ -229,6 +231,30 @@ def test_cluster_index_into_s3_then_incremental(
     finally:
         store.close()
 
+    # the command line searches the library with the local index, in one ranking
+    home = tmp_path / "home"
+    for p in packs.iterdir():
+        install_pack(p, home)
+    local = tmp_path / "local"
+    (local / "notes").mkdir(parents=True)
+    (local / "notes" / "cp.txt").write_text(man_page("en", "cp"))
+    r = trove(["index", str(local)], env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    query = ["search", "copy files and directories", "--library", uri, "--json", "--limit", "5"]
+    r = trove(query, env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    found = json.loads(r.stdout)
+    assert found[0]["path"].endswith("cp.txt") and "library" not in found[0]
+    assert {h.get("library") for h in found[1:]} == {uri}
+    r = trove(["search", "Lempel-Ziv coding", "--library", uri, "--json", "--limit", "3"], env)
+    found = json.loads(r.stdout)
+    assert found[0]["path"].endswith("gzip.txt") and found[0]["library"] == uri
+    # a library whose store does not answer is left out with a note; the local hits remain
+    offline = {**env, "AWS_ENDPOINT_URL": f"http://127.0.0.1:{_free_port()}"}
+    r = trove(["search", "copy files and directories", "--library", uri], offline)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "cp.txt" in r.stdout and f"library {uri} left out" in r.stderr
+
     # a move, a deletion, a change and an addition
     moved_from = src / "photos" / "p0003.jpg"
     moved_to = src / "renamed" / "holiday.jpg"
@@ -240,8 +266,6 @@ def test_cluster_index_into_s3_then_incremental(
     make_photo(src / "photos" / "new.jpg", seed=999, size=(160, 120))
     r = trove(cmd, env)
     assert r.returncode == 0, r.stderr[-3000:]
-    import json
-
     summary = json.loads(r.stdout)
     assert (summary["added"], summary["changed"], summary["moved"], summary["deleted"]) == (
         1,
