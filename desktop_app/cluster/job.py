@@ -381,7 +381,7 @@ def _read(
 
     shipped, image, text, idim, tdim = _packs(opts)
     packs_ref = ray.put(shipped)
-    cpus = float(ray.cluster_resources().get("CPU", 1.0))
+    cpus = float(ray.cluster_resources().get("CPU", 1.0))  # type: ignore[no-untyped-call]
     actors = opts.actors or max(1, int(cpus // 2))
     done, t0 = 0, time.monotonic()
     for start in range(0, len(work), opts.slice_files):
@@ -432,7 +432,7 @@ def _run_slice(
         for f, fid in zip(part, ids, strict=True)
     ]
     shipped = ray.get(packs_ref)
-    ds = ray.data.from_items(items, override_num_blocks=max(1, len(items) // EXTRACT_BATCH))
+    ds: Any = ray.data.from_items(items, override_num_blocks=max(1, len(items) // EXTRACT_BATCH))
     ds = ds.map_batches(
         extract_batch,
         fn_kwargs={"packs": shipped, "image": image},

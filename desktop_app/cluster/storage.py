@@ -31,10 +31,8 @@ def _object_store(uri: str) -> tuple[Any, str]:
         return LocalStore(rest), ""
     if scheme in ("s3", "s3a"):
         bucket, _, prefix = rest.partition("/")
-        options: dict[str, Any] = {}
-        if os.environ.get("AWS_ALLOW_HTTP", "").lower() in ("1", "true", "yes"):
-            options["allow_http"] = True
-        return S3Store(bucket, client_options=options), prefix.strip("/")
+        allow_http = os.environ.get("AWS_ALLOW_HTTP", "").lower() in ("1", "true", "yes")
+        return S3Store(bucket, client_options={"allow_http": allow_http}), prefix.strip("/")
     raise ClusterError(f"{uri}: Trove writes libraries to s3:// addresses or shared folders")
 
 
