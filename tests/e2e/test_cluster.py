@@ -338,7 +338,7 @@ def test_two_jobs_write_one_library_at_once(
     jobs = [
         subprocess.Popen(
             [sys.executable, "-m", "desktop_app", "cluster", "index", str(src), "--to", uri]
-            + ["--ray", str(ray_cluster["address"]), "--packs", str(packs), "--slice", "15"],
+            + ["--ray", str(ray_cluster["address"]), "--packs", str(packs), "--slice", "25"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
