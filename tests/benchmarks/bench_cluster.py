@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.common import machine_line  # noqa: E402
+from tests.benchmarks.common import machine_line
 
 
 def clustered(n: int, dim: int = 512, centres: int = 1000, seed: int = 0):  # type: ignore[no-untyped-def]
@@ -72,10 +72,9 @@ def bench_indexes(sizes: list[int], root: Path) -> list[tuple[int, float, float]
 
 def bench_pipeline(photos: int, root: Path) -> float:
     from desktop_app.cluster.job import JobOptions, run
+    from models.export import build_pack
     from tests.conftest import _tiny_clip_dir
     from tests.fixtures import make_photo
-
-    from models.export import build_pack
 
     packs = root / "packs"
     packs.mkdir()
