@@ -22,10 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="index a small bundled sample in a temporary home, search it, report, exit",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from desktop_app.commands import engine_cmds, models_cmd
+    from desktop_app.commands import cluster_cmd, engine_cmds, models_cmd
 
     engine_cmds.register(sub)
     models_cmd.register(sub)
+    cluster_cmd.register(sub)
     return parser
 
 

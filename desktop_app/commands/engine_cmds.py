@@ -50,6 +50,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--type", choices=("photo", "document", "any"), default="any")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument(
+        "--library",
+        action="append",
+        default=[],
+        metavar="URI",
+        help="also search the shared library at URI (s3://bucket/prefix or a folder written by "
+        "`trove cluster index`), read-only, in one ranking with the local index; repeatable",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
 
@@ -202,7 +210,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         q = replace(q, kinds=(Kind(args.type),))
-    result = with_engine(True, lambda engine: engine.search(q))
+    result = with_engine(True, lambda engine: _search_all(engine, q, args.library))
     from desktop_app.core.search.highlight import excerpt
 
     if args.json:
@@ -226,6 +234,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                     **({"place": h.place} if h.place else {}),
                     "confidence": h.confidence,
                     "strong": h.strong,
+                    **({"library": h.library} if h.library else {}),
                 }
                 for h in result.hits
             ]
@@ -241,7 +250,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for i, h in enumerate(result.hits, 1):
         if i == result.strong_count + 1 and result.confident:
             print("  ── weaker matches ──")
-        print(f"{i:>3}. {h.score:.3f}  {h.path}")
+        where = f"  [{h.library}]" if h.library else ""
+        print(f"{i:>3}. {h.score:.3f}  {h.path}{where}")
         detail = h.why
         if h.place and h.reason.origin != Origin.PLACE:
             detail += f" · {h.place}"
@@ -252,6 +262,27 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"       {detail}")
     print(f"({len(result.hits)} results in {result.elapsed_ms:.0f} ms)", file=sys.stderr)
     return 0
+
+
+def _search_all(engine: Any, q: Any, libraries: list[str]) -> Any:
+    """The local index's result, with the shared libraries' hits in the same ranking."""
+    result = engine.search(q)
+    if not libraries:
+        return result
+    from desktop_app.core.search.libraries import SharedLibrary, merge
+
+    packs = engine.active_packs
+    opened = [SharedLibrary(_library_uri(u)) for u in libraries]
+    try:
+        answers = [lib.search(q, packs.text, packs.image) for lib in opened]
+    finally:
+        for lib in opened:
+            lib.close()
+    return merge(result, answers, q.limit)
+
+
+def _library_uri(where: str) -> str:
+    return where if "://" in where else "file://" + os.path.abspath(os.path.expanduser(where))
 
 
 def cmd_status(args: argparse.Namespace) -> int:

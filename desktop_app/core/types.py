@@ -234,6 +234,7 @@ class Hit:
     strong: bool = False
     stack: tuple[str, ...] = ()  # paths of near-duplicate photos folded under this hit
     place: str = ""  # where a photo was taken: "Lisbon, Portugal"
+    library: str = ""  # the shared library it was found in ("": the local index)
 
     @classmethod
     def of_file(cls, rec: FileRecord, score: float, reason: MatchReason, **match: Any) -> Hit:

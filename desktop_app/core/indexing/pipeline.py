@@ -62,7 +62,7 @@ class Work:
 
 
 @dataclass
-class _Extracted:
+class Extracted:
     work: Work
     record: FileRecord
     chunks: list[Chunk] = field(default_factory=list)
@@ -109,7 +109,7 @@ class Pipeline:
         started = time.monotonic()
         recent.append((started, 0))
         batches = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
-        pending: collections.deque[tuple[Sequence[Work], list[cf.Future[_Extracted]]]] = (
+        pending: collections.deque[tuple[Sequence[Work], list[cf.Future[Extracted]]]] = (
             collections.deque()
         )
         pool = _ExtractPool(self.extract_threads)
@@ -168,7 +168,7 @@ class Pipeline:
         except Exception:  # the first real batch raises it again, where it is handled
             log.debug("could not load the image tower ahead of time", exc_info=True)
 
-    def _result(self, fut: cf.Future[_Extracted], work: Work, pool: _ExtractPool) -> _Extracted:
+    def _result(self, fut: cf.Future[Extracted], work: Work, pool: _ExtractPool) -> Extracted:
         try:
             return fut.result(timeout=FILE_TIMEOUT_S)
         except cf.TimeoutError:
@@ -195,13 +195,17 @@ class Pipeline:
             indexed_at=time.time(),
         )
 
-    def _failed(self, work: Work, reason: str) -> _Extracted:
+    def _failed(self, work: Work, reason: str) -> Extracted:
         rec = FileRecord(
             **self._base(work, work.file.content_hash), status=FileStatus.FAILED, problem=reason
         )
-        return _Extracted(work, rec, problem=reason)
+        return Extracted(work, rec, problem=reason)
 
-    def _extract(self, work: Work) -> _Extracted:
+    def extract(self, work: Work) -> Extracted:
+        """Read one file as indexing does (the cluster's tasks read theirs with it too)."""
+        return self._extract(work)
+
+    def _extract(self, work: Work) -> Extracted:
         f = work.file
         try:
             if not os.path.exists(f.path):
@@ -229,13 +233,13 @@ class Pipeline:
                     height=facts.height,
                     dhash=perceptual,
                 )
-                return _Extracted(work, rec, pixels=pixels)
+                return Extracted(work, rec, pixels=pixels)
             doc = extract_document(f.path)
             chunks = chunk_pages(doc.pages)
             preview = " ".join(doc.text.split())[:300]
             # its passages are stored words first: the vectors stage marks it OK
             status = FileStatus.PENDING_VECTORS if chunks else FileStatus.OK
-            return _Extracted(work, FileRecord(**base, status=status, text_preview=preview), chunks)
+            return Extracted(work, FileRecord(**base, status=status, text_preview=preview), chunks)
         except (ExtractError, ImageDecodeError) as exc:
             return self._failed(work, str(exc))
         except OSError as exc:
@@ -260,7 +264,7 @@ class Pipeline:
         return np.concatenate([first, second.result()])
 
     def _embed_and_write(
-        self, results: list[_Extracted], counts: RunCounts, halves: cf.Executor
+        self, results: list[Extracted], counts: RunCounts, halves: cf.Executor
     ) -> None:
         photos = [r for r in results if r.pixels is not None]
         image_vecs: dict[str, npt.NDArray[np.float32]] = {}
@@ -279,7 +283,7 @@ class Pipeline:
 
     def _write(
         self,
-        results: list[_Extracted],
+        results: list[Extracted],
         image_vecs: dict[str, npt.NDArray[np.float32]],
     ) -> None:
         """One writer. Passages and vectors first, the files rows last: a file's row (with its
@@ -336,8 +340,8 @@ class _ExtractPool:
             except BaseException as exc:  # handed to whoever waits on the future
                 fut.set_exception(exc)
 
-    def submit(self, fn: Callable[[Work], _Extracted], work: Work) -> cf.Future[_Extracted]:
-        fut: cf.Future[_Extracted] = cf.Future()
+    def submit(self, fn: Callable[[Work], Extracted], work: Work) -> cf.Future[Extracted]:
+        fut: cf.Future[Extracted] = cf.Future()
         self._jobs.put((fut, lambda: fn(work)))
         return fut
 

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+from typing import BinaryIO
 
 BLOCK = 64 * 1024
 
 
 def fast_hash(path: str, size: int) -> str:
+    with open(path, "rb") as fh:
+        return fast_hash_of(fh, size)
+
+
+def fast_hash_of(fh: BinaryIO, size: int) -> str:
+    """``fast_hash`` of an open, seekable file (one on object storage alike)."""
     h = hashlib.blake2b(digest_size=16)
     h.update(str(size).encode())
-    with open(path, "rb") as fh:
+    h.update(fh.read(BLOCK))
+    if size > 2 * BLOCK:
+        fh.seek(size - BLOCK)
         h.update(fh.read(BLOCK))
-        if size > 2 * BLOCK:
-            fh.seek(size - BLOCK)
-            h.update(fh.read(BLOCK))
     return h.hexdigest()
 
 

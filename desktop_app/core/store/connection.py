@@ -49,7 +49,13 @@ def open_table(db: Any, name: str) -> Any:
         raise
 
 
-def describe_write_error(exc: BaseException, index_dir: Path) -> str:
+def is_uri(location: str | Path) -> bool:
+    """Is ``location`` a shared library's address ("s3://bucket/library", "file:///mnt/nas/lib"),
+    not the app's own index folder?"""
+    return isinstance(location, str) and "://" in location
+
+
+def describe_write_error(exc: BaseException, index_dir: Path | str) -> str:
     """A person's explanation of a failed write (LanceDB reports I/O errors as RuntimeError)."""
     text = str(exc)
     errno_ = getattr(exc, "errno", None)
@@ -73,12 +79,13 @@ class Connection:
     """What every table object reads and writes through. ``reading`` methods hold ``rw`` for
     reading, so maintenance (which deletes files an in-flight read may need) waits for them."""
 
-    def __init__(self, index_dir: Path, read_only: bool) -> None:
+    def __init__(self, index_dir: Path | str, read_only: bool) -> None:
         self.index_dir = index_dir
         self.read_only = read_only
         self.db: Any = None
         self.rw = ReadWriteLock()
-        self.vectors = VectorSpaces(index_dir, self.rw.read)
+        # a library on object storage spills its first stages to the system's temporary folder
+        self.vectors = VectorSpaces(None if isinstance(index_dir, str) else index_dir, self.rw.read)
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
         self.writes_since_maintain = 0
@@ -92,6 +99,8 @@ class Connection:
 
         import lancedb
 
+        # an s3:// library's credentials, endpoint and region come from the usual AWS
+        # environment variables and files (Lance's object store reads them); none are stored
         self.db = lancedb.connect(str(self.index_dir), read_consistency_interval=timedelta(0))
 
     def close(self) -> None:
@@ -242,7 +251,7 @@ def writing(fn: Callable[P, R]) -> Callable[P, R]:
         except StoreError:
             raise
         except (OSError, RuntimeError) as exc:
-            index_dir: Path = args[0].index_dir  # type: ignore[attr-defined]
+            index_dir: Path | str = args[0].index_dir  # type: ignore[attr-defined]
             log.error("index write failed: %s", exc)
             raise StoreError(describe_write_error(exc, index_dir)) from exc
 

@@ -93,7 +93,7 @@ class Files(TableBase):
         if not records:
             return
         self._conn.writable()
-        rows = [_file_row(r) for r in records]
+        rows = [file_row(r) for r in records]
         t = self._t()
         if new:
             t.add(rows)
@@ -151,7 +151,7 @@ class Files(TableBase):
         ids = list(changes)
         for start in range(0, len(ids), BATCH):
             records = self.get(ids[start : start + BATCH])
-            rows = [_file_row(replace(r, **changes[fid])) for fid, r in records.items()]
+            rows = [file_row(replace(r, **changes[fid])) for fid, r in records.items()]
             if rows:  # matched rows only: a file deleted meanwhile stays deleted; the columns
                 # a FileRecord does not hold (ocr_hash) stay as they are
                 t.merge_insert("file_id").when_matched_update_all().execute(rows)
@@ -620,7 +620,8 @@ def _extra_words(camera: str | None, place: str | None) -> str:
     return " ".join(x for x in (camera, place) if x)
 
 
-def _file_row(r: FileRecord) -> dict[str, Any]:
+def file_row(r: FileRecord) -> dict[str, Any]:
+    """The files table's row of a record (every column but ocr_hash, which a record lacks)."""
     row = asdict(r)
     row["kind"] = str(r.kind)
     row["status"] = str(r.status)
@@ -646,7 +647,7 @@ def fill_cards(t: Any) -> None:
         rows = t.search().where("card IS NULL").select(cols).limit(50_000).to_arrow().to_pylist()
         if not rows:
             return
-        cards = [{"file_id": r["file_id"], "card": _file_row(_record(r))["card"]} for r in rows]
+        cards = [{"file_id": r["file_id"], "card": file_row(_record(r))["card"]} for r in rows]
         t.merge_insert("file_id").when_matched_update_all().execute(cards)
 
 

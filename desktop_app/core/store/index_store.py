@@ -25,6 +25,7 @@ from desktop_app.core.store.connection import (
     drop_fts,
     ensure_fts,
     file_ids_of,
+    is_uri,
     writing,
 )
 from desktop_app.core.store.files import Files
@@ -66,13 +67,18 @@ class IndexStore:
     ``meta``; what spans them (removing a file with its vectors, compaction, the full-text
     and vector indexes) is here."""
 
-    def __init__(self, index_dir: Path, read_only: bool = False) -> None:
-        self.index_dir = Path(index_dir)
+    def __init__(self, index_dir: Path | str, read_only: bool = False) -> None:
+        """``index_dir``: a folder, or a shared library's address on object storage
+        ("s3://bucket/library"). A library there has no writer lock: its writers commit with
+        the store's conditional put (desktop_app/cluster checks that the store has it), and
+        it is never compacted from here."""
+        self.remote = is_uri(index_dir)
+        self.index_dir: Path | str = str(index_dir) if self.remote else Path(index_dir)
         self.read_only = read_only
         self._conn = Connection(self.index_dir, read_only)
         self._rw = self._conn.rw
         self._rw_local = self._conn.rw_local
-        self._lock = WriterLock(self.index_dir / ".writer.lock")
+        self._lock = WriterLock(Path(self.index_dir) / ".writer.lock")
         self.files = Files(self._conn)
         self.passages = Passages(self._conn)
         self.images = ImageVectors(self._conn)
@@ -82,6 +88,10 @@ class IndexStore:
     # --- lifecycle -------------------------------------------------------------------
 
     def open(self) -> None:
+        if isinstance(self.index_dir, str):
+            self._conn.connect()
+            self._check_schema()
+            return
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -173,7 +183,7 @@ class IndexStore:
 
         Safe to reclaim unverified files only because this process holds the writer lock.
         """
-        if self.read_only or self._conn.db is None:
+        if self.read_only or self.remote or self._conn.db is None:
             return
         # Readers in this process wait while old files go; readers in other processes re-check
         # the latest version on every query, so a short grace period covers a query in flight.
@@ -292,6 +302,8 @@ class IndexStore:
         )
 
     def size_bytes(self) -> int:
+        if isinstance(self.index_dir, str):
+            return 0  # not measured on object storage
         total = 0
         for dirpath, _, files in os.walk(self.index_dir):
             for f in files:

@@ -302,27 +302,12 @@ class Passages(VectorTablesBase):
 
     def _add(self, items: Sequence[tuple[str, Sequence[Chunk], Vector]], pack_id: str) -> None:
         """Append passages (chunk_id is file_id:ordinal) to the table of their dimension."""
-        rows: list[dict[str, Any]] = []
-        dim = 0
-        for fid, chunks, vecs in items:
-            for c, v in zip(chunks, vecs, strict=True):
-                dim = len(v)
-                rows.append(
-                    {
-                        "chunk_id": _chunk_id(fid, c.ordinal),
-                        "file_id": fid,
-                        "ordinal": c.ordinal,
-                        "page": -1 if c.page is None else c.page,
-                        "start": c.start,
-                        "end": c.end,
-                        "text": c.text,
-                        "pack_id": pack_id,
-                        "vector": np.asarray(v, dtype=np.float32),
-                        "source": str(c.source),
-                        "lang": c.lang,
-                        "terms": index_terms(c.text, c.lang),
-                    }
-                )
+        rows = [
+            passage_row(fid, c, v, pack_id)
+            for fid, chunks, vecs in items
+            for c, v in zip(chunks, vecs, strict=True)
+        ]
+        dim = len(rows[-1]["vector"]) if rows else 0
         if rows:
             self._note_languages({r["lang"] for r in rows})
             self._conn.vector_table(PASSAGES, dim, create=True).add(rows)
@@ -469,6 +454,15 @@ def fill_terms(t: Any, batch: int = 20_000) -> tuple[int, set[str]]:
 
 def _chunk_id(file_id: str, ordinal: int) -> str:
     return f"{file_id}:{ordinal}"
+
+
+def passage_row(file_id: str, c: Chunk, vector: Any, pack_id: str) -> dict[str, Any]:
+    """A passage's row in the passages table of its vector's dimension (schema.chunks_schema)."""
+    return {
+        **_word_row(file_id, c),
+        "pack_id": pack_id,
+        "vector": np.asarray(vector, dtype=np.float32),
+    }
 
 
 def _word_row(file_id: str, c: Chunk) -> dict[str, Any]:
