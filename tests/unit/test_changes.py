@@ -9,6 +9,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core.indexing.changes import from_events
 from desktop_app.core.scan.hashing import fast_hash
 from desktop_app.core.scan.rules import ScanRules
@@ -191,6 +193,30 @@ def test_events_the_system_dropped_make_the_root_walked_again(tmp_path: Path) ->
     try:
         emitter = next(iter(w._observer.emitters))  # what watchdog's inotify reader queues on
         emitter.queue_event(EventsLostEvent(str(root), is_directory=True))
+        batch = _until(batches, lambda b: b.rescan_roots)
+        assert batch.rescan_roots == frozenset({str(root)})
+    finally:
+        w.stop()
+
+
+def test_after_a_storm_of_events_the_root_is_walked_once_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A safety net under the event path: once a storm under a root has settled, the root
+    is walked once (a few events are not a storm)."""
+    from desktop_app.core.scan import watch
+
+    monkeypatch.setattr(watch, "STORM_EVENTS", 20)
+    root = tmp_path / "busy"
+    root.mkdir()
+    w, batches = _watch([root])
+    try:
+        (root / "one.txt").write_text("a few events")
+        _until(batches, lambda b: str(root / "one.txt") in b.changed)
+        time.sleep(0.5)
+        assert not any(b.rescan_roots for b in batches)
+        for i in range(30):
+            (root / f"f{i}.txt").write_text(f"file {i}")
         batch = _until(batches, lambda b: b.rescan_roots)
         assert batch.rescan_roots == frozenset({str(root)})
     finally:
