@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -11,7 +12,7 @@ from typing import Protocol
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.indexing.writer import Writer
 from desktop_app.core.store.api import Store
-from desktop_app.core.types import Problem, Progress
+from desktop_app.core.types import Phase, Problem, Progress, Stage
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,38 @@ class PassContext:
 
     def forgotten(self, path: str) -> bool:
         return self.writer.forgotten_since(path, self.mark)
+
+
+class Pace:
+    """A pass's count of items done and its recent rate, told as progress with the time left
+    (the rate over the last few slices, so a pass that speeds up or slows down says so)."""
+
+    def __init__(self, stage: Stage) -> None:
+        self.stage = stage
+        self.done = 0
+        self._recent: collections.deque[tuple[float, int]] = collections.deque(maxlen=8)
+
+    def start(self) -> None:
+        self.done = 0
+        self._recent.clear()
+        self._recent.append((time.monotonic(), 0))
+
+    def tell(self, ctx: PassContext, finished: int, left: int) -> None:
+        """``finished`` more items are done and ``left`` remain: report it."""
+        self.done += finished
+        self._recent.append((time.monotonic(), self.done))
+        (t0, n0), (t1, n1) = self._recent[0], self._recent[-1]
+        rate = (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
+        ctx.progress(
+            Progress(
+                Phase.INDEXING,
+                self.done,
+                self.done + left,
+                rate=rate,
+                eta_s=left / rate if rate > 0 else None,
+                stage=self.stage,
+            )
+        )
 
 
 @dataclass

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import collections
 import concurrent.futures as cf
 import threading
-import time
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from desktop_app.core.embed.api import TextEncoder, Vectors
-from desktop_app.core.indexing.passes.base import PassContext, SliceResult
-from desktop_app.core.types import Phase, Progress, Stage
+from desktop_app.core.indexing.passes.base import Pace, PassContext, SliceResult
+from desktop_app.core.types import Stage
 
 # Passages per slice: one short write each (~9 s of encoding on 2 cores). Reading them back
 # from the index, not from the files, keeps memory bounded whatever the documents' size.
@@ -78,18 +76,15 @@ class PassageVectors:
     def __init__(self, encoder: Callable[[], TextEncoder | None]) -> None:
         self._encoder = encoder
         self._pending = 0
-        self._done = 0
         self.notice = ""
-        self._recent: collections.deque[tuple[float, int]] = collections.deque(maxlen=8)
+        self._pace = Pace(Stage.MEANING)
 
     def plan(self, ctx: PassContext) -> int:
         waiting = ctx.store.passages.count_waiting()
         enc = self._encoder()
         self.notice = NO_PACK if enc is None and waiting else ""
         self._pending = waiting if enc is not None else 0
-        self._done = 0
-        self._recent.clear()
-        self._recent.append((time.monotonic(), 0))
+        self._pace.start()
         return self._pending
 
     def pending(self) -> int:
@@ -112,28 +107,11 @@ class PassageVectors:
             waiting = ctx.store.passages.count_waiting()
             if ctx.store.needs_maintenance():  # a long run's many small commits slow search
                 ctx.store.maintain()
-        self._done += len(encoded)
         # a slice that moved nothing (its passages all replaced meanwhile) ends the pass
         # rather than looping; the next run plans again
         self._pending = waiting if encoded else 0
-        self._report(ctx, waiting)
+        self._pace.tell(ctx, len(encoded), waiting)
         return SliceResult(done=len(encoded), embedded=len(encoded))
-
-    def _report(self, ctx: PassContext, waiting: int) -> None:
-        now = time.monotonic()
-        self._recent.append((now, self._done))
-        (t0, n0), (t1, n1) = self._recent[0], self._recent[-1]
-        rate = (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
-        ctx.progress(
-            Progress(
-                Phase.INDEXING,
-                self._done,
-                self._done + waiting,
-                rate=rate,
-                eta_s=waiting / rate if rate > 0 else None,
-                stage=Stage.MEANING,
-            )
-        )
 
     def finish(self, ctx: PassContext) -> None:
         return None

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import collections
 import logging
-import time
 from collections.abc import Callable
 
 import numpy as np
 
 from desktop_app.core.embed.api import TextEncoder
-from desktop_app.core.indexing.passes.base import PassContext, SliceResult
+from desktop_app.core.indexing.passes.base import Pace, PassContext, SliceResult
 from desktop_app.core.indexing.passes.meaning import SLICE_PASSAGES, encode_passages
-from desktop_app.core.types import Phase, Progress, Stage
+from desktop_app.core.types import Stage
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +30,12 @@ class PassagePacks:
         self._encoder = encoder
         self._on_done = on_done
         self._pending = 0
-        self._done = 0
-        self._recent: collections.deque[tuple[float, int]] = collections.deque(maxlen=8)
+        self._pace = Pace(Stage.NEW_DOCUMENT_PACK)
 
     def plan(self, ctx: PassContext) -> int:
         enc = self._encoder()
         self._pending = 0 if enc is None else ctx.store.passages.count_other_packs(enc.pack_id)
-        self._done = 0
-        self._recent.clear()
-        self._recent.append((time.monotonic(), 0))
+        self._pace.start()
         return self._pending
 
     def pending(self) -> int:
@@ -64,27 +59,10 @@ class PassagePacks:
             left = ctx.store.passages.count_other_packs(enc.pack_id)
             if ctx.store.needs_maintenance():
                 ctx.store.maintain()
-        self._done += len(encoded)
         # a slice that moved nothing (its files all read again meanwhile) ends the run
         self._pending = left if moved else 0
-        self._report(ctx, left)
+        self._pace.tell(ctx, len(encoded), left)
         return SliceResult(done=len(encoded), embedded=len(encoded))
-
-    def _report(self, ctx: PassContext, left: int) -> None:
-        now = time.monotonic()
-        self._recent.append((now, self._done))
-        (t0, n0), (t1, n1) = self._recent[0], self._recent[-1]
-        rate = (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
-        ctx.progress(
-            Progress(
-                Phase.INDEXING,
-                self._done,
-                self._done + left,
-                rate=rate,
-                eta_s=left / rate if rate > 0 else None,
-                stage=Stage.NEW_DOCUMENT_PACK,
-            )
-        )
 
     def finish(self, ctx: PassContext) -> None:
         enc = self._encoder()
