@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
-from desktop_app.commands.common import CommandError, app_paths, print_json
+from desktop_app.commands.common import CommandError, app_paths, print_summary
 
 MISSING = (
     "the cluster commands need Trove's cluster extra: pip install 'trove[cluster]' "
@@ -72,19 +71,12 @@ def cmd_cluster_index(args: argparse.Namespace) -> int:
         summary = run(opts, report)
     except ClusterError as exc:
         raise CommandError(str(exc)) from exc
-    if args.json:
-        d = asdict(summary)
-        d["problems"] = [asdict(p) for p in summary.problems]
-        print_json(d)
-        return 0
-    print(
+    print_summary(
+        summary,
+        args.json,
         f"Library {args.to} brought up to date in {summary.elapsed_s:.1f} s: {summary.added} "
         f"added, {summary.changed} changed, {summary.moved} moved, {summary.deleted} deleted, "
         f"{summary.unchanged} unchanged; {summary.written} files written, "
-        f"{summary.embedded} photos embedded; indexes: {', '.join(summary.indexes) or 'none'}."
+        f"{summary.embedded} photos embedded; indexes: {', '.join(summary.indexes) or 'none'}.",
     )
-    if summary.problems:
-        print(f"{len(summary.problems)} file(s) could not be indexed:")
-        for pr in summary.problems[:10]:
-            print(f"  {pr.path}: {pr.reason}")
     return 0

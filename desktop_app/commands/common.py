@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from typing import Any
 
 from desktop_app.paths import Paths
@@ -63,3 +64,18 @@ def engine_config(paths: Paths, settings: Settings, roots: list[str] | None = No
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+def print_summary(summary: Any, as_json: bool, headline: str, problems_hint: str = "") -> None:
+    """An indexing run's summary: as JSON (every field, each problem whole), or its headline
+    and the first ten files that could not be indexed, with why."""
+    if as_json:
+        d = asdict(summary)
+        d["problems"] = [asdict(p) for p in summary.problems]
+        print_json(d)
+        return
+    print(headline)
+    if summary.problems:
+        print(f"{len(summary.problems)} file(s) could not be indexed{problems_hint}:")
+        for pr in summary.problems[:10]:
+            print(f"  {pr.path}: {pr.reason}")

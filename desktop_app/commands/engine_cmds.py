@@ -17,6 +17,7 @@ from desktop_app.commands.common import (
     app_settings,
     engine_config,
     print_json,
+    print_summary,
     store_settings,
 )
 from desktop_app.core.fspath import folder_of
@@ -177,20 +178,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     finally:
         bar.done()
         engine.close()
-    if args.json:
-        d = asdict(summary)
-        d["problems"] = [asdict(p) for p in summary.problems]
-        print_json(d)
-        return 0
-    print(
+    print_summary(
+        summary,
+        args.json,
         f"Indexed {len(roots)} folder(s) in {summary.elapsed_s:.1f} s: {summary.added} added, "
         f"{summary.changed} changed, {summary.moved} moved, {summary.deleted} deleted, "
-        f"{summary.unchanged} unchanged; {summary.embedded} vectors computed."
+        f"{summary.unchanged} unchanged; {summary.embedded} vectors computed.",
+        " (see `trove problems`)",
     )
-    if summary.problems:
-        print(f"{len(summary.problems)} file(s) could not be indexed (see `trove problems`):")
-        for pr in summary.problems[:10]:
-            print(f"  {pr.path}: {pr.reason}")
     return 0
 
 
