@@ -21,6 +21,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.embed.api import PackProgress
+from desktop_app.core.packs.get.download import HubClient
+from desktop_app.core.packs.get.getpack import PackGetter
 from desktop_app.core.packs.get.hub import HubFile, HubPreset, HubRepo
 
 REV = "0123456789abcdef0123456789abcdef01234567"
@@ -745,3 +749,23 @@ class HubServer:
 def serve(repos: dict[str, Path]) -> Iterator[HubServer]:
     with HubServer(repos) as server:
         yield server
+
+
+SAMPLE_PHOTOS = sorted((Path(__file__).resolve().parents[1] / "resources" / "sample").glob("*.jpg"))
+
+
+def hub_getter(
+    packs: Path,
+    server: HubServer,
+    cancel: CancelToken | None = None,
+    seen: list[PackProgress] | None = None,
+) -> PackGetter:
+    """The app's pack getter, talking to the local hub ``server`` (the sample photos check
+    an image pack's int8 towers against fp32)."""
+    return PackGetter(
+        packs,
+        SAMPLE_PHOTOS,
+        report=(seen.append if seen is not None else lambda _p: None),
+        cancel=cancel,
+        client=lambda c: HubClient(server.url, cancel=c, read_timeout=30),
+    )

@@ -4,19 +4,16 @@ model was trained, and the same faults as image-model downloads."""
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.embed.api import PackProgress
 from desktop_app.core.packs import PackManager
-from desktop_app.core.packs.get.download import DownloadError, HubClient, Mismatch
-from desktop_app.core.packs.get.getpack import PackGetter
+from desktop_app.core.packs.get.download import Mismatch
 from desktop_app.core.packs.get.hub import HUB_PRESETS
-from tests.hub_fixtures import HubServer, tiny_presets
+from tests.hub_fixtures import HubServer, hub_getter, tiny_presets
 
 PRESETS = tiny_presets()
 GRAPH = "onnx/model.onnx"
@@ -26,21 +23,6 @@ GRAPH = "onnx/model.onnx"
 def server(document_hub_repos: dict[str, dict[str, Path]]):  # type: ignore[no-untyped-def]
     with HubServer({k: v for r in document_hub_repos.values() for k, v in r.items()}) as s:
         yield s
-
-
-def _getter(
-    packs: Path,
-    server: HubServer,
-    cancel: CancelToken | None = None,
-    seen: list[PackProgress] | None = None,
-) -> PackGetter:
-    return PackGetter(
-        packs,
-        (),
-        report=(seen.append if seen is not None else lambda _p: None),
-        cancel=cancel,
-        client=lambda c: HubClient(server.url, cancel=c, read_timeout=30),
-    )
 
 
 def _torch_vectors(src: Path, texts: list[str], pooling: str) -> np.ndarray:
@@ -72,7 +54,7 @@ def test_download_installs_a_document_pack_that_pools_and_prefixes_as_trained(
     packs = tmp_path / "packs"
     seen: list[PackProgress] = []
     preset = PRESETS[layout]
-    info = _getter(packs, server, seen=seen).download(preset)
+    info = hub_getter(packs, server, seen=seen).download(preset)
     assert (info.name, info.family, info.towers) == (preset.name, "sentence", ("text",))
     manifest = json.loads((packs / preset.name / "manifest.json").read_text())
     text = manifest["graphs"]["text"]
@@ -118,101 +100,6 @@ def test_download_installs_a_document_pack_that_pools_and_prefixes_as_trained(
         assert not np.allclose(query, enc.encode_texts(["Kündigungsfrist"]))
 
 
-def test_connection_cut_mid_file_resumes_with_range(server: HubServer, tmp_path: Path) -> None:
-    server.faults.cut_after[GRAPH] = 50_000
-    _getter(tmp_path / "packs", server).download(PRESETS["e5"])
-    assert "bytes=50000-" in [r for p, r in server.requests if p.startswith("/cdn/") and r]
-
-
-def test_a_partial_file_from_an_earlier_run_is_resumed(
-    server: HubServer, tmp_path: Path, document_hub_repos: dict[str, dict[str, Path]]
-) -> None:
-    preset = PRESETS["e5"]
-    getter = _getter(tmp_path / "packs", server)
-    src = document_hub_repos["e5"]["Xenova-test/multilingual-e5-small"] / GRAPH
-    part = (
-        getter.downloads_dir(preset)
-        / f"Xenova-test--multilingual-e5-small@{str(preset.repos[0].revision)[:12]}"
-        / (GRAPH + ".part")
-    )
-    part.parent.mkdir(parents=True)
-    part.write_bytes(src.read_bytes()[:23456])
-    getter.download(preset)
-    assert "bytes=23456-" in [r for _p, r in server.requests]
-
-
-def test_a_200_answer_to_a_range_request_restarts_the_file(
-    server: HubServer, tmp_path: Path
-) -> None:
-    server.faults.cut_after[GRAPH] = 50_000
-    server.faults.ignore_range.add(GRAPH)
-    info = _getter(tmp_path / "packs", server).download(PRESETS["bge"])
-    assert info.name == "tiny-bge"
-    assert PackManager([tmp_path / "packs"]).document_encoder("tiny-bge") is not None
-
-
-def test_a_corrupted_graph_is_deleted_and_nothing_installed(
-    server: HubServer, tmp_path: Path
-) -> None:
-    server.faults.corrupt.add(GRAPH)
-    getter = _getter(tmp_path / "packs", server)
-    with pytest.raises(Mismatch, match=r"model\.onnx does not match"):
-        getter.download(PRESETS["e5"])
-    assert list(getter.downloads_dir(PRESETS["e5"]).rglob("model.onnx*")) == []
-    assert PackManager([tmp_path / "packs"]).list_packs() == []
-
-
-def test_a_corrupted_tokenizer_fails_its_checksum(server: HubServer, tmp_path: Path) -> None:
-    server.faults.corrupt.add("tokenizer.json")
-    with pytest.raises(Mismatch, match=r"tokenizer.json does not match"):
-        _getter(tmp_path / "packs", server).download(PRESETS["e5"])
-
-
-def test_a_missing_file_is_a_404(server: HubServer, tmp_path: Path) -> None:
-    server.faults.missing.add("tokenizer_config.json")
-    with pytest.raises(DownloadError, match=r"not found .*\(404\)"):
-        _getter(tmp_path / "packs", server).download(PRESETS["bge"])
-
-
-def test_a_redirect_to_plain_http_is_refused(server: HubServer, tmp_path: Path) -> None:
-    server.faults.redirect_to["tokenizer.json"] = "http://example.com/tokenizer.json"
-    with pytest.raises(DownloadError, match="HTTPS only"):
-        _getter(tmp_path / "packs", server).download(PRESETS["e5"])
-
-
-def test_cancel_stops_a_stalled_transfer_and_keeps_the_part(
-    server: HubServer, tmp_path: Path
-) -> None:
-    server.faults.stall.add(GRAPH)
-    cancel = CancelToken()
-    seen: list[PackProgress] = []
-    getter = _getter(tmp_path / "packs", server, cancel, seen)
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            getter.download(PRESETS["e5"])
-        except BaseException as exc:
-            outcome.append(exc)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    stalled = "Downloading model.onnx"  # the small files come first
-
-    def stalled_file_began() -> bool:  # some of its own bytes arrived (not only the others')
-        mine = [p.done for p in seen if stalled in p.message]
-        return len(mine) > 1 and mine[-1] > mine[0]
-
-    while not stalled_file_began() and worker.is_alive():
-        worker.join(0.05)
-    cancel.cancel()
-    worker.join(20)
-    assert not worker.is_alive(), "cancel did not stop the stalled transfer"
-    assert outcome and isinstance(outcome[0], Cancelled), outcome
-    parts = list(getter.downloads_dir(PRESETS["e5"]).rglob("*.part"))
-    assert [p.name for p in parts] == ["model.onnx.part"] and parts[0].stat().st_size > 0
-
-
 def test_import_files_brought_from_elsewhere(
     document_hub_repos: dict[str, dict[str, Path]], tmp_path: Path, server: HubServer
 ) -> None:
@@ -221,11 +108,11 @@ def test_import_files_brought_from_elsewhere(
     brought = tmp_path / "usb"
     for repo, folder in document_hub_repos["e5"].items():
         shutil.copytree(folder, brought / repo.split("/")[1])
-    info = _getter(tmp_path / "packs", server).import_files(brought, PRESETS["e5"])
+    info = hub_getter(tmp_path / "packs", server).import_files(brought, PRESETS["e5"])
     assert info.name == "tiny-e5"
     (brought / "multilingual-e5-small" / "tokenizer.json").write_text("{}")
     with pytest.raises(Mismatch):
-        _getter(tmp_path / "packs2", server).import_files(brought, PRESETS["e5"])
+        hub_getter(tmp_path / "packs2", server).import_files(brought, PRESETS["e5"])
 
 
 def test_real_document_presets_are_pinned_and_declare_languages() -> None:
