@@ -22,7 +22,6 @@ from desktop_app.core.packs.get.getpack import PackGetter
 from desktop_app.core.packs.get.hub import HUB_PRESETS
 from tests.hub_fixtures import SAMPLE_PHOTOS, HubServer, hub_getter, tiny_presets
 
-ROOT = Path(__file__).resolve().parents[2]
 PRESETS = tiny_presets()
 
 
