@@ -136,6 +136,40 @@ class Passages(VectorTablesBase):
         rows = {r["chunk_id"]: r for r in rows_where(t, _in("chunk_id", ids), _WORD_COLUMNS)}
         return [_waiting(rows[i]) for i in ids if i in rows]
 
+    def _write_current(
+        self,
+        passages: Sequence[WaitingPassage],
+        ids: Sequence[str],
+        now: dict[str, str],
+        vectors: Vector,
+        pack_id: str,
+        replacing: str,
+    ) -> list[str]:
+        """Write the vectors of the passages whose words are still ``now``'s (a file read
+        again meanwhile has other words, which wait for their own vector) and say which.
+        Rows of those passages already written (``replacing`` narrows them: a crash between
+        this write and the caller's next one) are replaced, not doubled."""
+        keep = [
+            i
+            for i, (cid, p) in enumerate(zip(ids, passages, strict=True))
+            if now.get(cid) == p.chunk.text
+        ]
+        if not keep:
+            return []
+        kept_ids = [ids[i] for i in keep]
+        cond = replacing + _in("chunk_id", kept_ids)
+        target = self._conn.vector_table(PASSAGES, int(vectors.shape[1]), create=True)
+        if any_row(target, cond):
+            target.delete(cond)
+        by_file: dict[str, list[Chunk]] = {}
+        vecs: dict[str, list[Vector]] = {}
+        for i in keep:
+            p = passages[i]
+            by_file.setdefault(p.file_id, []).append(p.chunk)
+            vecs.setdefault(p.file_id, []).append(vectors[i])
+        self._add([(fid, cs, np.stack(vecs[fid])) for fid, cs in by_file.items()], pack_id)
+        return kept_ids
+
     @writing
     def give_vectors(
         self, passages: Sequence[WaitingPassage], vectors: Vector, pack_id: str
@@ -152,27 +186,10 @@ class Passages(VectorTablesBase):
             r["chunk_id"]: r["text"]
             for r in rows_where(words, _in("chunk_id", ids), ["chunk_id", "text"])
         }
-        keep = [
-            i
-            for i, (cid, p) in enumerate(zip(ids, passages, strict=True))
-            if now.get(cid) == p.chunk.text
-        ]
-        if not keep:
+        kept_ids = self._write_current(passages, ids, now, vectors, pack_id, "")
+        if not kept_ids:
             return
-        kept_ids = [ids[i] for i in keep]
-        cond = _in("chunk_id", kept_ids)
-        # a crash between the two writes below left vectors for some: replaced, not doubled
-        target = self._conn.vector_table(PASSAGES, int(vectors.shape[1]), create=True)
-        if any_row(target, cond):
-            target.delete(cond)
-        by_file: dict[str, list[Chunk]] = {}
-        vecs: dict[str, list[Vector]] = {}
-        for i in keep:
-            p = passages[i]
-            by_file.setdefault(p.file_id, []).append(p.chunk)
-            vecs.setdefault(p.file_id, []).append(vectors[i])
-        self._add([(fid, cs, np.stack(vecs[fid])) for fid, cs in by_file.items()], pack_id)
-        words.delete(cond)
+        words.delete(_in("chunk_id", kept_ids))
         self._conn.after_write(PASSAGES)
 
     @reading
@@ -227,31 +244,17 @@ class Passages(VectorTablesBase):
         for t in self._tables():
             for r in rows_where(t, f"{other} AND {_in('chunk_id', ids)}", ["chunk_id", "text"]):
                 now[r["chunk_id"]] = r["text"]
-        keep = [
-            i
-            for i, (cid, p) in enumerate(zip(ids, passages, strict=True))
-            if now.get(cid) == p.chunk.text
-        ]
-        if not keep:
+        kept_ids = self._write_current(
+            passages, ids, now, vectors, pack_id, f"pack_id = {_q(pack_id)} AND "
+        )
+        if not kept_ids:
             return 0
-        kept_ids = [ids[i] for i in keep]
-        mine = f"pack_id = {_q(pack_id)} AND {_in('chunk_id', kept_ids)}"
-        target = self._conn.vector_table(PASSAGES, int(vectors.shape[1]), create=True)
-        if any_row(target, mine):
-            target.delete(mine)
-        by_file: dict[str, list[Chunk]] = {}
-        vecs: dict[str, list[Vector]] = {}
-        for i in keep:
-            p = passages[i]
-            by_file.setdefault(p.file_id, []).append(p.chunk)
-            vecs.setdefault(p.file_id, []).append(vectors[i])
-        self._add([(fid, cs, np.stack(vecs[fid])) for fid, cs in by_file.items()], pack_id)
         old = f"{other} AND {_in('chunk_id', kept_ids)}"
         for t in self._tables():
             if any_row(t, old):
                 t.delete(old)
         self._conn.after_write(PASSAGES)
-        return len(keep)
+        return len(kept_ids)
 
     @reading
     def with_words_waiting(self, file_ids: Sequence[str] | None = None) -> set[str]:

@@ -10,6 +10,7 @@ import numpy as np
 
 from desktop_app.core.embed.api import TextEncoder, Vectors
 from desktop_app.core.indexing.passes.base import Pace, PassContext, SliceResult
+from desktop_app.core.store.api import WaitingPassage
 from desktop_app.core.types import Stage
 
 # Passages per slice: one short write each (~9 s of encoding on 2 cores). Reading them back
@@ -66,6 +67,15 @@ def encode_passages(
     return out
 
 
+def encode_slice(
+    encoder: TextEncoder, part: Sequence[WaitingPassage], ctx: PassContext
+) -> tuple[list[WaitingPassage], Vectors]:
+    """The passages of ``part`` encoded before the slice had to stop, and their vectors."""
+    vecs = encode_passages(encoder, [p.chunk.text for p in part], stop=ctx.stop_reading)
+    ready = np.asarray(~np.isnan(vecs).any(axis=1), dtype=bool)
+    return [p for p, ok in zip(part, ready.tolist(), strict=True) if ok], vecs[ready]
+
+
 class PassageVectors:
     """Every document's first passages get vectors first, then their second ones, and so on:
     a large folder answers by meaning at the beginning of each document long before its last
@@ -96,11 +106,9 @@ class PassageVectors:
         if enc is None or not part:
             self._pending = 0
             return SliceResult()
-        vecs = encode_passages(enc, [p.chunk.text for p in part], stop=ctx.stop_reading)
-        ready = np.asarray(~np.isnan(vecs).any(axis=1), dtype=bool)
-        encoded = [p for p, ok in zip(part, ready.tolist(), strict=True) if ok]
+        encoded, vecs = encode_slice(enc, part, ctx)
         with ctx.writer.turn():
-            ctx.store.passages.give_vectors(encoded, vecs[ready], enc.pack_id)
+            ctx.store.passages.give_vectors(encoded, vecs, enc.pack_id)
             files = sorted({p.file_id for p in encoded})
             left = ctx.store.passages.with_words_waiting(files)
             ctx.store.files.mark_vectors_done([f for f in files if f not in left])

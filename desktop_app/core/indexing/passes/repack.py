@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import numpy as np
-
 from desktop_app.core.embed.api import TextEncoder
 from desktop_app.core.indexing.passes.base import Pace, PassContext, SliceResult
-from desktop_app.core.indexing.passes.meaning import SLICE_PASSAGES, encode_passages
+from desktop_app.core.indexing.passes.meaning import SLICE_PASSAGES, encode_slice
 from desktop_app.core.types import Stage
 
 log = logging.getLogger(__name__)
@@ -51,11 +49,9 @@ class PassagePacks:
         if enc is None or not part:
             self._pending = 0
             return SliceResult()
-        vecs = encode_passages(enc, [p.chunk.text for p in part], stop=ctx.stop_reading)
-        ready = np.asarray(~np.isnan(vecs).any(axis=1), dtype=bool)
-        encoded = [p for p, ok in zip(part, ready.tolist(), strict=True) if ok]
+        encoded, vecs = encode_slice(enc, part, ctx)
         with ctx.writer.turn():
-            moved = ctx.store.passages.move_to_pack(encoded, vecs[ready], enc.pack_id)
+            moved = ctx.store.passages.move_to_pack(encoded, vecs, enc.pack_id)
             left = ctx.store.passages.count_other_packs(enc.pack_id)
             if ctx.store.needs_maintenance():
                 ctx.store.maintain()
