@@ -262,23 +262,10 @@ def _record_from(d: dict[str, Any], cls: Any) -> Any:
 
 
 def _failed_record(f: ScannedFile, file_id: str, reason: str) -> Any:
-    from desktop_app.core.scan.kinds import ext_of
+    from desktop_app.core.indexing.pipeline import record_fields
     from desktop_app.core.types import FileRecord
 
-    return FileRecord(
-        file_id=file_id,
-        path=f.path,
-        root=f.root,
-        name=os.path.basename(f.path),
-        kind=f.kind,
-        ext=ext_of(f.path),
-        size=f.size,
-        mtime=f.mtime,
-        content_hash="",
-        status=FileStatus.FAILED,
-        problem=reason,
-        indexed_at=time.time(),
-    )
+    return FileRecord(**record_fields(f, file_id, ""), status=FileStatus.FAILED, problem=reason)
 
 
 # --- the job --------------------------------------------------------------------------

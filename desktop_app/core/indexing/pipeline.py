@@ -53,6 +53,22 @@ SPLIT_AT = 8  # photo batches this large are encoded as two halves side by side
 FILE_TIMEOUT_S = 120.0  # a file that takes longer to read is recorded as a problem
 
 
+def record_fields(f: ScannedFile, file_id: str, content_hash: str) -> dict[str, Any]:
+    """The FileRecord fields every outcome of reading ``f`` shares (read, failed, anywhere)."""
+    return dict(
+        file_id=file_id,
+        path=f.path,
+        root=f.root,
+        name=os.path.basename(f.path),
+        kind=f.kind,
+        ext=ext_of(f.path),
+        size=f.size,
+        mtime=f.mtime,
+        content_hash=content_hash,
+        indexed_at=time.time(),
+    )
+
+
 @dataclass
 class Work:
     """One file to (re)process, with the id it keeps when it is already indexed."""
@@ -178,26 +194,9 @@ class Pipeline:
                 work, f"took too long to read (over {FILE_TIMEOUT_S:.0f} s); skipped"
             )
 
-    @staticmethod
-    def _base(work: Work, content_hash: str) -> dict[str, Any]:
-        """The FileRecord fields every outcome shares."""
-        f = work.file
-        return dict(
-            file_id=work.file_id or uuid.uuid4().hex,
-            path=f.path,
-            root=f.root,
-            name=os.path.basename(f.path),
-            kind=f.kind,
-            ext=ext_of(f.path),
-            size=f.size,
-            mtime=f.mtime,
-            content_hash=content_hash,
-            indexed_at=time.time(),
-        )
-
     def _failed(self, work: Work, reason: str) -> Extracted:
         rec = FileRecord(
-            **self._base(work, work.file.content_hash), status=FileStatus.FAILED, problem=reason
+            **_fields(work, work.file.content_hash), status=FileStatus.FAILED, problem=reason
         )
         return Extracted(work, rec, problem=reason)
 
@@ -211,7 +210,7 @@ class Pipeline:
             if not os.path.exists(f.path):
                 return self._failed(work, "it disappeared before it could be read")
             content_hash = f.content_hash or fast_hash(f.path, f.size)
-            base = self._base(work, content_hash)
+            base = _fields(work, content_hash)
             if f.kind == Kind.PHOTO:
                 facts = read_image_facts(f.path)
                 pixels = None
@@ -352,6 +351,10 @@ class _ExtractPool:
     def shutdown(self) -> None:
         for _ in range(self._threads):
             self._jobs.put(None)
+
+
+def _fields(work: Work, content_hash: str) -> dict[str, Any]:
+    return record_fields(work.file, work.file_id or uuid.uuid4().hex, content_hash)
 
 
 def _rate(recent: collections.deque[tuple[float, int]]) -> float:
