@@ -21,16 +21,6 @@ MIN_VECTOR_ROWS = 256  # IVF's k-means needs about this many rows per partition
 PQ_MIN_ROWS = 65_536  # PQ's codebook is trained on this many rows
 ROWS_PER_PARTITION = 4_096
 TASK = {"num_cpus": 0.5}  # index builders share the nodes with whatever else runs
-# the full-text settings of core.store.connection.ensure_fts
-FTS_PARAMS: dict[str, Any] = dict(
-    with_position=True,
-    base_tokenizer="whitespace",
-    lower_case=False,
-    stem=False,
-    remove_stop_words=False,
-    ascii_folding=False,
-    max_token_length=None,
-)
 
 
 def _dataset(uri: str) -> Any:
@@ -61,6 +51,8 @@ def build_indexes(uri: str, workers: int = 2) -> list[str]:
     indexes, each distributed over ``workers`` Ray tasks and merged into one. Returns what
     was built, as "table.column:TYPE"."""
     import lance_ray
+
+    from desktop_app.core.store.connection import FTS_PARAMS
 
     built: list[str] = []
     for name in _tables(uri):

@@ -376,6 +376,20 @@ def full_text(
         return []
 
 
+# How the full-text index is built, here and by the cluster's index builders: positions kept
+# (phrases), and none of the index's own word handling, since Trove's analyser wrote the
+# words already (stems, folding, segmentation per language).
+FTS_PARAMS: dict[str, Any] = dict(
+    with_position=True,
+    base_tokenizer="whitespace",
+    lower_case=False,
+    stem=False,
+    remove_stop_words=False,
+    ascii_folding=False,
+    max_token_length=None,
+)
+
+
 def ensure_fts(t: Any, column: str, force: bool = False) -> None:
     """Build the table's full-text index (again, with ``force``) when it has rows. The column
     holds words as core.words makes them (folded, stemmed where the language is known, pairs
@@ -383,17 +397,7 @@ def ensure_fts(t: Any, column: str, force: bool = False) -> None:
     if t is None or t.count_rows() == 0:
         return
     if force or not has_fts(t, column):
-        t.create_fts_index(
-            column,
-            replace=True,
-            with_position=True,
-            base_tokenizer="whitespace",
-            lower_case=False,
-            stem=False,
-            remove_stop_words=False,
-            ascii_folding=False,
-            max_token_length=None,
-        )
+        t.create_fts_index(column, replace=True, **FTS_PARAMS)
 
 
 def has_fts(t: Any, column: str) -> bool:
