@@ -5,10 +5,46 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image, ImageDraw
+
+if TYPE_CHECKING:
+    from desktop_app.core.engine import TroveEngine
+
+
+def run_trove(
+    *args: str, env: dict[str, str], timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """The `trove` command in a process of its own, as a person runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+
+
+def open_engine(home: Path, root: Path, **config: object) -> TroveEngine:
+    """An engine over the index and packs under ``home`` (TROVE_HOME), watching ``root``."""
+    from desktop_app.core.config import EngineConfig
+    from desktop_app.core.engine import TroveEngine
+
+    engine = TroveEngine(
+        EngineConfig(
+            home / "data" / "index",
+            (home / "data" / "packs",),
+            roots=(str(root),),
+            **config,  # type: ignore[arg-type]
+        )
+    )
+    engine.open()
+    return engine
 
 
 def make_photo(

@@ -6,36 +6,25 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core.packs.get.hub import HUB_PRESETS
+from tests.fixtures import run_trove
 from tests.hub_fixtures import HubServer, tiny_presets
 
 E5 = HUB_PRESETS["multilingual-e5-small"]
 
 
-def trove(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-
-
 def test_presets_list_document_models_with_sizes_and_languages(trove_home: Path) -> None:
     env = dict(os.environ, TROVE_HOME=str(trove_home))
-    out = trove("models", "list", "--presets", env=env)
+    out = run_trove("models", "list", "--presets", env=env)
     assert out.returncode == 0, out.stderr
     line = next(x for x in out.stdout.splitlines() if x.strip().startswith(E5.name))
     assert "documents" in line and f"{E5.download_mb} MB download" in line
     assert f"{len(E5.languages)} languages" in line
-    rows = json.loads(trove("models", "list", "--presets", "--json", env=env).stdout)
+    rows = json.loads(run_trove("models", "list", "--presets", "--json", env=env).stdout)
     bge = next(r for r in rows if r["name"] == "bge-small-en")
     assert (bge["for"], bge["languages"], bge["pack_mb"]) == ("documents", ["en"], 35)
 
@@ -49,11 +38,11 @@ def test_pinned_hashes_refuse_other_bytes_before_downloading(
     repo = E5.repos[0]
     with HubServer({repo.repo: folder}, {repo.repo: str(repo.revision)}) as server:
         env = dict(os.environ, TROVE_HOME=str(trove_home), TROVE_HUB_URL=server.url)
-        out = trove("models", "download", E5.name, env=env)
+        out = run_trove("models", "download", E5.name, env=env)
         assert out.returncode == 1, out.stderr
         assert "does not match (its SHA-256 differs from the pinned one)" in (out.stderr)
         assert not any(p.startswith("/cdn/") for p, _r in server.requests)
-    assert trove("models", "list", "--json", env=env).stdout.strip() == "[]"
+    assert run_trove("models", "list", "--json", env=env).stdout.strip() == "[]"
 
 
 def test_download_chooses_the_document_model_and_use_switches_back(

@@ -7,26 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.engine import EngineConfig, TroveEngine
+from desktop_app.core.engine import TroveEngine
 from desktop_app.core.types import Progress, Stage
 from tests.conftest import install_pack
-from tests.fixtures import man_page
+from tests.fixtures import man_page, open_engine
 from tests.hub_fixtures import HubServer, tiny_presets
 
 PAGES = (("de", "dpkg"), ("fr", "dpkg"), ("en", "cp"), ("en", "ls"))
-
-
-def _engine(home: Path, root: Path, pack: str) -> TroveEngine:
-    engine = TroveEngine(
-        EngineConfig(
-            home / "data" / "index",
-            (home / "data" / "packs",),
-            roots=(str(root),),
-            document_pack=pack,
-        )
-    )
-    engine.open()
-    return engine
 
 
 def _meaning_finds(engine: TroveEngine, passage: str, path: Path) -> bool:
@@ -62,7 +49,7 @@ def test_passages_answer_from_their_pack_while_the_new_one_re_embeds(
     for lang, cmd in PAGES:
         (root / f"{cmd}.{lang}.txt").write_text(man_page(lang, cmd), encoding="utf-8")
 
-    first = _engine(trove_home, root, "tiny-doc")
+    first = open_engine(trove_home, root, document_pack="tiny-doc")
     try:
         first.index()
         old_id = first.active_packs.text.pack_id  # type: ignore[union-attr]
@@ -76,7 +63,9 @@ def test_passages_answer_from_their_pack_while_the_new_one_re_embeds(
         first.close()
 
     monkeypatch.setattr(repack, "SLICE_PASSAGES", 40)  # several slices on a small library
-    second = _engine(trove_home, root, "tiny-e5")  # chosen in Settings or by a download
+    second = open_engine(
+        trove_home, root, document_pack="tiny-e5"
+    )  # chosen in Settings or by a download
     seen: list[Progress] = []
     during: list[tuple[dict[str, int], bool]] = []
 

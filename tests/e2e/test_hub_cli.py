@@ -5,27 +5,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core.packs.get.hub import HUB_PRESETS
-from tests.fixtures import make_photo
+from tests.fixtures import make_photo, run_trove
 from tests.hub_fixtures import HubServer
 
 XENOVA = HUB_PRESETS["clip-vit-b32-xenova"]
-
-
-def trove(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
 
 
 @pytest.fixture
@@ -45,7 +33,7 @@ def test_download_then_index_and_search_photos(
     install_pack(minilm_pack, trove_home)
     server, _ = xenova_hub
     env = dict(os.environ, TROVE_HOME=str(trove_home), TROVE_HUB_URL=server.url)
-    out = trove("models", "download", XENOVA.name, env=env)
+    out = run_trove("models", "download", XENOVA.name, env=env)
     assert out.returncode == 0, out.stderr[-3000:]
     assert f"Installed {XENOVA.name}@" in out.stdout
     for step in ("[check]", "[download]", "[convert]", "[test]", "[install]"):
@@ -53,10 +41,10 @@ def test_download_then_index_and_search_photos(
     assert "MB" in out.stderr  # bytes (and rate / time left) while downloading
     lib = tmp_path / "lib"
     make_photo(lib / "IMG_0001.jpg")  # no words in the name: only the image tower finds it
-    assert trove("index", str(lib), env=env).returncode == 0
-    status = trove("status", env=env)
+    assert run_trove("index", str(lib), env=env).returncode == 0
+    status = run_trove("status", env=env)
     assert f"{XENOVA.name}@" in status.stdout, status.stdout
-    found = trove("search", "a photo of a beach", "--type", "photo", "--json", env=env)
+    found = run_trove("search", "a photo of a beach", "--type", "photo", "--json", env=env)
     assert found.returncode == 0, found.stderr
     hits = json.loads(found.stdout)
     assert [Path(h["path"]).name for h in hits] == ["IMG_0001.jpg"], hits
@@ -69,12 +57,12 @@ def test_no_network_points_to_the_offline_ways(tmp_path: Path, trove_home: Path)
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, TROVE_HOME=str(trove_home), TROVE_HUB_URL=f"http://127.0.0.1:{port}")
-    out = trove("models", "download", env=env)
+    out = run_trove("models", "download", env=env)
     assert out.returncode == 1
     assert "cannot reach" in out.stderr and "import-files" in out.stderr, out.stderr
-    bad = trove("models", "download", "no-such-model", env=env)
+    bad = run_trove("models", "download", "no-such-model", env=env)
     assert bad.returncode == 1 and "known:" in bad.stderr
-    plain = trove("models", "download", env=dict(env, TROVE_HUB_URL="http://mirror.example"))
+    plain = run_trove("models", "download", env=dict(env, TROVE_HUB_URL="http://mirror.example"))
     assert plain.returncode == 1 and "HTTPS only" in plain.stderr
 
 
@@ -85,12 +73,12 @@ def test_import_files_from_another_computer(
     brought = tmp_path / "usb" / "clip-vit-base-patch32"
     shutil.copytree(folder, brought)
     env = dict(os.environ, TROVE_HOME=str(trove_home), TROVE_HUB_URL=server.url)
-    offline = trove(
+    offline = run_trove(
         "models", "import-files", str(brought.parent), XENOVA.name, "--offline", env=env
     )
     assert offline.returncode == 1 and "cannot be checked offline" in offline.stderr
-    out = trove("models", "import-files", str(brought.parent), XENOVA.name, env=env)
+    out = run_trove("models", "import-files", str(brought.parent), XENOVA.name, env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"Installed {XENOVA.name}@" in out.stdout
-    listed = trove("models", "list", env=env)
+    listed = run_trove("models", "list", env=env)
     assert XENOVA.name in listed.stdout

@@ -4,22 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core.engine import EngineConfig, TroveEngine
 from tests.conftest import install_pack
-from tests.fixtures import make_photo
-
-
-def _engine(home: Path, root: Path, pack: str) -> TroveEngine:
-    engine = TroveEngine(
-        EngineConfig(
-            home / "data" / "index",
-            (home / "data" / "packs",),
-            roots=(str(root),),
-            active_image_pack=pack,
-        )
-    )
-    engine.open()
-    return engine
+from tests.fixtures import make_photo, open_engine
 
 
 def test_old_pack_answers_until_photos_are_re_embedded(
@@ -33,7 +19,7 @@ def test_old_pack_answers_until_photos_are_re_embedded(
     root = tmp_path / "photos"
     photos = [make_photo(root / f"photo{i}.jpg", seed=i) for i in range(6)]
 
-    first = _engine(trove_home, root, "tiny-clip")
+    first = open_engine(trove_home, root, active_image_pack="tiny-clip")
     try:
         first.index()
         pack_a = first.search("", image=str(photos[0])).hits
@@ -42,7 +28,9 @@ def test_old_pack_answers_until_photos_are_re_embedded(
     finally:
         first.close()
 
-    second = _engine(trove_home, root, "tiny-clip-b")  # chosen in Settings; not re-embedded yet
+    second = open_engine(
+        trove_home, root, active_image_pack="tiny-clip-b"
+    )  # chosen in Settings; not re-embedded yet
     try:
         new_id = second.active_packs.image.pack_id
         assert second.store.images.per_pack() == {old_id: 6}
@@ -67,7 +55,7 @@ def test_best_installed_is_taken_at_once(
     other = build_pack("tiny-clip-b", tiny_clip_source, tmp_path / "packs-b").pack_dir
     install_pack(tiny_clip_pack, trove_home)
     install_pack(other, trove_home)
-    engine = _engine(trove_home, tmp_path / "photos", "tiny-clip-b")
+    engine = open_engine(trove_home, tmp_path / "photos", active_image_pack="tiny-clip-b")
     try:
         assert engine.status().image_pack.startswith("tiny-clip-b@")  # type: ignore[union-attr]
         engine.reload_packs()  # a pack installed or removed: the choice stays

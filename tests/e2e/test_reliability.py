@@ -22,7 +22,7 @@ from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engine import EngineConfig, TroveEngine
 from desktop_app.core.store.index_store import IndexStore
 from tests.conftest import install_pack
-from tests.fixtures import make_docx, make_pdf, make_photo
+from tests.fixtures import make_docx, make_pdf, make_photo, open_engine
 
 
 def _bad_corpus(root: Path) -> dict[str, str]:
@@ -410,14 +410,6 @@ def test_full_then_read_only_disk(
     assert hits and Path(hits[0]["path"]).name.startswith("castle")
 
 
-def _engine(home: Path, root: Path) -> TroveEngine:
-    engine = TroveEngine(
-        EngineConfig(home / "data" / "index", (home / "data" / "packs",), roots=(str(root),))
-    )
-    engine.open()
-    return engine
-
-
 def test_a_file_stuck_past_its_time_limit_is_skipped(
     tmp_path: Path, trove_home: Path, minilm_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -440,7 +432,7 @@ def test_a_file_stuck_past_its_time_limit_is_skipped(
 
     monkeypatch.setattr(pipeline, "extract_document", hanging)
     monkeypatch.setattr(pipeline, "FILE_TIMEOUT_S", 1.0)
-    engine = _engine(trove_home, root)
+    engine = open_engine(trove_home, root)
     try:
         done = threading.Event()
         out: dict[str, object] = {}
@@ -487,7 +479,7 @@ def test_files_deleted_or_replaced_while_being_read(
         return real(path)
 
     monkeypatch.setattr(pipeline, "extract_document", meddling)
-    engine = _engine(trove_home, root)
+    engine = open_engine(trove_home, root)
     try:
         engine.index()  # must not raise
         monkeypatch.setattr(pipeline, "extract_document", real)
