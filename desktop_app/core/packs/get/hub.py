@@ -66,6 +66,7 @@ class HubPreset:
     query_prefix: str = ""
     passage_prefix: str = ""
     max_tokens: int = 512  # longest input the model was trained on
+    lowercase: bool = False  # the model saw its text lowercased in training (SigLIP 2)
 
     @property
     def pinned(self) -> bool:
@@ -186,9 +187,20 @@ IMMICH = HubPreset(
     note="Immich layout: visual/ and textual/ with preprocess_cfg.json",
 )
 
+# SigLIP 2 was trained on WebLI in many languages, with Gemma's 256k SentencePiece vocabulary;
+# its paper (arXiv 2502.14786, "SigLIP 2: Multilingual Vision-Language Encoders") reports image-
+# text retrieval on Crossmodal-3600 in that benchmark's 36 languages. Those py3langid tells
+# apart are declared (XM3600's Filipino is py3langid's "tl"; Maori it does not detect, and Cusco
+# Quechua only as Quechua at large, left out). Its tokenizer cuts German, French, Spanish, Japanese and Chinese captions into
+# known pieces (tests/benchmarks/bench_photo_tokenizers.py; README "Getting an image model").
+SIGLIP2_LANGUAGES = tuple(
+    "ar bn cs da de el en es fa fi fr he hi hr hu id it ja ko nl no pl pt ro ru sv sw te th tl "
+    "tr uk vi zh".split()
+)
+
 SIGLIP2 = HubPreset(
     name="siglip2-base",
-    title="SigLIP 2 base (Google, better quality, larger)",
+    title="SigLIP 2 base (Google, multilingual: photos found in many languages, larger)",
     family="siglip",
     layout="onnx-community",
     licence="Apache-2.0",
@@ -220,7 +232,9 @@ SIGLIP2 = HubPreset(
             ),
         ),
     ),
-    note="transformers.js layout; text padded to 64 tokens",
+    note="transformers.js layout; text lowercased and padded to 64 tokens, as it was trained",
+    languages=SIGLIP2_LANGUAGES,
+    lowercase=True,
 )
 
 # The languages of multilingual-e5-small's training data that Trove detects (the model card
@@ -310,10 +324,19 @@ BGE_SMALL_EN = HubPreset(
 )
 
 HUB_PRESETS: dict[str, HubPreset] = {
-    p.name: p for p in (QDRANT, XENOVA, IMMICH, SIGLIP2, E5_SMALL, BGE_SMALL_EN)
+    p.name: p
+    for p in (
+        QDRANT,
+        XENOVA,
+        IMMICH,
+        SIGLIP2,
+        E5_SMALL,
+        BGE_SMALL_EN,
+    )
 }
 DEFAULT_PRESET = QDRANT.name
 MULTILINGUAL_DOCUMENTS = E5_SMALL.name  # what Trove suggests for documents not in English
+MULTILINGUAL_PHOTOS = SIGLIP2.name  # and for photos searched in other languages
 
 
 def hub_preset(name: str) -> HubPreset:
