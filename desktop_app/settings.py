@@ -35,6 +35,7 @@ class Settings:
     # the window offered the multilingual document model once (core.packs.suggest); the
     # person answered it, either way
     language_hint_done: bool = False
+    photo_language_hint_done: bool = False  # and the multilingual photo model, likewise
     view_mode: str = "auto"  # 'auto' (list when documents dominate, else grid), 'grid', 'list'
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
     language: str = ""  # the window's language ("de", "ja", ...); "" follows the system

@@ -226,9 +226,13 @@ def document_hub_repos(
 
 @pytest.fixture(scope="session")
 def hub_repos(
-    tiny_clip_source: Path, tiny_siglip_source: Path, tmp_path_factory: pytest.TempPathFactory
+    tiny_clip_source: Path,
+    tiny_siglip_source: Path,
+    tiny_xlmr_source: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, dict[str, Path]]:
-    """Tiny towers in each supported hub layout: {layout: {"owner/name": folder}}."""
+    """Tiny towers in each supported hub layout: {layout: {"owner/name": folder}}; the SigLIP
+    one with a multilingual SentencePiece vocabulary, as SigLIP 2's."""
     from models.clip_tokenizer import write_clip_tokenizer_json
     from tests.hub_fixtures import export_immich, export_qdrant, export_siglip, export_xenova
 
@@ -239,5 +243,7 @@ def hub_repos(
         "qdrant": export_qdrant(tiny_clip_source, root / "qdrant", tok),
         "xenova": export_xenova(tiny_clip_source, root / "xenova", tok),
         "immich": export_immich(tiny_clip_source, root / "immich", tok),
-        "siglip": export_siglip(tiny_siglip_source, root / "siglip"),
+        "siglip": export_siglip(
+            tiny_siglip_source, root / "siglip", tiny_xlmr_source / "tokenizer.json"
+        ),
     }

@@ -246,8 +246,10 @@ def export_immich(src: Path, out: Path, tokenizer: Path) -> dict[str, Path]:
     return {"immich-test/ViT-B-32__openai": root}
 
 
-def export_siglip(src: Path, out: Path) -> dict[str, Path]:
-    """onnx-community/siglip2-…-ONNX: onnx/{vision,text}_model.onnx with pooler_output second."""
+def export_siglip(src: Path, out: Path, tokenizer: Path | None = None) -> dict[str, Path]:
+    """onnx-community/siglip2-…-ONNX: onnx/{vision,text}_model.onnx with pooler_output second;
+    ``tokenizer``: a multilingual SentencePiece tokenizer.json (cased, as Gemma's) in place of
+    the source's."""
     import torch
     from transformers import SiglipTextModel, SiglipVisionModel
 
@@ -289,9 +291,10 @@ def export_siglip(src: Path, out: Path) -> dict[str, Path]:
         ["last_hidden_state", "pooler_output"],
         {"input_ids": {0: "b"}, "pooler_output": {0: "b"}, "last_hidden_state": {0: "b"}},
     )
-    shutil.copyfile(src / "tokenizer.json", root / "tokenizer.json")
+    shutil.copyfile(tokenizer or src / "tokenizer.json", root / "tokenizer.json")
     _write_json(
-        root / "tokenizer_config.json", {"pad_token": "<|endoftext|>", "model_max_length": 64}
+        root / "tokenizer_config.json",
+        {"pad_token": "<pad>" if tokenizer else "<|endoftext|>", "model_max_length": 64},
     )
     _write_json(
         root / "preprocessor_config.json",
@@ -538,6 +541,8 @@ def tiny_presets() -> dict[str, HubPreset]:
                     ),
                 ),
             ),
+            languages=("de", "en", "es", "fr", "ja", "zh"),
+            lowercase=True,
             **common,  # type: ignore[arg-type]
         ),
         "e5": HubPreset(

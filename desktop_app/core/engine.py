@@ -63,7 +63,12 @@ class Engine(Protocol):
     ) -> DuplicateReport: ...
     def status(self) -> IndexStatus: ...
     def problems(self) -> list[Problem]: ...
-    def language_hint(self, locale_language: str = "") -> LanguageHint | None: ...
+    def language_hint(
+        self,
+        locale_language: str = "",
+        query_languages: Sequence[str] = (),
+        kinds: Sequence[str] = ("documents", "photos"),
+    ) -> LanguageHint | None: ...
     def forget(self, root: str) -> int: ...
     def reload_packs(
         self,
@@ -325,23 +330,47 @@ class TroveEngine:
     def problems(self) -> list[Problem]:
         return self.parts.store.problems.all()
 
-    def language_hint(self, locale_language: str = "") -> LanguageHint | None:
-        """Should the window offer the multilingual document model? (core.packs.suggest): the
-        languages the index records and ``locale_language`` against the document pack's."""
-        from desktop_app.core.packs.get.hub import MULTILINGUAL_DOCUMENTS, hub_preset
+    def language_hint(
+        self,
+        locale_language: str = "",
+        query_languages: Sequence[str] = (),
+        kinds: Sequence[str] = ("documents", "photos"),
+    ) -> LanguageHint | None:
+        """Should the window offer a multilingual model? (core.packs.suggest): the languages
+        the index records and ``locale_language`` against the document pack's, then the
+        languages of queries the photo pack could not read (``query_languages``) and
+        ``locale_language`` against the photo pack's, for the ``kinds`` still to ask about."""
+        from desktop_app.core.packs.get.hub import (
+            MULTILINGUAL_DOCUMENTS,
+            MULTILINGUAL_PHOTOS,
+            hub_preset,
+        )
         from desktop_app.core.packs.suggest import language_hint
 
         parts = self.parts
-        text = parts.packs.text
-        if text is None:  # no meaning at all yet: the window says so otherwise
-            return None
-        return language_hint(
-            parts.store.passages.languages(),
-            locale_language,
-            text.languages,
-            hub_preset(MULTILINGUAL_DOCUMENTS),
-            (p.name for p in self.packs()),
-        )
+        installed = [p.name for p in self.packs()]
+        text, image = parts.packs.text, parts.packs.image
+        # no meaning at all yet: the window says so otherwise
+        if "documents" in kinds and text is not None:
+            hint = language_hint(
+                parts.store.passages.languages(),
+                locale_language,
+                text.languages,
+                hub_preset(MULTILINGUAL_DOCUMENTS),
+                installed,
+            )
+            if hint is not None:
+                return hint
+        if "photos" in kinds and image is not None and parts.store.files.any_photo():
+            return language_hint(
+                query_languages,
+                locale_language,
+                image.languages,
+                hub_preset(MULTILINGUAL_PHOTOS),
+                installed,
+                kind="photos",
+            )
+        return None
 
     # --- model packs: the engine owns them; the window and the CLI come here ---------------
 

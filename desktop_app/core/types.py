@@ -277,6 +277,9 @@ class SearchResult:
     # where the milliseconds went, by part of the search (benchmarks read it); full text runs
     # beside the encoders, so the parts add up to more than elapsed_ms
     timings: tuple[tuple[str, float], ...] = ()
+    # the language of a query the photo model cannot read ("" when it can, or no photo model
+    # answered): the window may offer the multilingual photo model (core.packs.suggest)
+    unread_by_photos: str = ""
 
     @property
     def confident(self) -> bool:

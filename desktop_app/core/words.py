@@ -463,6 +463,25 @@ def understood(text: str, known: Iterable[str], present: Iterable[str] = ()) -> 
     return True
 
 
+# the language a short query in one of these scripts is most likely written in
+_SCRIPT_LANGUAGE = {"Japanese": "ja", "Han": "zh", "Hangul": "ko", "Cyrillic": "ru"}
+
+
+def query_language(text: str) -> str:
+    """The language a query is most likely written in (ISO 639-1), from its script when that
+    names one and else from py3langid's best guess, however unsure; "" for no letters."""
+    script = script_of(text)
+    if script in _SCRIPT_LANGUAGE:
+        return _SCRIPT_LANGUAGE[script]
+    if script and script != "Latin":
+        langs = [x for x, scripts in LANGUAGE_SCRIPTS.items() if script in scripts]
+        if len(langs) == 1:
+            return langs[0]
+    if not any(ch.isalpha() for ch in text):
+        return ""
+    return str(_identifier().classify(clean(text))[0])
+
+
 @lru_cache(maxsize=64)
 def stopwords(lang: str) -> frozenset[str]:
     """Words too common in ``lang`` to be evidence on their own, folded."""

@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         self.results_stack.setCurrentWidget(self.view)
         if not result.hits:
             self.preview.show_hit(None)
+        if result.unread_by_photos and not self.language_banner.isVisible():
+            # a search the photo model could not read: the multilingual one may be offered
+            self.packs.check_languages(result.unread_by_photos)
         self.results_shown.emit(result)
 
     def _on_browsed(self, result: BrowseResult, state: BrowseState) -> None:
@@ -456,7 +459,7 @@ class MainWindow(QMainWindow):
             self.packs.check_languages()
 
     def _on_language_offer_taken(self, preset: str) -> None:
-        self.packs.language_hint_answered()
+        self.packs.language_hint_answered(self.language_banner.kind)
         self.download_pack(chosen=preset)
 
     def _on_banner_dismissed(self) -> None:

@@ -83,9 +83,13 @@ class SettingsDialog(QDialog):
             self.set_packs(packs)
         imp = QPushButton(translate("Settings", "Import…"))
         rem = QPushButton(translate("Settings", "Remove"))
-        get = QPushButton(translate("Settings", "Get an image model…"))
+        get = QPushButton(translate("Settings", "Get a model…"))
         get.setAccessibleName(
-            translate("Settings", "Download an image model for finding photos by what they show")
+            translate(
+                "Settings",
+                "Download a model for finding photos by what they show, or documents by what "
+                "they mean",
+            )
         )
         get.clicked.connect(self.download_requested.emit)
         imp.setAccessibleName(translate("Settings", "Import a model pack"))

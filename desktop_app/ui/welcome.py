@@ -145,9 +145,13 @@ class PackBanner(QFrame):
         text.setWordWrap(True)
         imp = QPushButton(translate("Welcome", "Import model pack…"))
         imp.setAccessibleName(translate("Welcome", "Import model pack"))
-        dl = QPushButton(translate("Welcome", "Get an image model…"))
+        dl = QPushButton(translate("Welcome", "Get a model…"))
         dl.setAccessibleName(
-            translate("Welcome", "Download an image model for finding photos by what they show")
+            translate(
+                "Welcome",
+                "Download a model for finding photos by what they show, or documents by what "
+                "they mean",
+            )
         )
         close = QPushButton(translate("Welcome", "Dismiss"))
         close.setAccessibleName(translate("Welcome", "Dismiss this message"))
@@ -171,12 +175,13 @@ class LanguageBanner(QFrame):
     downloaded unless the person opens the dialog and clicks Download."""
 
     get_requested = Signal(str)  # the preset to show first in the download dialog
-    dismissed = Signal()
+    dismissed = Signal(str)  # the kind of model offered ("documents", "photos")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.preset = ""
+        self.kind = "documents"
         self.text = QLabel()
         self.text.setObjectName("languageHint")
         self.text.setWordWrap(True)
@@ -197,24 +202,57 @@ class LanguageBanner(QFrame):
         """Say what the hint says (a core.packs.suggest.LanguageHint) and show the banner."""
 
         names = ", ".join(QLocale(code).nativeLanguageName() or code for code in hint.languages[:4])
-        if hint.from_locale:
-            said = translate(
-                "Welcome",
-                "This computer is set to {languages}, which the document model does not "
-                "understand: documents are found by their words, not by what they mean.",
+        self.kind = str(getattr(hint, "kind", "documents"))
+        if self.kind == "photos":
+            said = (
+                translate(
+                    "Welcome",
+                    "This computer is set to {languages}, which the photo model does not "
+                    "understand: photos are found by their names, places and text, not by what "
+                    "they show.",
+                )
+                if hint.from_locale
+                else translate(
+                    "Welcome",
+                    "The photo model does not understand searches in {languages}: photos are "
+                    "found by their names, places and text, not by what they show.",
+                )
             )
+            more = translate(
+                "Welcome",
+                "The multilingual photo model understands them ({mb:,} MB download). With it, "
+                "photos are embedded again in the background and the current model answers "
+                "meanwhile.",
+            )
+            self.get_btn.setAccessibleName(
+                translate("Welcome", "Choose and download the multilingual photo model")
+            )
+            self.close_btn.setAccessibleName(translate("Welcome", "Keep the current photo model"))
         else:
-            said = translate(
+            if hint.from_locale:
+                said = translate(
+                    "Welcome",
+                    "This computer is set to {languages}, which the document model does not "
+                    "understand: documents are found by their words, not by what they mean.",
+                )
+            else:
+                said = translate(
+                    "Welcome",
+                    "Most of your documents are in languages the document model does not "
+                    "understand ({languages}): they are found by their words, not by what they "
+                    "mean.",
+                )
+            more = translate(
                 "Welcome",
-                "Most of your documents are in languages the document model does not "
-                "understand ({languages}): they are found by their words, not by what they "
-                "mean.",
+                "The multilingual model understands them ({mb:,} MB download). With it, passages "
+                "are embedded again in the background and the current model answers meanwhile.",
             )
-        more = translate(
-            "Welcome",
-            "The multilingual model understands them ({mb:,} MB download). With it, passages "
-            "are embedded again in the background and the current model answers meanwhile.",
-        )
+            self.get_btn.setAccessibleName(
+                translate("Welcome", "Choose and download the multilingual document model")
+            )
+            self.close_btn.setAccessibleName(
+                translate("Welcome", "Keep the current document model")
+            )
         self.preset = str(hint.preset)
         self.text.setText(
             said.format(languages=names) + " " + more.format(mb=int(hint.download_mb))
@@ -227,4 +265,4 @@ class LanguageBanner(QFrame):
 
     def _dismiss(self) -> None:
         self.hide()
-        self.dismissed.emit()
+        self.dismissed.emit(self.kind)

@@ -949,12 +949,12 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>Ein Bildmodell holen…</translation>
+        <source>Get a model…</source>
+        <translation>Modell holen…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>Ein Bildmodell herunterladen, um Fotos anhand dessen zu finden, was sie zeigen</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>Ein Modell herunterladen, um Fotos nach dem zu finden, was sie zeigen, oder Dokumente nach ihrer Bedeutung</translation>
     </message>
     <message>
         <source>Import a model pack</source>
@@ -1294,12 +1294,12 @@
         <translation>Modellpaket importieren</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>Ein Bildmodell holen…</translation>
+        <source>Get a model…</source>
+        <translation>Modell holen…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>Ein Bildmodell herunterladen, um Fotos anhand dessen zu finden, was sie zeigen</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>Ein Modell herunterladen, um Fotos nach dem zu finden, was sie zeigen, oder Dokumente nach ihrer Bedeutung</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1324,6 +1324,26 @@
     <message>
         <source>Keep the current document model</source>
         <translation>Das jetzige Dokumentmodell behalten</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the photo model does not understand: photos are found by their names, places and text, not by what they show.</source>
+        <translation>Dieser Computer ist auf {languages} eingestellt, das das Fotomodell nicht versteht: Fotos werden über Namen, Orte und Text gefunden, nicht über das, was sie zeigen.</translation>
+    </message>
+    <message>
+        <source>The photo model does not understand searches in {languages}: photos are found by their names, places and text, not by what they show.</source>
+        <translation>Das Fotomodell versteht keine Suchen auf {languages}: Fotos werden über Namen, Orte und Text gefunden, nicht über das, was sie zeigen.</translation>
+    </message>
+    <message>
+        <source>The multilingual photo model understands them ({mb:,} MB download). With it, photos are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>Das mehrsprachige Fotomodell versteht sie ({mb:,} MB Download). Damit werden die Fotos im Hintergrund neu eingebettet, und bis dahin antwortet das aktuelle Modell.</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual photo model</source>
+        <translation>Das mehrsprachige Fotomodell auswählen und herunterladen</translation>
+    </message>
+    <message>
+        <source>Keep the current photo model</source>
+        <translation>Das aktuelle Fotomodell behalten</translation>
     </message>
     <message>
         <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>

@@ -949,12 +949,12 @@
         <translation>Quitar</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>Obtener un modelo de imágenes…</translation>
+        <source>Get a model…</source>
+        <translation>Obtener un modelo…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>Descargar un modelo de imágenes para encontrar fotos por lo que muestran</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>Descargar un modelo para encontrar fotos por lo que muestran, o documentos por lo que significan</translation>
     </message>
     <message>
         <source>Import a model pack</source>
@@ -1294,12 +1294,12 @@
         <translation>Importar paquete de modelo</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>Obtener un modelo de imágenes…</translation>
+        <source>Get a model…</source>
+        <translation>Obtener un modelo…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>Descargar un modelo de imágenes para encontrar fotos por lo que muestran</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>Descargar un modelo para encontrar fotos por lo que muestran, o documentos por lo que significan</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1324,6 +1324,26 @@
     <message>
         <source>Keep the current document model</source>
         <translation>Conservar el modelo de documentos actual</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the photo model does not understand: photos are found by their names, places and text, not by what they show.</source>
+        <translation>Este equipo está configurado en {languages}, que el modelo de fotos no entiende: las fotos se encuentran por su nombre, lugar y texto, no por lo que muestran.</translation>
+    </message>
+    <message>
+        <source>The photo model does not understand searches in {languages}: photos are found by their names, places and text, not by what they show.</source>
+        <translation>El modelo de fotos no entiende búsquedas en {languages}: las fotos se encuentran por su nombre, lugar y texto, no por lo que muestran.</translation>
+    </message>
+    <message>
+        <source>The multilingual photo model understands them ({mb:,} MB download). With it, photos are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>El modelo de fotos multilingüe las entiende ({mb:,} MB de descarga). Con él, las fotos se vuelven a vectorizar en segundo plano y mientras tanto responde el modelo actual.</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual photo model</source>
+        <translation>Elegir y descargar el modelo de fotos multilingüe</translation>
+    </message>
+    <message>
+        <source>Keep the current photo model</source>
+        <translation>Mantener el modelo de fotos actual</translation>
     </message>
     <message>
         <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>

@@ -949,12 +949,12 @@
         <translation>Retirer</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>Obtenir un modèle d’images…</translation>
+        <source>Get a model…</source>
+        <translation>Obtenir un modèle…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>Télécharger un modèle d’images pour retrouver les photos d’après ce qu’elles montrent</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>Télécharger un modèle pour trouver les photos d’après ce qu’elles montrent, ou les documents d’après leur sens</translation>
     </message>
     <message>
         <source>Import a model pack</source>
@@ -1294,12 +1294,12 @@
         <translation>Importer un pack de modèle</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>Obtenir un modèle d’images…</translation>
+        <source>Get a model…</source>
+        <translation>Obtenir un modèle…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>Télécharger un modèle d’images pour retrouver les photos d’après ce qu’elles montrent</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>Télécharger un modèle pour trouver les photos d’après ce qu’elles montrent, ou les documents d’après leur sens</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1324,6 +1324,26 @@
     <message>
         <source>Keep the current document model</source>
         <translation>Garder le modèle de documents actuel</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the photo model does not understand: photos are found by their names, places and text, not by what they show.</source>
+        <translation>Cet ordinateur est réglé en {languages}, que le modèle de photos ne comprend pas : les photos sont trouvées par leur nom, leur lieu et leur texte, pas par ce qu’elles montrent.</translation>
+    </message>
+    <message>
+        <source>The photo model does not understand searches in {languages}: photos are found by their names, places and text, not by what they show.</source>
+        <translation>Le modèle de photos ne comprend pas les recherches en {languages} : les photos sont trouvées par leur nom, leur lieu et leur texte, pas par ce qu’elles montrent.</translation>
+    </message>
+    <message>
+        <source>The multilingual photo model understands them ({mb:,} MB download). With it, photos are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>Le modèle de photos multilingue les comprend ({mb:,} Mo à télécharger). Avec lui, les photos sont de nouveau vectorisées en arrière-plan et le modèle actuel répond en attendant.</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual photo model</source>
+        <translation>Choisir et télécharger le modèle de photos multilingue</translation>
+    </message>
+    <message>
+        <source>Keep the current photo model</source>
+        <translation>Garder le modèle de photos actuel</translation>
     </message>
     <message>
         <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>

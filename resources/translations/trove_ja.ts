@@ -949,12 +949,12 @@
         <translation>削除</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>画像モデルを入手…</translation>
+        <source>Get a model…</source>
+        <translation>モデルを入手…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>写っているもので写真を探すための画像モデルをダウンロード</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>写っているものから写真を、意味から文書を探すためのモデルをダウンロードします</translation>
     </message>
     <message>
         <source>Import a model pack</source>
@@ -1294,12 +1294,12 @@
         <translation>モデルパックをインポート</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>画像モデルを入手…</translation>
+        <source>Get a model…</source>
+        <translation>モデルを入手…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>写っているもので写真を探すための画像モデルをダウンロード</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>写っているものから写真を、意味から文書を探すためのモデルをダウンロードします</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1324,6 +1324,26 @@
     <message>
         <source>Keep the current document model</source>
         <translation>今の文書モデルのままにする</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the photo model does not understand: photos are found by their names, places and text, not by what they show.</source>
+        <translation>このコンピューターは{languages}に設定されていますが、写真モデルはこの言語を理解しません。写真は名前・場所・文字で見つかりますが、写っている内容では見つかりません。</translation>
+    </message>
+    <message>
+        <source>The photo model does not understand searches in {languages}: photos are found by their names, places and text, not by what they show.</source>
+        <translation>写真モデルは{languages}での検索を理解しません。写真は名前・場所・文字で見つかりますが、写っている内容では見つかりません。</translation>
+    </message>
+    <message>
+        <source>The multilingual photo model understands them ({mb:,} MB download). With it, photos are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>多言語の写真モデルはこれらを理解します（ダウンロード {mb:,} MB）。導入すると写真はバックグラウンドでベクトル化し直され、その間は現在のモデルが応答します。</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual photo model</source>
+        <translation>多言語の写真モデルを選んでダウンロードする</translation>
+    </message>
+    <message>
+        <source>Keep the current photo model</source>
+        <translation>現在の写真モデルを使い続ける</translation>
     </message>
     <message>
         <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>

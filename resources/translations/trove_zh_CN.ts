@@ -949,12 +949,12 @@
         <translation>移除</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>获取图像模型…</translation>
+        <source>Get a model…</source>
+        <translation>获取模型…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>下载图像模型，以便按画面内容查找照片</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>下载模型，按照片内容查找照片，或按含义查找文档</translation>
     </message>
     <message>
         <source>Import a model pack</source>
@@ -1294,12 +1294,12 @@
         <translation>导入模型包</translation>
     </message>
     <message>
-        <source>Get an image model…</source>
-        <translation>获取图像模型…</translation>
+        <source>Get a model…</source>
+        <translation>获取模型…</translation>
     </message>
     <message>
-        <source>Download an image model for finding photos by what they show</source>
-        <translation>下载图像模型，以便按画面内容查找照片</translation>
+        <source>Download a model for finding photos by what they show, or documents by what they mean</source>
+        <translation>下载模型，按照片内容查找照片，或按含义查找文档</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1324,6 +1324,26 @@
     <message>
         <source>Keep the current document model</source>
         <translation>保留当前的文档模型</translation>
+    </message>
+    <message>
+        <source>This computer is set to {languages}, which the photo model does not understand: photos are found by their names, places and text, not by what they show.</source>
+        <translation>此计算机设置为{languages}，照片模型无法理解：照片只能按名称、地点和文字找到，而不能按其内容找到。</translation>
+    </message>
+    <message>
+        <source>The photo model does not understand searches in {languages}: photos are found by their names, places and text, not by what they show.</source>
+        <translation>照片模型无法理解{languages}搜索：照片只能按名称、地点和文字找到，而不能按其内容找到。</translation>
+    </message>
+    <message>
+        <source>The multilingual photo model understands them ({mb:,} MB download). With it, photos are embedded again in the background and the current model answers meanwhile.</source>
+        <translation>多语言照片模型能理解这些语言（下载 {mb:,} MB）。使用它后，照片会在后台重新向量化，在此期间由当前模型回答。</translation>
+    </message>
+    <message>
+        <source>Choose and download the multilingual photo model</source>
+        <translation>选择并下载多语言照片模型</translation>
+    </message>
+    <message>
+        <source>Keep the current photo model</source>
+        <translation>保留当前照片模型</translation>
     </message>
     <message>
         <source>This computer is set to {languages}, which the document model does not understand: documents are found by their words, not by what they mean.</source>

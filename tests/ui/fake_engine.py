@@ -97,6 +97,8 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     forgot_while_indexing: list[bool] = field(default_factory=list)
     hint: Any = None  # what language_hint answers (a LanguageHint, or None)
     hint_locales: list[str] = field(default_factory=list)  # the locales it was asked with
+    hint_queries: list[tuple[str, ...]] = field(default_factory=list)  # and query languages
+    hint_kinds: list[tuple[str, ...]] = field(default_factory=list)  # and the kinds asked
     indexing: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -208,10 +210,18 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
         self._call("problems")
         return list(self.problem_list)
 
-    def language_hint(self, locale_language: str = "") -> Any:
+    def language_hint(
+        self,
+        locale_language: str = "",
+        query_languages: Any = (),
+        kinds: Any = ("documents", "photos"),
+    ) -> Any:
         self._call("language_hint")
         self.hint_locales.append(locale_language)
-        return self.hint
+        self.hint_queries.append(tuple(query_languages))
+        self.hint_kinds.append(tuple(kinds))
+        kind = getattr(self.hint, "kind", "documents")
+        return self.hint if kind in kinds else None
 
     def forget(self, root: str) -> int:
         self._call("forget")

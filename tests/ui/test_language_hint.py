@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.packs.get.hub import HUB_PRESETS, MULTILINGUAL_DOCUMENTS
+from desktop_app.core.packs.get.hub import HUB_PRESETS, MULTILINGUAL_DOCUMENTS, MULTILINGUAL_PHOTOS
 from desktop_app.core.packs.suggest import LanguageHint, language_hint
 from desktop_app.paths import Paths
 from desktop_app.settings import Settings
@@ -18,6 +18,7 @@ from desktop_app.ui.main_window import MainWindow
 from tests.ui.fake_engine import fake_host, sample_files
 
 E5 = HUB_PRESETS[MULTILINGUAL_DOCUMENTS]
+SIGLIP2 = HUB_PRESETS[MULTILINGUAL_PHOTOS]
 
 
 def test_the_rule() -> None:
@@ -32,6 +33,13 @@ def test_the_rule() -> None:
     assert language_hint(("de", "ja"), "de", en, E5, ("minilm-l6", E5.name)) is None
     assert language_hint((), "", en, E5, ()) is None
     assert language_hint(("xx", "yy"), "zz", en, E5, ()) is None  # E5 would not help either
+    # photos: the languages of queries CLIP could not read, or the system's
+    hint = language_hint(("de",), "en", en, SIGLIP2, (), kind="photos")
+    assert hint == LanguageHint(
+        ("de",), False, SIGLIP2.name, SIGLIP2.download_mb, SIGLIP2.pack_mb, "photos"
+    )
+    assert language_hint((), "ja", SIGLIP2.languages, SIGLIP2, (), kind="photos") is None
+    assert language_hint((), "ja", en, SIGLIP2, (SIGLIP2.name,), kind="photos") is None
 
 
 @pytest.fixture
@@ -72,9 +80,9 @@ def test_the_window_offers_it_once_and_downloads_nothing_until_asked(
     assert not dlg.worker.busy and not dlg.bar.isVisible()
     assert not win.language_banner.isVisible() and win.settings.language_hint_done
     dlg.close()
-    asked = len(engine.hint_locales)  # type: ignore[attr-defined]
     win.packs.check_languages()  # answered once: never asked (or shown) again
-    assert len(engine.hint_locales) == asked and not win.language_banner.isVisible()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: engine.hint_kinds[-1] == ("photos",), timeout=5000)  # type: ignore[attr-defined]
+    assert not win.language_banner.isVisible() and not win.settings.photo_language_hint_done
 
 
 def test_not_now_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
@@ -95,3 +103,34 @@ def _left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+PHOTO_HINT = LanguageHint(
+    ("de",), False, SIGLIP2.name, SIGLIP2.download_mb, SIGLIP2.pack_mb, "photos"
+)
+
+
+def test_a_search_the_photo_model_cannot_read_brings_the_multilingual_photo_model(
+    qtbot: QtBot, tmp_path: Path, no_hub: None
+) -> None:
+    """The language of a search the photo model could not read goes to the engine's question;
+    the offer names the multilingual photo model and its size, opens the dialog with it
+    chosen, downloads nothing, and is answered once without touching the document offer."""
+    from desktop_app.core.types import SearchResult
+
+    win, engine = _window(qtbot, tmp_path, PHOTO_HINT)
+    qtbot.waitUntil(win.language_banner.isVisible, timeout=5000)
+    win.language_banner.hide()
+    query = win.searching.query()
+    win._on_results(SearchResult(query, (), unread_by_photos="de"))
+    qtbot.waitUntil(lambda: ("de",) in engine.hint_queries, timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(win.language_banner.isVisible, timeout=5000)
+    text = win.language_banner.text.text()
+    assert "Deutsch" in text and "photo model" in text and f"{SIGLIP2.download_mb:,} MB" in text
+    qtbot.mouseClick(win.language_banner.get_btn, _left())
+    dlg = win._download_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=5000)
+    assert dlg.preset.name == SIGLIP2.name
+    assert not dlg.worker.busy and not dlg.bar.isVisible()
+    assert win.settings.photo_language_hint_done and not win.settings.language_hint_done
+    dlg.close()

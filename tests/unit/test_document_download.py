@@ -117,10 +117,21 @@ def test_import_files_brought_from_elsewhere(
 
 def test_real_document_presets_are_pinned_and_declare_languages() -> None:
     docs = [p for p in HUB_PRESETS.values() if p.for_documents]
-    assert {p.name for p in docs} >= {"multilingual-e5-small", "bge-small-en"}
+    assert {p.name for p in docs} >= {
+        "multilingual-e5-small",
+        "bge-small-en",
+        "paraphrase-multilingual-minilm",
+    }
     for p in docs:
-        assert p.pinned and p.pooling in ("mean", "cls") and p.licence == "MIT"
+        assert p.pinned and p.pooling in ("mean", "cls") and p.licence in ("MIT", "Apache-2.0")
         assert {f.role for r in p.repos for f in r.files} >= {"text", "tokenizer"}
+    para = HUB_PRESETS["paraphrase-multilingual-minilm"]
+    assert (para.query_prefix, para.passage_prefix, para.max_tokens) == ("", "", 128)
+    assert {"de", "fr", "es", "ja", "zh", "en"} <= set(para.languages)
+    # every graph and tokenizer of it is pinned by SHA-256, as public projects pin them
+    assert all(f.sha256 for r in para.repos for f in r.files)
+    photos = HUB_PRESETS["siglip2-base"]
+    assert {"de", "fr", "es", "ja", "zh", "en"} <= set(photos.languages) and photos.lowercase
     e5 = HUB_PRESETS["multilingual-e5-small"]
     assert (e5.query_prefix, e5.passage_prefix) == ("query: ", "passage: ")
     assert {"de", "fr", "es", "ja", "zh", "en"} <= set(e5.languages)

@@ -78,6 +78,16 @@ def test_download_installs_a_working_pack_in_every_layout(
     if layout == "siglip":
         assert manifest["tokenizer"]["max_length"] == 64
         assert manifest["preprocessing"]["resize"] == "square"
+    # the languages the preset declares (SigLIP 2's several, CLIP's English), in the manifest
+    # and on the pack's encoder: a query in another is never strong by meaning
+    assert manifest["languages"] == list(preset.languages)
+    assert bool(manifest["tokenizer"].get("lowercase")) == preset.lowercase
+    enc = PackManager([packs]).image_encoder(preset.name)
+    assert enc is not None and enc.languages == preset.languages
+    if preset.lowercase:  # fed as it was trained: a cased vocabulary sees the words lowercased
+        np.testing.assert_allclose(
+            enc.encode_texts(["Hund im Schnee"]), enc.encode_texts(["hund im schnee"]), atol=1e-6
+        )
     assert manifest["format_version"] == 2 and manifest["dim"] == (32 if layout == "siglip" else 16)
     steps = [p.step for p in seen]
     for step in ("check", "download", "convert", "test", "install", "done"):

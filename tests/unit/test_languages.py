@@ -451,3 +451,69 @@ def test_highlights_mark_what_the_search_matched_in_any_script() -> None:
         "Café",
     ]
     assert marked("use --null or -print0", "--null") == ["--null"]
+
+
+class _PhotoEncoder:
+    """An image pack's text tower that puts one query on the axis of one photo."""
+
+    dim = 64
+
+    def __init__(self, languages: tuple[str, ...], query: str, axis: int) -> None:
+        self.languages = languages
+        self.pack_id = "photos@" + "-".join(languages)
+        self.query, self.axis = query, axis
+
+    def encode_texts(self, texts: list[str]) -> object:
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i, self.axis if t == self.query else self.dim - 1] = 1.0
+        return out
+
+
+@pytest.mark.parametrize("declares_german", [True, False])
+def test_a_german_query_is_strong_by_meaning_only_with_a_photo_pack_that_declares_german(
+    tmp_path: Path, declares_german: bool
+) -> None:
+    """A photo pack's meaning makes a query in a language the library holds strong only when
+    the pack declares that language (the multilingual SigLIP 2 preset declares German, CLIP
+    English only); the result says which language the photo model could not read, so the
+    window can offer the multilingual one."""
+    import numpy as np
+
+    from desktop_app.core.search.engine import SearchEngine
+    from desktop_app.core.store.index_store import IndexStore
+    from desktop_app.core.types import Chunk, FileRecord, Kind
+
+    query = "ein Hund spielt im Schnee"
+    languages = ("de", "en") if declares_german else ("en",)
+    enc = _PhotoEncoder(languages, query, axis=0)
+    store = IndexStore(tmp_path / "index")
+    store.open()
+    try:
+        photos = [
+            FileRecord(
+                f"p{i}", f"/lib/{i}.jpg", "/lib", f"{i}.jpg", Kind.PHOTO, "jpg", 1, 1.0, f"h{i}"
+            )
+            for i in range(40)
+        ]
+        page = FileRecord("d", "/lib/du.txt", "/lib", "du.txt", Kind.DOCUMENT, "txt", 1, 1.0, "hd")
+        store.files.upsert([*photos, page], new=True)
+        # photo p0 lies on the query's axis; the others on axes of their own
+        vectors = np.eye(enc.dim, dtype=np.float32)[[i + 1 if i else 0 for i in range(40)]]
+        store.images.write([p.file_id for p in photos], vectors, enc.pack_id, new=True)
+        # the library holds German text (a real manual page), so German is a language it holds
+        text = man_page("de", "du")[:600]
+        chunk = Chunk(text, None, 0, len(text), 0, lang="de")
+        store.passages.replace(
+            [("d", [chunk], np.eye(8, dtype=np.float32)[[0]])], "doc@1", new=True
+        )
+        assert "de" in store.passages.languages()
+        result = SearchEngine(store, None, enc).search(parse_query(query))  # type: ignore[arg-type]
+        best = result.hits[0]
+        assert best.file_id == "p0"
+        assert best.strong == declares_german
+        assert result.unread_by_photos == ("" if declares_german else "de")
+    finally:
+        store.close()

@@ -59,6 +59,8 @@ def tokenize(
         int(cfg.get("pad_id", 0)),
         bool(cfg.get("pad_to_max_length", False)),
     )
+    if cfg.get("lowercase"):  # the model saw only lowercased text in training (SigLIP 2)
+        texts = [t.lower() for t in texts]
     encs = tok.encode_batch([t if t.strip() else " " for t in texts])
     ids = np.asarray([e.ids for e in encs], dtype=np.int64)
     mask = np.asarray([e.attention_mask for e in encs], dtype=np.int64)

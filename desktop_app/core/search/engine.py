@@ -253,6 +253,8 @@ class SearchEngine:
                 c = cands[fid] = _Candidate(fid)
             return c
 
+        unread = ""  # the language of a query the photo pack cannot read
+
         def done() -> SearchResult:
             return SearchResult(
                 query,
@@ -261,6 +263,7 @@ class SearchEngine:
                 generation,
                 tuple(notes),
                 tuple(watch.parts.items()),
+                unread,
             )
 
         hits: list[Hit] = []
@@ -295,6 +298,8 @@ class SearchEngine:
         if self.image_encoder is not None:
             enc = self.image_encoder
             reads = not text or words.understood(text, enc.languages, langs)
+            if not reads:
+                unread = words.query_language(text)
             for source, vec in self._photo_queries(query, enc):
                 watch.lap("image pack encoder")
                 self._vector_list(cand, source, vec, enc, among, watch=watch, understood=reads)

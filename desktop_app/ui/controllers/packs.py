@@ -38,6 +38,8 @@ class PacksController(QObject):
         self.packs: list[Any] = []  # PackInfo; empty until the first read lands
         self.loaded = False
         self.dialog: Any = None  # the download dialog, while one is open
+        # languages of queries the photo model could not read, this session (for its offer)
+        self._query_languages: list[str] = []
 
     @property
     def has_image_pack(self) -> bool:
@@ -166,25 +168,40 @@ class PacksController(QObject):
         )
         self.reload()
 
-    # --- the multilingual document model, suggested once -----------------------------------
+    # --- the multilingual document and photo models, each suggested once --------------------
 
-    def check_languages(self) -> None:
-        """Ask the engine (off the GUI thread) whether the library's or the system's languages
-        call for the multilingual document model; ``language_hint`` answers when they do.
-        Once the person has answered the offer, never again."""
-        if self.settings.language_hint_done:
+    def _kinds_to_ask(self) -> tuple[str, ...]:
+        done = {
+            "documents": self.settings.language_hint_done,
+            "photos": self.settings.photo_language_hint_done,
+        }
+        return tuple(kind for kind, answered in done.items() if not answered)
+
+    def check_languages(self, query_language: str = "") -> None:
+        """Ask the engine (off the GUI thread) whether the library's, the queries' or the
+        system's languages call for a multilingual model; ``language_hint`` answers when they
+        do. ``query_language``: that of a query the photo model could not read. Once the
+        person has answered the offer of a model, never again for that model."""
+        if query_language and query_language not in self._query_languages:
+            self._query_languages.append(query_language)
+        kinds = self._kinds_to_ask()
+        if not kinds:
             return
         locale = QLocale.system().name().split("_")[0]
+        queries = tuple(self._query_languages)
         self.host.run_engine(
-            lambda engine: engine.language_hint(locale),
+            lambda engine: engine.language_hint(locale, queries, kinds),
             self._on_language_hint,
             lambda _exc: None,  # not open yet: asked again when it is
         )
 
     def _on_language_hint(self, hint: Any) -> None:
-        if hint is not None and not self.settings.language_hint_done:
+        if hint is not None and getattr(hint, "kind", "documents") in self._kinds_to_ask():
             self.language_hint.emit(hint)
 
-    def language_hint_answered(self) -> None:
-        self.settings.language_hint_done = True
+    def language_hint_answered(self, kind: str = "documents") -> None:
+        if kind == "photos":
+            self.settings.photo_language_hint_done = True
+        else:
+            self.settings.language_hint_done = True
         self._save()

@@ -171,8 +171,13 @@ def assemble_pack(
     keep_fp32: bool = False,
     say: Say = lambda _m: None,
     cancel: CancelToken | None = None,
+    languages: Sequence[str] = ("en",),
+    lowercase: bool = False,
 ) -> dict[str, Any]:
     """Turn fp32 hub towers into an int8 pack in the empty folder ``work``; its manifest.
+
+    ``languages``: those the text tower understands (a query in another is never "strong" by
+    meaning); ``lowercase``: the model saw its text lowercased in training, and so it is fed.
 
     Reads what each graph takes and gives, records the fp32 outputs for the reference inputs,
     quantises both towers, checks them (reference inputs and ``samples``) and keeps the fp32
@@ -187,6 +192,8 @@ def assemble_pack(
     text = read_text_graph(t_sess, towers.text.name)
     pre = image_preprocessing(towers, v_sess)
     tok_cfg = tokenizer_settings(towers, text)
+    if lowercase:
+        tok_cfg["lowercase"] = True
     v_fp32, t_fp32 = work / "vision.fp32.onnx", work / "text.fp32.onnx"
     _place(towers.vision, v_fp32)
     _place(towers.text, t_fp32)
@@ -211,6 +218,7 @@ def assemble_pack(
         "graphs": graphs_block(vision, text),
         "pooling": "in graph",
         "normalise": "l2 at the runtime boundary",
+        "languages": list(languages),
     }
     run_v, run_t = _runners(manifest, work, vision, text)
     sessions = {"vision": v_sess, "text": t_sess}

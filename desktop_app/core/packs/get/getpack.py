@@ -284,6 +284,8 @@ class PackGetter:
                     keep_fp32=keep_fp32,
                     say=say,
                     cancel=self.cancel,
+                    languages=preset.languages,
+                    lowercase=preset.lowercase,
                 )
             self.cancel.checkpoint()
             self._say("install", f"Installing {preset.name}")

@@ -66,6 +66,7 @@ class HubPreset:
     query_prefix: str = ""
     passage_prefix: str = ""
     max_tokens: int = 512  # longest input the model was trained on
+    lowercase: bool = False  # the model saw its text lowercased in training (SigLIP 2)
 
     @property
     def pinned(self) -> bool:
@@ -186,9 +187,20 @@ IMMICH = HubPreset(
     note="Immich layout: visual/ and textual/ with preprocess_cfg.json",
 )
 
+# SigLIP 2 was trained on WebLI in many languages, with Gemma's 256k SentencePiece vocabulary;
+# its paper (arXiv 2502.14786, "SigLIP 2: Multilingual Vision-Language Encoders") reports image-
+# text retrieval on Crossmodal-3600 in that benchmark's 36 languages. Those py3langid tells
+# apart are declared (XM3600's Filipino is py3langid's "tl"; Maori it does not detect, and Cusco
+# Quechua only as Quechua at large, left out). Its tokenizer cuts German, French, Spanish, Japanese and Chinese captions into
+# known pieces (tests/benchmarks/bench_photo_tokenizers.py; README "Getting an image model").
+SIGLIP2_LANGUAGES = tuple(
+    "ar bn cs da de el en es fa fi fr he hi hr hu id it ja ko nl no pl pt ro ru sv sw te th tl "
+    "tr uk vi zh".split()
+)
+
 SIGLIP2 = HubPreset(
     name="siglip2-base",
-    title="SigLIP 2 base (Google, better quality, larger)",
+    title="SigLIP 2 base (Google, multilingual: photos found in many languages, larger)",
     family="siglip",
     layout="onnx-community",
     licence="Apache-2.0",
@@ -220,7 +232,9 @@ SIGLIP2 = HubPreset(
             ),
         ),
     ),
-    note="transformers.js layout; text padded to 64 tokens",
+    note="transformers.js layout; text lowercased and padded to 64 tokens, as it was trained",
+    languages=SIGLIP2_LANGUAGES,
+    lowercase=True,
 )
 
 # The languages of multilingual-e5-small's training data that Trove detects (the model card
@@ -309,11 +323,74 @@ BGE_SMALL_EN = HubPreset(
     query_prefix="Represent this sentence for searching relevant passages: ",
 )
 
+# The languages paraphrase-multilingual-MiniLM-L12-v2's model card lists (its "50+ languages",
+# the sentence-transformers documentation's list), all of which py3langid detects (Norwegian
+# Bokmal as "no")
+PARAPHRASE_LANGUAGES = tuple(
+    "ar bg ca cs da de el en es et fa fi fr gl gu he hi hr hu hy id it ja ka ko ku lt lv mk mn "
+    "mr ms my nl no pl pt ro ru sk sl sq sr sv th tr uk ur vi zh".split()
+)
+
+PARAPHRASE_MULTILINGUAL = HubPreset(
+    name="paraphrase-multilingual-minilm",
+    title="paraphrase multilingual MiniLM L12 v2 (documents in 50 languages, short passages)",
+    family=DOCUMENT_FAMILY,
+    layout="xenova",
+    licence="Apache-2.0",
+    dim=384,
+    download_mb=488,
+    pack_mb=135,
+    # Commit, sizes and SHA-256s as pinned alike by several public projects that download this
+    # export (model acquisition manifests, download scripts and third-party notices of
+    # unrelated projects: 470,268,510 and 17,082,913 bytes)
+    repos=(
+        HubRepo(
+            "Xenova/paraphrase-multilingual-MiniLM-L12-v2",
+            "2c4055b12046f11709e9df2c122e59ffbdc2f900",
+            (
+                HubFile(
+                    "onnx/model.onnx",
+                    "text",
+                    "185ae63f47e17a7e8d30d0e6a3cde6a6e4b79bc5b81666ecffc279a6856ca113",
+                    470_268_510,
+                ),
+                HubFile(
+                    "tokenizer.json",
+                    "tokenizer",
+                    "b60b6b43406a48bf3638526314f3d232d97058bc93472ff2de930d43686fa441",
+                    17_082_913,
+                ),
+                HubFile(
+                    "tokenizer_config.json",
+                    "tokenizer_config",
+                    "3f5961b9ac86288cccdb97f32fb848d6187c78e1603958c53f3ea1f296b7d8a2",
+                    496,
+                ),
+            ),
+        ),
+    ),
+    note="sentence-transformers' model (Apache-2.0) as exported for transformers.js; mean "
+    "pooling, no prefixes, 128 tokens",
+    languages=PARAPHRASE_LANGUAGES,
+    pooling="mean",
+    max_tokens=128,
+)
+
 HUB_PRESETS: dict[str, HubPreset] = {
-    p.name: p for p in (QDRANT, XENOVA, IMMICH, SIGLIP2, E5_SMALL, BGE_SMALL_EN)
+    p.name: p
+    for p in (
+        QDRANT,
+        XENOVA,
+        IMMICH,
+        SIGLIP2,
+        E5_SMALL,
+        BGE_SMALL_EN,
+        PARAPHRASE_MULTILINGUAL,
+    )
 }
 DEFAULT_PRESET = QDRANT.name
 MULTILINGUAL_DOCUMENTS = E5_SMALL.name  # what Trove suggests for documents not in English
+MULTILINGUAL_PHOTOS = SIGLIP2.name  # and for photos searched in other languages
 
 
 def hub_preset(name: str) -> HubPreset:
