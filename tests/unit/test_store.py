@@ -384,3 +384,18 @@ def test_a_folder_moved_is_a_few_writes_and_keeps_what_was_learnt(store: IndexSt
     hits = store.files.search_words("g7", 10)
     assert [h.file_id for h in hits][:1] == ["id7"]  # the new name is what search sees
     assert store.files.search_words("Lisbon", 5)  # and the place words stayed
+
+
+def test_a_table_another_writer_made_meanwhile_is_opened_not_refused(tmp_path: Path) -> None:
+    """Two writers of one shared library (two cluster jobs at once) can both find a vector
+    table missing and make it: the second opens the first's instead of failing the job."""
+    from desktop_app.core.store.connection import IMAGES, PASSAGES, Connection
+
+    first, second = Connection(tmp_path / "lib", False), Connection(tmp_path / "lib", False)
+    for c in (first, second):
+        c.connect()
+    for space in (PASSAGES, IMAGES):
+        assert second.vector_table(space, 8, create=False) is None  # its names are cached
+        assert first.vector_table(space, 8, create=True) is not None
+        assert second.vector_table(space, 8, create=True) is not None
+    assert sorted(first.db.table_names()) == ["chunks_8", "images_8"]

@@ -134,7 +134,9 @@ class Connection:
         t = self.table(name)
         if t is None and create:
             sch = schema.chunks_schema(dim) if space == PASSAGES else schema.images_schema(dim)
-            t = self.db.create_table(name, schema=sch)
+            # a second writer of a shared library (another cluster job) may make it at the
+            # same moment: then its table is opened, not refused
+            t = self.db.create_table(name, schema=sch, exist_ok=True)
             self._names = None
             self._tables[name] = t
         return t

@@ -135,6 +135,7 @@ class IndexStore:
                     {"key": PATHS_UNIQUE, "value": "1"},
                 ],
                 schema=schema.meta_schema(),
+                exist_ok=True,
             )
             self._conn.tables_changed()
             return
@@ -160,7 +161,7 @@ class IndexStore:
     def _create_missing(self) -> None:
         for name, sch in ((FILES, schema.files_schema()), (PROBLEMS, schema.problems_schema())):
             if self._conn.table(name) is None:
-                self._conn.db.create_table(name, schema=sch)
+                self._conn.db.create_table(name, schema=sch, exist_ok=True)
                 self._conn.tables_changed()
 
     # --- what spans the tables -------------------------------------------------------

@@ -69,7 +69,7 @@ class Passages(VectorTablesBase):
     def _words(self, create: bool = False) -> Any:
         t = self._conn.table(WORDS)
         if t is None and create:
-            t = self._conn.db.create_table(WORDS, schema=schema.words_schema())
+            t = self._conn.db.create_table(WORDS, schema=schema.words_schema(), exist_ok=True)
             self._conn.tables_changed()
         return t
 
