@@ -84,29 +84,31 @@ class LibraryStatus(QPushButton):
         self.setObjectName("libraryStatus")
         self.setAccessibleName(translate("Status", "Shared libraries that cannot be searched"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setMaximumWidth(520)
+        self.setMaximumWidth(640)
         self.hide()
 
     def show_states(self, states: tuple[LibraryState, ...]) -> None:
         down = [st for st in states if st.status == UNREACHABLE]
-        lines = [
-            translate("Status", "Library {uri} unreachable: {reason}").format(
-                uri=st.uri, reason=st.reason
+        metrics = self.fontMetrics()
+
+        def line(st: LibraryState, short: bool) -> str:
+            # on the bar a long address gives way in its middle; the sentence stays whole
+            uri = metrics.elidedText(st.uri, Qt.TextElideMode.ElideMiddle, 240) if short else st.uri
+            return translate("Status", "Library {uri} unreachable: {reason}").format(
+                uri=uri, reason=st.reason
             )
-            for st in down
-        ]
+
         if len(down) == 1:
-            text = "⚠ " + lines[0]
+            text = "⚠ " + line(down[0], short=True)
         else:
             text = plural(
                 len(down),
                 translate("Status", "⚠ {n} library unreachable"),
                 translate("Status", "⚠ {n} libraries unreachable"),
             )
-        metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 500))
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 600))
         self.setToolTip(
-            "\n".join(lines)
+            "\n".join(line(st, short=False) for st in down)
             + "\n"
             + translate(
                 "Status", "This computer's results are shown; it is tried again every {n} s."
