@@ -128,7 +128,7 @@ class ResultDelegate(QStyledItemDelegate):
             self._paint_placeholder(p, thumb_rect, hit, pal)
         if hit.stack:
             self._stack_badge(p, thumb_rect, len(hit.stack), option.font)
-        if hit.library:
+        if hit.library and self.grid:  # a list row says it on its second line
             self._library_badge(p, thumb_rect, str(index.data(LibraryRole)), option.font)
         self._paint_text(p, option, index, text_rect)
         p.restore()
@@ -273,10 +273,24 @@ class ResultDelegate(QStyledItemDelegate):
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         meta = " · ".join(x for x in (index.data(FolderRole), index.data(DateRole)) if x)
         meta_h = max(fm.height(), fm.boundingRect(meta).height())  # with its fallback glyphs
+        meta_rect = QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), meta_h)
+        library = str(index.data(LibraryRole) or "")
+        if library and not self.grid:  # the library's name before the folder, as on a tile
+            w = fm.horizontalAdvance(library) + 10
+            _pill(
+                p,
+                QRect(meta_rect.x(), meta_rect.y(), w, meta_h),
+                QColor(LIBRARY_COLOUR),
+                4,
+                library,
+            )
+            p.setFont(small)
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            meta_rect.adjust(w + 6, 0, 0, 0)
         p.drawText(
-            QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), meta_h),
+            meta_rect,
             unclipped,
-            fm.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
+            fm.elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()),
         )
         why = str(index.data(WhyRole) or "")
         hit = index.data(HitRole)

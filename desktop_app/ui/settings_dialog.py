@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -183,7 +184,7 @@ class SettingsDialog(QDialog):
             translate("Settings", "s3://bucket/library, or a shared folder")
         )
         self.library_address.setAccessibleName(translate("Settings", "Address of a library"))
-        self.library_address.returnPressed.connect(self.add_library)
+        self.library_address.installEventFilter(self)  # Return adds, not OK
         add = QPushButton(translate("Settings", "Add library"))
         add.setAutoDefault(False)
         add.clicked.connect(self.add_library)
@@ -212,6 +213,17 @@ class SettingsDialog(QDialog):
         note.setObjectName("hint")
         note.setWordWrap(True)
         lay.addWidget(note)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.library_address
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add_library()
+            return True
+        return super().eventFilter(watched, event)
 
     def _add_library_row(self, uri: str) -> None:
         item = QListWidgetItem()

@@ -54,14 +54,17 @@ def _reason(exc: BaseException) -> str:
     code = re.search(r"<Code>(\w+)</Code>", text)  # the store's (AccessDenied, NoSuchBucket)
     status = re.search(r"status: (\d{3})", text)
     where = re.search(r'\(\w+, ConnectError\("[^"]*", ([^,]+),', text)
+    dns = re.search(r"dns error: ([^,)\"]+)", text)  # a store's name not found
     if found:
         return str(found[-1]) + (f" ({where.group(1)})" if where else "")
+    if dns:
+        return f"name not found ({dns.group(1).strip()})"
     if code:
         return str(code.group(1))
     if status:
         return f"HTTP {status.group(1)}"
     first = text.splitlines()[0] if text else type(exc).__name__
-    return first[:300]
+    return first.split("Generic S3 error: ", 1)[-1][:300]
 
 
 class _Lane:
