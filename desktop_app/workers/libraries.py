@@ -75,7 +75,7 @@ class LibrarySearches(QObject):
         self._local: SearchResult | None = None  # the local index's newest answer
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self._check_unreachable)
+        self._retry.timeout.connect(self.retry_unreachable)
         self._closed = False
 
     # --- the list --------------------------------------------------------------------
@@ -179,7 +179,8 @@ class LibrarySearches(QObject):
             self._states[uri] = state
             self.changed.emit(self.states())
 
-    def _check_unreachable(self) -> None:
+    def retry_unreachable(self) -> None:
+        """Check again each library marked unreachable (every RETRY_MS, on a timer)."""
         unreachable = [u for u, s in self._states.items() if s.status == UNREACHABLE]
         if not unreachable:
             self._retry.stop()
