@@ -97,9 +97,9 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     forgot_while_indexing: list[bool] = field(default_factory=list)
     hint: Any = None  # what language_hint answers (a LanguageHint, or None)
     hint_locales: list[str] = field(default_factory=list)  # the locales it was asked with
-    libraries: Any = None  # core.search.libraries.Libraries, once a library is asked
     indexing: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    libraries: Any = None  # core.search.libraries.Libraries, once a library is asked
 
     def _call(self, name: str) -> None:
         with self.lock:
