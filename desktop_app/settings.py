@@ -39,6 +39,10 @@ class Settings:
     view_mode: str = "auto"  # 'auto' (list when documents dominate, else grid), 'grid', 'list'
     ocr: bool = True  # read the text in photos, screenshots and scanned pages
     language: str = ""  # the window's language ("de", "ja", ...); "" follows the system
+    # shared libraries searched beside the index, by address (s3://bucket/prefix,
+    # file:///mnt/nas/library); never their credentials, which come from the system's usual
+    # places (AWS environment variables, ~/.aws/credentials and ~/.aws/config)
+    libraries: list[str] = field(default_factory=list)
 
     def add_root(self, path: str) -> bool:
         """Watch ``path`` too; False when it is watched already (itself, or inside a watched

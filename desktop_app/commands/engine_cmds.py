@@ -264,20 +264,10 @@ def _search_all(engine: Any, q: Any, libraries: list[str]) -> Any:
     result = engine.search(q)
     if not libraries:
         return result
-    from desktop_app.core.search.libraries import SharedLibrary, merge
+    from desktop_app.core.search.libraries import library_uri, merge
 
-    packs = engine.active_packs
-    opened = [SharedLibrary(_library_uri(u)) for u in libraries]
-    try:
-        answers = [lib.search(q, packs.text, packs.image) for lib in opened]
-    finally:
-        for lib in opened:
-            lib.close()
+    answers = [engine.search_library(library_uri(u), q) for u in libraries]
     return merge(result, answers, q.limit)
-
-
-def _library_uri(where: str) -> str:
-    return where if "://" in where else "file://" + os.path.abspath(os.path.expanduser(where))
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.core.packs.active import ActivePacks
     from desktop_app.core.packs.suggest import LanguageHint
     from desktop_app.core.scan.watch import ChangeBatch
+    from desktop_app.core.search.libraries import Libraries, LibraryAnswer
     from desktop_app.core.store.index_store import IndexStore
 
 ProgressCallback = Callable[[Progress], None]
@@ -78,6 +79,11 @@ class Engine(Protocol):
     def packs(self) -> list[PackInfo]: ...
     def install_pack(self, src: Path) -> PackInfo: ...
     def remove_pack(self, name: str) -> None: ...
+    def search_library(
+        self, uri: str, query: Query, timeout: float | None = None
+    ) -> LibraryAnswer: ...
+    def check_library(self, uri: str, timeout: float | None = None) -> str: ...
+    def close_library(self, uri: str) -> None: ...
 
 
 class TroveEngine:
@@ -93,6 +99,7 @@ class TroveEngine:
         self.config = config
         self._parts = parts
         self._packs_owner: PackManager | None = None
+        self._libraries: Libraries | None = None  # shared libraries, opened when first asked
         self.read_only = False
 
     # --- lifecycle -------------------------------------------------------------------
@@ -120,6 +127,9 @@ class TroveEngine:
         self.store.prepare_search()
 
     def close(self) -> None:
+        if self._libraries is not None:
+            self._libraries.close()
+            self._libraries = None
         if self._parts is not None:
             self._parts.keeper.stop_watching()
             self._parts.packs.unload()
@@ -248,6 +258,35 @@ class TroveEngine:
                 return search.search(query, generation)
         except ImageDecodeError as exc:
             raise EngineError(f"cannot use {query.image_path} as a query: {exc}") from exc
+
+    # --- shared libraries --------------------------------------------------------------
+
+    def _shared(self) -> Libraries:
+        if self._libraries is None:
+            from desktop_app.core.search.libraries import Libraries
+
+            self._libraries = Libraries()
+        return self._libraries
+
+    def search_library(self, uri: str, query: Query, timeout: float | None = None) -> LibraryAnswer:
+        """Search the shared library at ``uri`` (opened read-only when first asked, kept open
+        until closed) with this engine's packs, on the library's own thread, waiting up to
+        ``timeout`` (core.search.libraries.ANSWER_S): its hits, or why there are none."""
+        from desktop_app.core.search.libraries import ANSWER_S
+
+        packs = self.parts.packs
+        lib = self._shared().get(uri)
+        return lib.search(query, packs.text, packs.image, ANSWER_S if timeout is None else timeout)
+
+    def check_library(self, uri: str, timeout: float | None = None) -> str:
+        """Why the library at ``uri`` cannot be searched now; "" when it answers."""
+        from desktop_app.core.search.libraries import ANSWER_S
+
+        return self._shared().get(uri).check(ANSWER_S if timeout is None else timeout)
+
+    def close_library(self, uri: str) -> None:
+        """The library was removed: close it (at once; a search under way ends on its own)."""
+        self._shared().remove(uri)
 
     def recent(
         self, query: Query | None = None, limit: int = 300, generation: int = 0

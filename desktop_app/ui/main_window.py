@@ -51,7 +51,7 @@ from desktop_app.ui.results_model import HitRole, ResultsModel, layout_for
 from desktop_app.ui.results_view import ResultsView
 from desktop_app.ui.search_bar import ImageQueryChip, SearchBar
 from desktop_app.ui.settings_dialog import SettingsDialog
-from desktop_app.ui.status import DetailsDialog, StatusWidget
+from desktop_app.ui.status import DetailsDialog, LibraryStatus, StatusWidget
 from desktop_app.ui.thumbnails import ThumbnailLoader
 from desktop_app.ui.welcome import LanguageBanner, PackBanner, WelcomePanel
 from desktop_app.workers.engine_host import EngineHost
@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.status = StatusWidget()
+        self.library_status = LibraryStatus()
+        self.statusBar().addPermanentWidget(self.library_status)
         self.statusBar().addPermanentWidget(self.status, 1)
         self.details = DetailsDialog(self)
         self._build_menus()
@@ -268,6 +270,8 @@ class MainWindow(QMainWindow):
         self.language_banner.dismissed.connect(self.packs.language_hint_answered)
         self.indexing.progress_changed.connect(self._on_progress_for_languages)
 
+        self.host.libraries_changed.connect(self.library_status.show_states)
+        self.library_status.clicked.connect(self.open_settings)
         self.host.duplicates_ready.connect(self.duplicates.show_report)
         self.duplicates.back_requested.connect(self.focus_search)
         self.duplicates.refresh_requested.connect(self.show_duplicates)
@@ -329,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is not None:
-            open_in_desktop(self, hit.path)
+            open_in_desktop(self, hit.path, library=hit.library)
 
     def set_view_mode(self, mode: str) -> None:
         """'auto', 'grid' or 'list' (Ctrl+0 / Ctrl+1 / Ctrl+2)."""
@@ -467,14 +471,21 @@ class MainWindow(QMainWindow):
         self._save()
 
     def open_settings(self) -> None:
-        dlg = SettingsDialog(self.settings, self.packs.packs if self.packs.loaded else None, self)
+        dlg = SettingsDialog(
+            self.settings,
+            self.packs.packs if self.packs.loaded else None,
+            self,
+            self.host.libraries.states(),
+        )
         self.packs.packs_changed.connect(dlg.set_packs)
+        self.host.libraries_changed.connect(dlg.set_library_states)
         dlg.import_requested.connect(lambda: self.import_pack_dialog(dlg))
         dlg.remove_requested.connect(self.packs.remove)
         dlg.download_requested.connect(lambda: self.download_pack(dlg))
         self.packs.refresh()  # the dialog fills in (again) when the manifests are read
         accepted = dlg.exec()
         self.packs.packs_changed.disconnect(dlg.set_packs)
+        self.host.libraries_changed.disconnect(dlg.set_library_states)
         if accepted:
             dlg.apply_login(self.paths.resources / "trove.desktop")
             self.preferences.apply(dlg.choices())

@@ -12,10 +12,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop_app.ui.i18n import translate
 
 
-def open_failure(path: str, reveal: bool) -> str:
+def open_failure(path: str, reveal: bool, library: str = "") -> str:
     """Why ``path`` (or its folder) did not open and what to do instead; the path is on the
-    clipboard by then."""
+    clipboard by then. ``library``: the shared library the file was found in."""
     name, folder = os.path.basename(path), os.path.dirname(path)
+    if library and not os.path.exists(path):  # on storage this computer does not reach
+        return translate(
+            "Opening",
+            "“{name}” is in the shared library {library}, at {path}, which this computer "
+            "cannot read. Its address is on the clipboard.",
+        ).format(name=name, library=library, path=path)
     if not os.path.exists(path):
         return translate(
             "Opening",
@@ -42,8 +48,11 @@ def open_failure(path: str, reveal: bool) -> str:
     ).format(name=name, kind=kind, folder=folder)
 
 
-def open_in_desktop(parent: QWidget | None, path: str, reveal: bool = False) -> bool:
-    """Open ``path`` (``reveal``: its folder); on failure say why in a message box."""
+def open_in_desktop(
+    parent: QWidget | None, path: str, reveal: bool = False, library: str = ""
+) -> bool:
+    """Open ``path`` (``reveal``: its folder); on failure say why in a message box.
+    ``library``: the shared library it was found in ("": the local index)."""
     target = os.path.dirname(path) if reveal else path
     if os.path.exists(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(target)):
         return True
@@ -53,5 +62,5 @@ def open_in_desktop(parent: QWidget | None, path: str, reveal: bool = False) -> 
         if reveal
         else translate("Opening", "Cannot open the file")
     )
-    QMessageBox.warning(parent, title, open_failure(path, reveal))
+    QMessageBox.warning(parent, title, open_failure(path, reveal, library))
     return False

@@ -199,6 +199,8 @@ class PreviewPane(QWidget):
                 if not hit.matched:  # browsing: the opening of the file as it is laid out
                     path = hit.path
                     self._decode(lambda: read_text_head(path)[:OPENING_CHARS])
+        if hit.library:
+            facts.append(translate("Preview", "From the library {uri}").format(uri=hit.library))
         when = _when(hit)
         if when:
             facts.append(when)
@@ -277,7 +279,7 @@ class PreviewPane(QWidget):
     def _open(self, reveal: bool) -> None:
         if self.hit is None:
             return
-        open_in_desktop(self, self.hit.path, reveal)
+        open_in_desktop(self, self.hit.path, reveal, self.hit.library)
 
     def _copy_path(self) -> None:
         if self.hit is not None:

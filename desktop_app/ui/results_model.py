@@ -29,6 +29,7 @@ WhyRole = Qt.ItemDataRole.UserRole + 3
 FolderRole = Qt.ItemDataRole.UserRole + 4
 DateRole = Qt.ItemDataRole.UserRole + 5
 HeaderRole = Qt.ItemDataRole.UserRole + 6  # a day's header row: (label, files that day)
+LibraryRole = Qt.ItemDataRole.UserRole + 7  # a shared library's short name ("": this computer)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +42,13 @@ def hit_day(hit: Hit) -> date | None:
     if hit.mtime:
         return datetime.fromtimestamp(hit.mtime).date()
     return None
+
+
+def library_name(uri: str) -> str:
+    """A library's short name on a tile: the last part of its address ("s3://team/photos"
+    -> "photos")."""
+    rest = uri.split("://", 1)[-1].rstrip("/")
+    return rest.rsplit("/", 1)[-1] or rest
 
 
 def hit_date(hit: Hit) -> str:
@@ -124,14 +132,18 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return os.path.basename(h.path)
         if role == Qt.ItemDataRole.ToolTipRole:
+            where = from_library(h)
             if not h.matched:
-                return h.path
+                return h.path + where
             level = match_level(h)
-            return f"{h.path}\n{h.why} · {level} ({h.confidence:.2f})"
+            return f"{h.path}{where}\n{h.why} · {level} ({h.confidence:.2f})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            where = from_library(h)
             if not h.matched:
-                return f"{os.path.basename(h.path)}, {h.kind}, {hit_date(h)}"
-            return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {match_level(h)}"
+                return f"{os.path.basename(h.path)}, {h.kind}, {hit_date(h)}{where}"
+            return f"{os.path.basename(h.path)}, {h.kind}, {h.why}, {match_level(h)}{where}"
+        if role == LibraryRole:
+            return library_name(h.library) if h.library else ""
         if role == HitRole:
             return h
         if role == WhyRole:
@@ -167,6 +179,13 @@ class ResultsModel(QAbstractListModel):
         hits = [self.hit(i.row()) for i in indexes if i.isValid()]
         md.setUrls([QUrl.fromLocalFile(h.path) for h in hits if h is not None])
         return md
+
+
+def from_library(h: Hit) -> str:
+    """ ", from the library s3://…" for a shared library's hit; "" for this computer's."""
+    if not h.library:
+        return ""
+    return translate("Results", ", from the library {uri}").format(uri=h.library)
 
 
 def match_level(h: Hit) -> str:

@@ -35,6 +35,7 @@ from desktop_app.ui.results_model import (
     FolderRole,
     HeaderRole,
     HitRole,
+    LibraryRole,
     ResultsModel,
     ThumbRole,
     WhyRole,
@@ -61,6 +62,7 @@ TYPE_COLOURS = {
     "tsv": "#188038",
 }
 CODE_COLOUR = "#7b1fa2"
+LIBRARY_COLOUR = "#00695c"  # a shared library's hit: its name on the thumbnail
 
 
 def _ext(path: str) -> str:
@@ -126,6 +128,8 @@ class ResultDelegate(QStyledItemDelegate):
             self._paint_placeholder(p, thumb_rect, hit, pal)
         if hit.stack:
             self._stack_badge(p, thumb_rect, len(hit.stack), option.font)
+        if hit.library and self.grid:  # a list row says it on its second line
+            self._library_badge(p, thumb_rect, str(index.data(LibraryRole)), option.font)
         self._paint_text(p, option, index, text_rect)
         p.restore()
 
@@ -269,10 +273,24 @@ class ResultDelegate(QStyledItemDelegate):
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         meta = " · ".join(x for x in (index.data(FolderRole), index.data(DateRole)) if x)
         meta_h = max(fm.height(), fm.boundingRect(meta).height())  # with its fallback glyphs
+        meta_rect = QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), meta_h)
+        library = str(index.data(LibraryRole) or "")
+        if library and not self.grid:  # the library's name before the folder, as on a tile
+            w = fm.horizontalAdvance(library) + 10
+            _pill(
+                p,
+                QRect(meta_rect.x(), meta_rect.y(), w, meta_h),
+                QColor(LIBRARY_COLOUR),
+                4,
+                library,
+            )
+            p.setFont(small)
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            meta_rect.adjust(w + 6, 0, 0, 0)
         p.drawText(
-            QRect(text_rect.x(), text_rect.y() + line_h, text_rect.width(), meta_h),
+            meta_rect,
             unclipped,
-            fm.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
+            fm.elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()),
         )
         why = str(index.data(WhyRole) or "")
         hit = index.data(HitRole)
@@ -309,6 +327,17 @@ class ResultDelegate(QStyledItemDelegate):
         _pill(
             p, QRect(thumb.right() - w - 4, thumb.y() + 4, w, h), QColor(0, 0, 0, 170), h / 2, text
         )
+
+    @staticmethod
+    def _library_badge(p: QPainter, thumb: QRect, name: str, font: QFont) -> None:
+        """The shared library a hit came from, on the thumbnail's top-left corner."""
+        badge_font = QFont(font)
+        badge_font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        p.setFont(badge_font)
+        fm = p.fontMetrics()
+        text = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(40, thumb.width() - 16))
+        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 2
+        _pill(p, QRect(thumb.x() + 4, thumb.y() + 4, w, h), QColor(LIBRARY_COLOUR), 4, text)
 
     def helpEvent(
         self,

@@ -1,4 +1,5 @@
-"""Settings: model packs (list, import, remove, active image pack), CPU use, login start, theme."""
+"""Settings: model packs (list, import, remove, active image pack), CPU use, login start, theme,
+shared libraries (add by address, list with their state, remove)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -27,6 +32,7 @@ from desktop_app.core.embed.api import PackInfo
 from desktop_app.settings import Settings
 from desktop_app.ui.controllers.settings import Choices
 from desktop_app.ui.i18n import LANGUAGES, system_language, translate
+from desktop_app.workers.libraries import READY, UNREACHABLE, LibraryState
 
 AUTOSTART = Path.home() / ".config" / "autostart" / "trove.desktop"
 
@@ -56,10 +62,11 @@ class SettingsDialog(QDialog):
         settings: Settings,
         packs: list[PackInfo] | None = None,
         parent: Any = None,
+        library_states: tuple[LibraryState, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Settings", "Settings"))
-        self.resize(620, 460)
+        self.resize(640, 640)
         self.settings = settings
         self.packs: list[PackInfo] = []
         self._chosen = False  # the person picked an image pack: a new list keeps the pick
@@ -159,7 +166,124 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.pack_list, 1)
         lay.addLayout(row)
         lay.addLayout(form)
+        self._build_libraries(lay, settings.libraries, library_states)
         lay.addWidget(buttons)
+
+    # --- shared libraries --------------------------------------------------------------
+
+    def _build_libraries(
+        self, lay: QVBoxLayout, uris: list[str], states: tuple[LibraryState, ...]
+    ) -> None:
+        """The libraries' addresses only: their credentials are never asked for or kept."""
+        self._states = {st.uri: st for st in states}
+        lay.addWidget(QLabel(translate("Settings", "Shared libraries (searched with this index):")))
+        self.library_list = QListWidget()
+        self.library_list.setAccessibleName(translate("Settings", "Shared libraries"))
+        self.library_list.setMaximumHeight(96)
+        for uri in uris:
+            self._add_library_row(uri)
+        lay.addWidget(self.library_list)
+        self.library_address = QLineEdit()
+        self.library_address.setPlaceholderText(
+            translate("Settings", "s3://bucket/library, or a shared folder")
+        )
+        self.library_address.setAccessibleName(translate("Settings", "Address of a library"))
+        self.library_address.installEventFilter(self)  # Return adds, not OK
+        add = QPushButton(translate("Settings", "Add library"))
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_library)
+        folder = QPushButton(translate("Settings", "Folder…"))
+        folder.setAutoDefault(False)
+        folder.setAccessibleName(translate("Settings", "Choose a library's folder"))
+        folder.clicked.connect(self._choose_library_folder)
+        remove = QPushButton(translate("Settings", "Remove library"))
+        remove.setAutoDefault(False)
+        remove.clicked.connect(self.remove_library)
+        row = QHBoxLayout()
+        row.addWidget(self.library_address, 1)
+        row.addWidget(add)
+        row.addWidget(folder)
+        row.addWidget(remove)
+        lay.addLayout(row)
+        note = QLabel(
+            translate(
+                "Settings",
+                "Libraries are read, never changed. Trove keeps only their addresses: for s3:// "
+                "the credentials come from your system's usual places (the AWS_ACCESS_KEY_ID "
+                "and AWS_SECRET_ACCESS_KEY variables, or ~/.aws/credentials and ~/.aws/config), "
+                "and a store other than Amazon's from AWS_ENDPOINT_URL.",
+            )
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.library_address
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add_library()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _add_library_row(self, uri: str) -> None:
+        item = QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, uri)
+        self.library_list.addItem(item)
+        self._show_library_state(item)
+
+    def _show_library_state(self, item: QListWidgetItem) -> None:
+        uri = str(item.data(Qt.ItemDataRole.UserRole))
+        st = self._states.get(uri)
+        if st is None:
+            state = translate("Settings", "searched after OK")
+        elif st.status == READY:
+            state = translate("Settings", "ready")
+        elif st.status == UNREACHABLE:
+            state = translate("Settings", "unreachable: {reason}").format(reason=st.reason)
+        else:
+            state = translate("Settings", "waiting for its first answer…")
+        item.setText(f"{uri} — {state}")
+        item.setToolTip(item.text())
+
+    def set_library_states(self, states: tuple[LibraryState, ...]) -> None:
+        """Each library's state, as the window learns it (while the dialog is open too)."""
+        self._states = {st.uri: st for st in states}
+        for i in range(self.library_list.count()):
+            item = self.library_list.item(i)
+            if item is not None:
+                self._show_library_state(item)
+
+    def libraries(self) -> list[str]:
+        items = (self.library_list.item(i) for i in range(self.library_list.count()))
+        return [str(it.data(Qt.ItemDataRole.UserRole)) for it in items if it is not None]
+
+    def add_library(self, where: str = "") -> None:
+        """Add the address typed (or ``where``); a folder becomes a file:// address."""
+        from desktop_app.core.search.libraries import library_uri
+
+        where = (where or self.library_address.text()).strip()
+        if not where:
+            return
+        uri = library_uri(where)
+        if uri not in self.libraries():
+            self._add_library_row(uri)
+        self.library_address.clear()
+
+    def _choose_library_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("Settings", "A shared library's folder")
+        )
+        if folder:
+            self.add_library(folder)
+
+    def remove_library(self) -> None:
+        row = self.library_list.currentRow()
+        if row >= 0:
+            self.library_list.takeItem(row)
 
     def set_packs(self, packs: list[PackInfo]) -> None:
         chosen = self.active.currentData() if self._chosen else self.settings.active_image_pack
@@ -224,6 +348,7 @@ class SettingsDialog(QDialog):
             ocr=self.ocr.isChecked(),
             language=self.language.currentData(),
             document_pack=self.document.currentData(),
+            libraries=tuple(self.libraries()),
         )
 
     def apply_login(self, desktop_entry: Path) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.types import Phase, Problem, Progress, Stage
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from desktop_app.ui.opening import open_in_desktop
+from desktop_app.workers.libraries import RETRY_MS, UNREACHABLE, LibraryState
 
 # The core (no Qt) reports progress in English; its sentences without names or numbers are
 # marked here and shown translated.
@@ -71,6 +72,49 @@ def describe(p: Progress) -> str:
     if p.message:  # the core's fixed sentences in the window's language, the rest as said
         return translate("Status", p.message) if p.message in CORE_SENTENCES else p.message
     return translate("Status", PHASE_NAMES[p.phase]) if p.phase in PHASE_NAMES else p.phase
+
+
+class LibraryStatus(QPushButton):
+    """The shared libraries that cannot be searched now, beside the indexing status (hidden
+    while every library answers); a click opens Settings, where they are listed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setFlat(True)
+        self.setObjectName("libraryStatus")
+        self.setAccessibleName(translate("Status", "Shared libraries that cannot be searched"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMaximumWidth(640)
+        self.hide()
+
+    def show_states(self, states: tuple[LibraryState, ...]) -> None:
+        down = [st for st in states if st.status == UNREACHABLE]
+        metrics = self.fontMetrics()
+
+        def line(st: LibraryState, short: bool) -> str:
+            # on the bar a long address gives way in its middle; the sentence stays whole
+            uri = metrics.elidedText(st.uri, Qt.TextElideMode.ElideMiddle, 240) if short else st.uri
+            return translate("Status", "Library {uri} unreachable: {reason}").format(
+                uri=uri, reason=st.reason
+            )
+
+        if len(down) == 1:
+            text = "⚠ " + line(down[0], short=True)
+        else:
+            text = plural(
+                len(down),
+                translate("Status", "⚠ {n} library unreachable"),
+                translate("Status", "⚠ {n} libraries unreachable"),
+            )
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 600))
+        self.setToolTip(
+            "\n".join(line(st, short=False) for st in down)
+            + "\n"
+            + translate(
+                "Status", "This computer's results are shown; it is tried again every {n} s."
+            ).format(n=RETRY_MS // 1000)
+        )
+        self.setVisible(bool(down))
 
 
 class StatusWidget(QWidget):

@@ -19,14 +19,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engine import Engine, EngineConfig, EngineError, TroveEngine
-from desktop_app.core.types import Phase, Progress, Query
+from desktop_app.core.types import Phase, Progress, Query, SearchResult
 from desktop_app.workers.jobs import JobPool
+from desktop_app.workers.libraries import LibrarySearches
 
 log = logging.getLogger(__name__)
 # How long quitting waits for an index that is still opening (migrations can take longer;
@@ -36,6 +38,10 @@ OPEN_WAIT_S = 30.0
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 EngineFactory = Callable[[EngineConfig], Engine]
+
+
+def _close_library(engine: Engine, uri: str) -> None:
+    engine.close_library(uri)
 
 
 def describe_failure(exc: Exception) -> str:
@@ -53,6 +59,7 @@ class EngineHost(QObject):
     paused_changed = Signal(bool)
     task_failed = Signal(str)  # a background job without its own failure callback failed
     duplicates_ready = Signal(object)  # DuplicateReport, or a message (str) when it failed
+    libraries_changed = Signal(object)  # tuple[LibraryState, ...]: each shared library's state
 
     def __init__(
         self,
@@ -93,6 +100,11 @@ class EngineHost(QObject):
         self._duplicates_asked = False  # before the index opened: answered once it is open
         self._dup_cancel = CancelToken()
         self._lanes = (self._search, self._tasks, self._control, self._duplicates)
+        # Shared libraries searched beside the index, each on a lane of its own
+        # (workers/libraries.py): their answers follow the local result, never hold it up.
+        self.libraries = LibrarySearches(lambda: self.opened_engine(), synchronous, self)
+        self.libraries.changed.connect(self.libraries_changed.emit)
+        self.libraries.merged.connect(self.results_ready.emit)
         self.opened.connect(self._on_opened)
 
     # --- lifecycle ---------------------------------------------------------------------
@@ -265,6 +277,7 @@ class EngineHost(QObject):
             self._opener.join(timeout=OPEN_WAIT_S)
         self._cancel.cancel()
         self._dup_cancel.cancel()
+        self.libraries.shutdown()
         for lane in self._lanes:
             lane.shutdown()
         if self._indexer is not None:
@@ -301,8 +314,14 @@ class EngineHost(QObject):
                     return self.engine.recent(query, limit, generation=gen)
                 return self.engine.search(query, generation=gen)
 
-        answer = self.browse_ready if kind == "browse" else self.results_ready
-        self._search.submit(work, answer.emit, lambda exc: self._on_search_failed(gen, exc))
+        if kind != "browse":
+            self.libraries.ask(query)  # on their own lanes, beside the local search
+        done = self.browse_ready.emit if kind == "browse" else self._on_local_result
+        self._search.submit(work, done, lambda exc: self._on_search_failed(gen, exc))
+
+    def _on_local_result(self, result: SearchResult) -> None:
+        """Shown at once, with what the shared libraries answered to it so far."""
+        self.results_ready.emit(self.libraries.with_answers(result))
 
     def _on_search_failed(self, gen: int, exc: Exception) -> None:
         if isinstance(exc, EngineError):
@@ -320,6 +339,14 @@ class EngineHost(QObject):
         if self._duplicates_asked:
             self._duplicates_asked = False
             self.request_duplicates()
+
+    # --- shared libraries ------------------------------------------------------------------
+
+    def set_libraries(self, uris: list[str]) -> None:
+        """Search these shared libraries beside the index from now on (each one's state
+        follows in ``libraries_changed``); the engine closes the ones removed."""
+        for uri in self.libraries.set_uris(uris):
+            self.run_engine(partial(_close_library, uri=uri))
 
     # --- near-duplicates lane -------------------------------------------------------------
 
@@ -397,7 +424,8 @@ class EngineHost(QObject):
         """Nothing queued or running on any lane, no answer waiting for the GUI thread, and
         the engine opened (or failed to). The indexer is not a lane: it runs until stopped."""
         held = self.ready and (self._held_request is not None or self._duplicates_asked)
-        return not (self._opening or held or any(lane.busy for lane in self._lanes))
+        lanes = any(lane.busy for lane in self._lanes) or self.libraries.busy
+        return not (self._opening or held or lanes)
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Run the GUI thread's events until every lane has answered; False on timeout."""

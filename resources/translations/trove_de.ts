@@ -564,6 +564,10 @@
 <context>
     <name>Opening</name>
     <message>
+        <source>“{name}” is in the shared library {library}, at {path}, which this computer cannot read. Its address is on the clipboard.</source>
+        <translation>„{name}“ liegt in der gemeinsamen Bibliothek {library}, unter {path}, die dieser Computer nicht lesen kann. Die Adresse ist in der Zwischenablage.</translation>
+    </message>
+    <message>
         <source>“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out of the results as soon as it notices.</source>
         <translation>„{name}“ ist nicht mehr in {folder}: Die Datei wurde verschoben oder gelöscht. Trove entfernt sie aus den Ergebnissen, sobald es das bemerkt.</translation>
     </message>
@@ -702,6 +706,10 @@
         <translation>(kein Text)</translation>
     </message>
     <message>
+        <source>From the library {uri}</source>
+        <translation>Aus der Bibliothek {uri}</translation>
+    </message>
+    <message>
         <source>Why: {why}</source>
         <translation>Warum: {why}</translation>
     </message>
@@ -762,6 +770,10 @@
     <message>
         <source>{day} {month} {year}</source>
         <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>, from the library {uri}</source>
+        <translation>, aus der Bibliothek {uri}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -1033,6 +1045,62 @@
         <translation>Modellpakete:</translation>
     </message>
     <message>
+        <source>Shared libraries (searched with this index):</source>
+        <translation>Gemeinsame Bibliotheken (mit diesem Index durchsucht):</translation>
+    </message>
+    <message>
+        <source>Shared libraries</source>
+        <translation>Gemeinsame Bibliotheken</translation>
+    </message>
+    <message>
+        <source>s3://bucket/library, or a shared folder</source>
+        <translation>s3://bucket/bibliothek oder ein freigegebener Ordner</translation>
+    </message>
+    <message>
+        <source>Address of a library</source>
+        <translation>Adresse einer Bibliothek</translation>
+    </message>
+    <message>
+        <source>Add library</source>
+        <translation>Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Choose a library&apos;s folder</source>
+        <translation>Den Ordner einer Bibliothek wählen</translation>
+    </message>
+    <message>
+        <source>Remove library</source>
+        <translation>Bibliothek entfernen</translation>
+    </message>
+    <message>
+        <source>Libraries are read, never changed. Trove keeps only their addresses: for s3:// the credentials come from your system&apos;s usual places (the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or ~/.aws/credentials and ~/.aws/config), and a store other than Amazon&apos;s from AWS_ENDPOINT_URL.</source>
+        <translation>Bibliotheken werden nur gelesen, nie verändert. Trove speichert nur ihre Adressen: Für s3:// kommen die Zugangsdaten von den üblichen Stellen Ihres Systems (den Variablen AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY oder ~/.aws/credentials und ~/.aws/config), ein anderer Speicher als der von Amazon aus AWS_ENDPOINT_URL.</translation>
+    </message>
+    <message>
+        <source>searched after OK</source>
+        <translation>wird nach OK durchsucht</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>unreachable: {reason}</source>
+        <translation>nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>waiting for its first answer…</source>
+        <translation>wartet auf die erste Antwort…</translation>
+    </message>
+    <message>
+        <source>A shared library&apos;s folder</source>
+        <translation>Der Ordner einer gemeinsamen Bibliothek</translation>
+    </message>
+    <message>
         <source>bundled</source>
         <translation>mitgeliefert</translation>
     </message>
@@ -1114,6 +1182,26 @@
     <message>
         <source>Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})</source>
         <translation>Dateien werden gelesen (Wörter zuerst): {done:,} von {total:,} ({rate:.1f} Dateien/s{eta})</translation>
+    </message>
+    <message>
+        <source>Shared libraries that cannot be searched</source>
+        <translation>Gemeinsame Bibliotheken, die nicht durchsucht werden können</translation>
+    </message>
+    <message>
+        <source>Library {uri} unreachable: {reason}</source>
+        <translation>Bibliothek {uri} nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} library unreachable</source>
+        <translation>⚠ {n} Bibliothek nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>⚠ {n} libraries unreachable</source>
+        <translation>⚠ {n} Bibliotheken nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s results are shown; it is tried again every {n} s.</source>
+        <translation>Die Ergebnisse dieses Computers werden angezeigt; alle {n} s wird es erneut versucht.</translation>
     </message>
     <message>
         <source>Starting…</source>

@@ -564,6 +564,10 @@
 <context>
     <name>Opening</name>
     <message>
+        <source>“{name}” is in the shared library {library}, at {path}, which this computer cannot read. Its address is on the clipboard.</source>
+        <translation>«{name}» está en la biblioteca compartida {library}, en {path}, que este equipo no puede leer. Su dirección está en el portapapeles.</translation>
+    </message>
+    <message>
         <source>“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out of the results as soon as it notices.</source>
         <translation>«{name}» ya no está en {folder}: se movió o se eliminó. Trove lo quita de los resultados en cuanto lo nota.</translation>
     </message>
@@ -702,6 +706,10 @@
         <translation>(sin texto)</translation>
     </message>
     <message>
+        <source>From the library {uri}</source>
+        <translation>De la biblioteca {uri}</translation>
+    </message>
+    <message>
         <source>Why: {why}</source>
         <translation>Por qué: {why}</translation>
     </message>
@@ -762,6 +770,10 @@
     <message>
         <source>{day} {month} {year}</source>
         <translation>{day} de {month} de {year}</translation>
+    </message>
+    <message>
+        <source>, from the library {uri}</source>
+        <translation>, de la biblioteca {uri}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -1033,6 +1045,62 @@
         <translation>Paquetes de modelo:</translation>
     </message>
     <message>
+        <source>Shared libraries (searched with this index):</source>
+        <translation>Bibliotecas compartidas (se buscan junto con este índice):</translation>
+    </message>
+    <message>
+        <source>Shared libraries</source>
+        <translation>Bibliotecas compartidas</translation>
+    </message>
+    <message>
+        <source>s3://bucket/library, or a shared folder</source>
+        <translation>s3://bucket/biblioteca, o una carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Address of a library</source>
+        <translation>Dirección de una biblioteca</translation>
+    </message>
+    <message>
+        <source>Add library</source>
+        <translation>Añadir biblioteca</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Carpeta…</translation>
+    </message>
+    <message>
+        <source>Choose a library&apos;s folder</source>
+        <translation>Elegir la carpeta de una biblioteca</translation>
+    </message>
+    <message>
+        <source>Remove library</source>
+        <translation>Quitar biblioteca</translation>
+    </message>
+    <message>
+        <source>Libraries are read, never changed. Trove keeps only their addresses: for s3:// the credentials come from your system&apos;s usual places (the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or ~/.aws/credentials and ~/.aws/config), and a store other than Amazon&apos;s from AWS_ENDPOINT_URL.</source>
+        <translation>Las bibliotecas se leen, nunca se modifican. Trove solo guarda sus direcciones: para s3:// las credenciales vienen de los lugares habituales de su sistema (las variables AWS_ACCESS_KEY_ID y AWS_SECRET_ACCESS_KEY, o ~/.aws/credentials y ~/.aws/config), y un almacenamiento distinto del de Amazon, de AWS_ENDPOINT_URL.</translation>
+    </message>
+    <message>
+        <source>searched after OK</source>
+        <translation>se busca tras Aceptar</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>lista</translation>
+    </message>
+    <message>
+        <source>unreachable: {reason}</source>
+        <translation>inaccesible: {reason}</translation>
+    </message>
+    <message>
+        <source>waiting for its first answer…</source>
+        <translation>esperando su primera respuesta…</translation>
+    </message>
+    <message>
+        <source>A shared library&apos;s folder</source>
+        <translation>La carpeta de una biblioteca compartida</translation>
+    </message>
+    <message>
         <source>bundled</source>
         <translation>incluido</translation>
     </message>
@@ -1114,6 +1182,26 @@
     <message>
         <source>Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})</source>
         <translation>Leyendo archivos (primero las palabras): {done:,} de {total:,} ({rate:.1f} archivos/s{eta})</translation>
+    </message>
+    <message>
+        <source>Shared libraries that cannot be searched</source>
+        <translation>Bibliotecas compartidas en las que no se puede buscar</translation>
+    </message>
+    <message>
+        <source>Library {uri} unreachable: {reason}</source>
+        <translation>Biblioteca {uri} inaccesible: {reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} library unreachable</source>
+        <translation>⚠ {n} biblioteca inaccesible</translation>
+    </message>
+    <message>
+        <source>⚠ {n} libraries unreachable</source>
+        <translation>⚠ {n} bibliotecas inaccesibles</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s results are shown; it is tried again every {n} s.</source>
+        <translation>Se muestran los resultados de este equipo; se reintenta cada {n} s.</translation>
     </message>
     <message>
         <source>Starting…</source>

@@ -564,6 +564,10 @@
 <context>
     <name>Opening</name>
     <message>
+        <source>“{name}” is in the shared library {library}, at {path}, which this computer cannot read. Its address is on the clipboard.</source>
+        <translation>« {name} » se trouve dans la bibliothèque partagée {library}, à l’adresse {path}, que cet ordinateur ne peut pas lire. Son adresse est dans le presse-papiers.</translation>
+    </message>
+    <message>
         <source>“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out of the results as soon as it notices.</source>
         <translation>« {name} » n’est plus dans {folder} : il a été déplacé ou supprimé. Trove le retire des résultats dès qu’il s’en aperçoit.</translation>
     </message>
@@ -702,6 +706,10 @@
         <translation>(aucun texte)</translation>
     </message>
     <message>
+        <source>From the library {uri}</source>
+        <translation>De la bibliothèque {uri}</translation>
+    </message>
+    <message>
         <source>Why: {why}</source>
         <translation>Pourquoi : {why}</translation>
     </message>
@@ -762,6 +770,10 @@
     <message>
         <source>{day} {month} {year}</source>
         <translation>{day} {month} {year}</translation>
+    </message>
+    <message>
+        <source>, from the library {uri}</source>
+        <translation>, de la bibliothèque {uri}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -1033,6 +1045,62 @@
         <translation>Packs de modèle :</translation>
     </message>
     <message>
+        <source>Shared libraries (searched with this index):</source>
+        <translation>Bibliothèques partagées (recherchées avec cet index) :</translation>
+    </message>
+    <message>
+        <source>Shared libraries</source>
+        <translation>Bibliothèques partagées</translation>
+    </message>
+    <message>
+        <source>s3://bucket/library, or a shared folder</source>
+        <translation>s3://bucket/bibliotheque, ou un dossier partagé</translation>
+    </message>
+    <message>
+        <source>Address of a library</source>
+        <translation>Adresse d’une bibliothèque</translation>
+    </message>
+    <message>
+        <source>Add library</source>
+        <translation>Ajouter la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Choose a library&apos;s folder</source>
+        <translation>Choisir le dossier d’une bibliothèque</translation>
+    </message>
+    <message>
+        <source>Remove library</source>
+        <translation>Retirer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Libraries are read, never changed. Trove keeps only their addresses: for s3:// the credentials come from your system&apos;s usual places (the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or ~/.aws/credentials and ~/.aws/config), and a store other than Amazon&apos;s from AWS_ENDPOINT_URL.</source>
+        <translation>Les bibliothèques sont lues, jamais modifiées. Trove ne garde que leurs adresses : pour s3://, les identifiants viennent des emplacements habituels de votre système (les variables AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou ~/.aws/credentials et ~/.aws/config), et un stockage autre que celui d’Amazon de AWS_ENDPOINT_URL.</translation>
+    </message>
+    <message>
+        <source>searched after OK</source>
+        <translation>recherchée après OK</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <source>unreachable: {reason}</source>
+        <translation>injoignable : {reason}</translation>
+    </message>
+    <message>
+        <source>waiting for its first answer…</source>
+        <translation>en attente de sa première réponse…</translation>
+    </message>
+    <message>
+        <source>A shared library&apos;s folder</source>
+        <translation>Le dossier d’une bibliothèque partagée</translation>
+    </message>
+    <message>
         <source>bundled</source>
         <translation>fourni</translation>
     </message>
@@ -1114,6 +1182,26 @@
     <message>
         <source>Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})</source>
         <translation>Lecture des fichiers (les mots d’abord) : {done:,} sur {total:,} ({rate:.1f} fichiers/s{eta})</translation>
+    </message>
+    <message>
+        <source>Shared libraries that cannot be searched</source>
+        <translation>Bibliothèques partagées impossibles à interroger</translation>
+    </message>
+    <message>
+        <source>Library {uri} unreachable: {reason}</source>
+        <translation>Bibliothèque {uri} injoignable : {reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} library unreachable</source>
+        <translation>⚠ {n} bibliothèque injoignable</translation>
+    </message>
+    <message>
+        <source>⚠ {n} libraries unreachable</source>
+        <translation>⚠ {n} bibliothèques injoignables</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s results are shown; it is tried again every {n} s.</source>
+        <translation>Les résultats de cet ordinateur sont affichés ; nouvel essai toutes les {n} s.</translation>
     </message>
     <message>
         <source>Starting…</source>

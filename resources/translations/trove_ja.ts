@@ -564,6 +564,10 @@
 <context>
     <name>Opening</name>
     <message>
+        <source>“{name}” is in the shared library {library}, at {path}, which this computer cannot read. Its address is on the clipboard.</source>
+        <translation>「{name}」は共有ライブラリ {library} の {path} にあり、このコンピューターからは読み取れません。アドレスをクリップボードにコピーしました。</translation>
+    </message>
+    <message>
         <source>“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out of the results as soon as it notices.</source>
         <translation>「{name}」はもう {folder} にありません：移動または削除されました。Trove は気づき次第、検索結果から外します。</translation>
     </message>
@@ -702,6 +706,10 @@
         <translation>（テキストなし）</translation>
     </message>
     <message>
+        <source>From the library {uri}</source>
+        <translation>ライブラリ {uri} から</translation>
+    </message>
+    <message>
         <source>Why: {why}</source>
         <translation>理由：{why}</translation>
     </message>
@@ -762,6 +770,10 @@
     <message>
         <source>{day} {month} {year}</source>
         <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>, from the library {uri}</source>
+        <translation>、ライブラリ {uri} から</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -1033,6 +1045,62 @@
         <translation>モデルパック：</translation>
     </message>
     <message>
+        <source>Shared libraries (searched with this index):</source>
+        <translation>共有ライブラリ（このインデックスと一緒に検索）：</translation>
+    </message>
+    <message>
+        <source>Shared libraries</source>
+        <translation>共有ライブラリ</translation>
+    </message>
+    <message>
+        <source>s3://bucket/library, or a shared folder</source>
+        <translation>s3://bucket/library または共有フォルダー</translation>
+    </message>
+    <message>
+        <source>Address of a library</source>
+        <translation>ライブラリのアドレス</translation>
+    </message>
+    <message>
+        <source>Add library</source>
+        <translation>ライブラリを追加</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <source>Choose a library&apos;s folder</source>
+        <translation>ライブラリのフォルダーを選ぶ</translation>
+    </message>
+    <message>
+        <source>Remove library</source>
+        <translation>ライブラリを外す</translation>
+    </message>
+    <message>
+        <source>Libraries are read, never changed. Trove keeps only their addresses: for s3:// the credentials come from your system&apos;s usual places (the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or ~/.aws/credentials and ~/.aws/config), and a store other than Amazon&apos;s from AWS_ENDPOINT_URL.</source>
+        <translation>ライブラリは読み取るだけで、変更しません。Trove が保存するのはアドレスだけです。s3:// の認証情報はシステムの通常の場所（環境変数 AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY、または ~/.aws/credentials と ~/.aws/config）から、Amazon 以外のストレージは AWS_ENDPOINT_URL から読み込まれます。</translation>
+    </message>
+    <message>
+        <source>searched after OK</source>
+        <translation>OK の後に検索されます</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <source>unreachable: {reason}</source>
+        <translation>接続できません：{reason}</translation>
+    </message>
+    <message>
+        <source>waiting for its first answer…</source>
+        <translation>最初の応答を待っています…</translation>
+    </message>
+    <message>
+        <source>A shared library&apos;s folder</source>
+        <translation>共有ライブラリのフォルダー</translation>
+    </message>
+    <message>
         <source>bundled</source>
         <translation>同梱</translation>
     </message>
@@ -1114,6 +1182,26 @@
     <message>
         <source>Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})</source>
         <translation>ファイルを読み込み中（語を先に）：{total:,} 件中 {done:,} 件（{rate:.1f} ファイル/秒{eta}）</translation>
+    </message>
+    <message>
+        <source>Shared libraries that cannot be searched</source>
+        <translation>検索できない共有ライブラリ</translation>
+    </message>
+    <message>
+        <source>Library {uri} unreachable: {reason}</source>
+        <translation>ライブラリ {uri} に接続できません：{reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} library unreachable</source>
+        <translation>⚠ {n} 件のライブラリに接続できません</translation>
+    </message>
+    <message>
+        <source>⚠ {n} libraries unreachable</source>
+        <translation>⚠ {n} 件のライブラリに接続できません</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s results are shown; it is tried again every {n} s.</source>
+        <translation>このコンピューターの結果を表示しています。{n} 秒ごとに再試行します。</translation>
     </message>
     <message>
         <source>Starting…</source>

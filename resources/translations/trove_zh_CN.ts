@@ -564,6 +564,10 @@
 <context>
     <name>Opening</name>
     <message>
+        <source>“{name}” is in the shared library {library}, at {path}, which this computer cannot read. Its address is on the clipboard.</source>
+        <translation>“{name}”位于共享资料库 {library} 的 {path}，这台电脑无法读取。其地址已复制到剪贴板。</translation>
+    </message>
+    <message>
         <source>“{name}” is no longer in {folder}: it was moved or deleted. Trove takes it out of the results as soon as it notices.</source>
         <translation>“{name}”已不在 {folder} 中：它已被移动或删除。Trove 一旦发现就会将其从结果中移除。</translation>
     </message>
@@ -702,6 +706,10 @@
         <translation>（无文字）</translation>
     </message>
     <message>
+        <source>From the library {uri}</source>
+        <translation>来自资料库 {uri}</translation>
+    </message>
+    <message>
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
@@ -762,6 +770,10 @@
     <message>
         <source>{day} {month} {year}</source>
         <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>, from the library {uri}</source>
+        <translation>，来自资料库 {uri}</translation>
     </message>
     <message>
         <source>strong match</source>
@@ -1033,6 +1045,62 @@
         <translation>模型包：</translation>
     </message>
     <message>
+        <source>Shared libraries (searched with this index):</source>
+        <translation>共享资料库（与本机索引一起搜索）：</translation>
+    </message>
+    <message>
+        <source>Shared libraries</source>
+        <translation>共享资料库</translation>
+    </message>
+    <message>
+        <source>s3://bucket/library, or a shared folder</source>
+        <translation>s3://bucket/library，或共享文件夹</translation>
+    </message>
+    <message>
+        <source>Address of a library</source>
+        <translation>资料库地址</translation>
+    </message>
+    <message>
+        <source>Add library</source>
+        <translation>添加资料库</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a library&apos;s folder</source>
+        <translation>选择资料库的文件夹</translation>
+    </message>
+    <message>
+        <source>Remove library</source>
+        <translation>移除资料库</translation>
+    </message>
+    <message>
+        <source>Libraries are read, never changed. Trove keeps only their addresses: for s3:// the credentials come from your system&apos;s usual places (the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or ~/.aws/credentials and ~/.aws/config), and a store other than Amazon&apos;s from AWS_ENDPOINT_URL.</source>
+        <translation>资料库只读，绝不修改。Trove 只保存它们的地址：s3:// 的凭据来自系统的常用位置（AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY 环境变量，或 ~/.aws/credentials 和 ~/.aws/config），亚马逊以外的存储服务地址来自 AWS_ENDPOINT_URL。</translation>
+    </message>
+    <message>
+        <source>searched after OK</source>
+        <translation>点击“确定”后搜索</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>unreachable: {reason}</source>
+        <translation>无法访问：{reason}</translation>
+    </message>
+    <message>
+        <source>waiting for its first answer…</source>
+        <translation>正在等待首次响应…</translation>
+    </message>
+    <message>
+        <source>A shared library&apos;s folder</source>
+        <translation>共享资料库的文件夹</translation>
+    </message>
+    <message>
         <source>bundled</source>
         <translation>内置</translation>
     </message>
@@ -1114,6 +1182,26 @@
     <message>
         <source>Reading files (words first): {done:,} of {total:,} ({rate:.1f} files/s{eta})</source>
         <translation>正在读取文件（先处理文字）：{done:,} / {total:,}（{rate:.1f} 个文件/秒{eta}）</translation>
+    </message>
+    <message>
+        <source>Shared libraries that cannot be searched</source>
+        <translation>无法搜索的共享资料库</translation>
+    </message>
+    <message>
+        <source>Library {uri} unreachable: {reason}</source>
+        <translation>资料库 {uri} 无法访问：{reason}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} library unreachable</source>
+        <translation>⚠ {n} 个资料库无法访问</translation>
+    </message>
+    <message>
+        <source>⚠ {n} libraries unreachable</source>
+        <translation>⚠ {n} 个资料库无法访问</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s results are shown; it is tried again every {n} s.</source>
+        <translation>正在显示本机的结果；每 {n} 秒重试一次。</translation>
     </message>
     <message>
         <source>Starting…</source>

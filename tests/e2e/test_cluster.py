@@ -214,6 +214,10 @@ def test_cluster_index_into_s3_then_incremental(
     paths, ids, images, passages = _library(uri)
     assert len(paths) == 66 and len(set(paths)) == 66
     assert images == 60 and passages > 6 * 5
+    from desktop_app.cluster.indexes import segments
+
+    # rows looked up by path and by id: B-trees, as a large local index has them
+    assert {"path_idx": 1, "file_id_idx": 1}.items() <= segments(f"{uri}/files.lance").items()
 
     # the same manual pages answer their words through the app's own search code
     from desktop_app.core.packs.registry import PackManager

@@ -101,6 +101,7 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     hint_kinds: list[tuple[str, ...]] = field(default_factory=list)  # and the kinds asked
     indexing: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    libraries: Any = None  # core.search.libraries.Libraries, once a library is asked
 
     def _call(self, name: str) -> None:
         with self.lock:
@@ -120,6 +121,8 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
 
     def close(self) -> None:
         self._call("close")
+        if self.libraries is not None:
+            self.libraries.close()
 
     def prepare_search(self) -> None:
         self._call("prepare_search")
@@ -253,6 +256,27 @@ class FakeEngine:  # an Engine (desktop_app.core.engine): the host takes it as t
     def remove_pack(self, name: str) -> None:
         self._call("remove_pack")
         PackManager(self.config.pack_dirs).remove(name)
+
+    # shared libraries are real (core.search.libraries), searched by words (no packs here)
+    def _shared(self) -> Any:
+        from desktop_app.core.search.libraries import Libraries
+
+        with self.lock:
+            if self.libraries is None:
+                self.libraries = Libraries()
+            return self.libraries
+
+    def search_library(self, uri: str, query: Query, timeout: float | None = None) -> Any:
+        self._call("search_library")
+        return self._shared().get(uri).search(query, None, None, timeout or 20.0)
+
+    def check_library(self, uri: str, timeout: float | None = None) -> str:
+        self._call("check_library")
+        return str(self._shared().get(uri).check(timeout or 20.0))
+
+    def close_library(self, uri: str) -> None:
+        self._call("close_library")
+        self._shared().remove(uri)
 
     def duplicates(self, **_kw: Any) -> DuplicateReport:
         self._call("duplicates")

@@ -30,6 +30,7 @@ class Choices:
     ocr: bool
     language: str = ""  # "" follows the system; applied at the next start
     document_pack: str | None = None  # None: the default document pack
+    libraries: tuple[str, ...] = ()  # shared libraries' addresses, searched with the index
 
 
 class SettingsController(QObject):
@@ -45,11 +46,18 @@ class SettingsController(QObject):
         super().__init__(parent)
         self.host, self.settings, self._save = host, settings, save
         self.packs, self.power = packs, power
+        host.set_libraries(list(settings.libraries))  # searched from the first query on
 
     def current(self) -> Choices:
         s = self.settings
         return Choices(
-            s.active_image_pack, s.threads, s.pause_on_battery, s.ocr, s.language, s.document_pack
+            s.active_image_pack,
+            s.threads,
+            s.pause_on_battery,
+            s.ocr,
+            s.language,
+            s.document_pack,
+            tuple(s.libraries),
         )
 
     def apply(self, choices: Choices) -> None:
@@ -72,6 +80,9 @@ class SettingsController(QObject):
             changes["ocr"] = choices.ocr  # the text-in-pictures pass follows
         if choices.threads != before.threads:  # encoders are made with their thread count
             changes["threads"] = choices.threads
+        if choices.libraries != before.libraries:  # nothing to stop: they are only read
+            s.libraries = list(choices.libraries)
+            self.host.set_libraries(s.libraries)
         self._save()
         if changes:  # one restart of the indexer, however many settings changed
             self.packs.reconfigure(**changes)
