@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 import pytest
 
 from tests.conftest import install_pack
-from tests.fixtures import make_photo, man_page
+from tests.fixtures import make_photo, man_page, run_trove
 
 pytestmark = pytest.mark.slow
 
@@ -173,18 +173,6 @@ def make_corpus(dest: Path, photos: int, pages: tuple[str, ...] = MAN, seed: int
     return dest
 
 
-def trove(
-    args: list[str], env: dict[str, str], timeout: float = 600
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-    )
-
-
 def _library(uri: str) -> tuple[list[str], dict[str, str], int, int]:
     """(every path of the files table, path -> file_id, image rows, passage rows)."""
     from desktop_app.core.store.index_store import IndexStore
@@ -208,7 +196,7 @@ def test_cluster_index_into_s3_then_incremental(
     env = {**ray_cluster["env"], "TROVE_HOME": str(tmp_path / "home")}  # type: ignore[dict-item]
     cmd = ["cluster", "index", str(src), "--to", uri, "--ray", str(ray_cluster["address"])]
     cmd += ["--packs", str(packs), "--slice", "50", "--json"]
-    r = trove(cmd, env)
+    r = run_trove(*cmd, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     assert "/66 files" in r.stderr  # progress per slice, like `trove index`
     paths, ids, images, passages = _library(uri)
@@ -242,20 +230,22 @@ def test_cluster_index_into_s3_then_incremental(
     local = tmp_path / "local"
     (local / "notes").mkdir(parents=True)
     (local / "notes" / "cp.txt").write_text(man_page("en", "cp"))
-    r = trove(["index", str(local)], env)
+    r = run_trove("index", str(local), env=env)
     assert r.returncode == 0, r.stderr[-2000:]
     query = ["search", "copy files and directories", "--library", uri, "--json", "--limit", "5"]
-    r = trove(query, env)
+    r = run_trove(*query, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
     found = json.loads(r.stdout)
     assert found[0]["path"].endswith("cp.txt") and "library" not in found[0]
     assert {h.get("library") for h in found[1:]} == {uri}
-    r = trove(["search", "Lempel-Ziv coding", "--library", uri, "--json", "--limit", "3"], env)
+    r = run_trove(
+        "search", "Lempel-Ziv coding", "--library", uri, "--json", "--limit", "3", env=env
+    )
     found = json.loads(r.stdout)
     assert found[0]["path"].endswith("gzip.txt") and found[0]["library"] == uri
     # a library whose store does not answer is left out with a note; the local hits remain
     offline = {**env, "AWS_ENDPOINT_URL": f"http://127.0.0.1:{_free_port()}"}
-    r = trove(["search", "copy files and directories", "--library", uri], offline)
+    r = run_trove("search", "copy files and directories", "--library", uri, env=offline)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "cp.txt" in r.stdout and f"library {uri} left out" in r.stderr
 
@@ -268,7 +258,7 @@ def test_cluster_index_into_s3_then_incremental(
     du = src / "docs" / "du.txt"
     du.write_text(du.read_text() + "\nsummarize disk usage of the set of FILES, recursively\n")
     make_photo(src / "photos" / "new.jpg", seed=999, size=(160, 120))
-    r = trove(cmd, env)
+    r = run_trove(*cmd, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     summary = json.loads(r.stdout)
     assert (summary["added"], summary["changed"], summary["moved"], summary["deleted"]) == (
@@ -315,7 +305,7 @@ def test_killed_job_and_lost_node_then_rerun_every_file_once(
     ray_cluster["worker"] = cluster.add_node(
         num_cpus=1, object_store_memory=300_000_000, node_ip_address="127.0.0.1"
     )
-    r = trove(cmd, env)
+    r = run_trove(*cmd, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     paths, ids, images, _ = _library(uri)
     assert len(paths) == 124 and len(set(paths)) == 124
@@ -339,7 +329,7 @@ def test_killed_job_and_lost_node_then_rerun_every_file_once(
         s.files.delete(photo_ids)
     finally:
         s.close()
-    r = trove(cmd, env)
+    r = run_trove(*cmd, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     assert json.loads(r.stdout)["added"] == 10
     paths, ids, images, _ = _library(uri)
@@ -404,7 +394,7 @@ def test_store_without_conditional_put_is_refused(tmp_path: Path) -> None:
             "TROVE_HOME": str(tmp_path / "home"),
         }
         src = make_corpus(tmp_path / "src", photos=2, pages=MAN[:1])
-        r = trove(["cluster", "index", str(src), "--to", "s3://nocas/lib"], env, timeout=120)
+        r = run_trove("cluster", "index", str(src), "--to", "s3://nocas/lib", env=env, timeout=120)
         assert r.returncode == 1, r.stderr[-2000:]
         assert "does not honour conditional writes" in r.stderr
         # the probe was the only thing written, and it was removed
