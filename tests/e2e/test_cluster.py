@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.conftest import install_pack
 from tests.fixtures import make_photo, man_page, run_trove
@@ -189,7 +190,12 @@ def _library(uri: str) -> tuple[list[str], dict[str, str], int, int]:
 
 
 def test_cluster_index_into_s3_then_incremental(
-    s3: dict[str, str], ray_cluster: dict[str, object], packs: Path, tmp_path: Path
+    s3: dict[str, str],
+    ray_cluster: dict[str, object],
+    packs: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     src = make_corpus(tmp_path / "src", photos=60)
     uri = f"s3://{BUCKET}/lib-incremental"
@@ -248,6 +254,7 @@ def test_cluster_index_into_s3_then_incremental(
     r = run_trove("search", "copy files and directories", "--library", uri, env=offline)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "cp.txt" in r.stdout and f"library {uri} left out" in r.stderr
+    _the_window_searches(qtbot, monkeypatch, s3, home, local, uri)
 
     # a move, a deletion, a change and an addition
     moved_from = src / "photos" / "p0003.jpg"
@@ -272,6 +279,45 @@ def test_cluster_index_into_s3_then_incremental(
     assert len(paths2) == 66 and len(set(paths2)) == 66
     assert ids2[str(moved_to)] == ids[str(moved_from)]  # the move kept its id and vector
     assert str(src / "docs" / "df.txt") not in ids2 and images2 == 61
+
+
+def _the_window_searches(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    s3: dict[str, str],
+    home: Path,
+    local: Path,
+    uri: str,
+) -> None:
+    """The window, with the library the cluster wrote added in its settings, answers from it
+    and from this computer's index in one ranking, the library's hit marked with its name."""
+    from desktop_app.core.engine import EngineConfig
+    from desktop_app.paths import Paths
+    from desktop_app.settings import Settings
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.results_model import LibraryRole
+    from desktop_app.workers.engine_host import EngineHost
+    from desktop_app.workers.libraries import READY
+
+    for key, value in {**s3, "TROVE_HOME": str(home)}.items():
+        monkeypatch.setenv(key, value)
+    paths = Paths.from_env()
+    settings = Settings(roots=[str(local)], welcome_done=True, libraries=[uri])
+    host = EngineHost(EngineConfig(paths.index_dir, (paths.packs_dir,), roots=(str(local),)))
+    win = MainWindow(paths, settings, host)
+    qtbot.addWidget(win)
+    win.show()
+    host.start()
+    try:
+        qtbot.waitUntil(lambda: len(win.browse.model.hits()) == 1, timeout=120_000)
+        win.search.field.setText("Lempel-Ziv coding")
+        qtbot.waitUntil(lambda: any(h.library == uri for h in win.model.hits()), timeout=90_000)
+        hits = win.model.hits()
+        assert hits[0].path.endswith("gzip.txt") and hits[0].library == uri, hits[:3]
+        assert win.model.data(win.model.index(0), LibraryRole)  # its name on the tile
+        assert host.libraries.states()[0].status == READY
+    finally:
+        host.shutdown()
 
 
 def test_killed_job_and_lost_node_then_rerun_every_file_once(
