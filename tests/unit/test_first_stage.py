@@ -4,6 +4,7 @@ as files change and never keeps a query waiting for its build."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from typing import Any
@@ -215,6 +216,37 @@ class _SlowStage:
 
     def bytes_in_memory(self) -> int:
         return 0
+
+
+def _mapped_kb(spill: Any) -> int:
+    """How much of the spill file's mapping the process holds (its Rss in /proc/self/smaps)."""
+    import os
+
+    inode = os.fstat(spill._file.fileno()).st_ino
+    ours, total = False, 0
+    for line in open("/proc/self/smaps").read().splitlines():
+        head = line.split()
+        if "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):  # a mapping's line
+            ours = head[4] == str(inode)
+        elif ours and head[0] == "Rss:":
+            total += int(head[1])
+    return total
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/smaps")
+def test_the_float16_copy_is_read_by_row_across_appends_and_its_pages_are_let_go() -> None:
+    spill = firststage._Spill(DIM, None)
+    first, more = _vecs(5000, 1), _vecs(3000, 2)
+    spill.append(first)
+    rows = np.array([0, 7, 4999])
+    np.testing.assert_array_equal(spill.read(rows), first[rows].astype(np.float16))
+    spill.append(more)  # past the mapping the first read made
+    rows = np.array([3, 5000, 7999])
+    want = np.concatenate([first, more])[rows].astype(np.float16)
+    np.testing.assert_array_equal(spill.read(rows), want)
+    assert spill.read(np.arange(8000)).shape == (8000, DIM)
+    # every page was read, none stays in the process (the system's file cache keeps them)
+    assert _mapped_kb(spill) == 0
 
 
 def test_catch_ups_pause_in_proportion_to_their_cost_a_first_build_never() -> None:

@@ -69,6 +69,10 @@ class _Spill:
         except OSError:  # a read-only index folder: the system's temporary folder
             self._file = tempfile.TemporaryFile()
         self.rows = 0
+        # (rows it covers, the mapping, the rows as an array over it): mapped again when rows
+        # are appended past it; arrays still looking into an older one keep it alive
+        self._mapped: tuple[int, mmap.mmap, npt.NDArray[np.float16]] | None = None
+        self._lock = threading.Lock()
 
     def append(self, vectors: npt.NDArray[np.float32]) -> None:
         self._file.seek(self.rows * self.dim * 2)
@@ -76,18 +80,32 @@ class _Spill:
         self._file.flush()
         self.rows += vectors.shape[0]
 
+    def _view(self, rows: int) -> tuple[mmap.mmap, npt.NDArray[np.float16]]:
+        """The file mapped, covering at least its first ``rows`` rows."""
+        got = self._mapped
+        if got is None or got[0] < rows:
+            with self._lock:
+                got = self._mapped
+                if got is None or got[0] < rows:
+                    covered = self.rows
+                    mapped = mmap.mmap(
+                        self._file.fileno(), covered * self.dim * 2, prot=mmap.PROT_READ
+                    )
+                    mapped.madvise(mmap.MADV_RANDOM)  # only the candidates' pages, no read-ahead
+                    full = np.frombuffer(mapped, dtype=np.float16).reshape(-1, self.dim)
+                    got = self._mapped = (covered, mapped, full)
+        return got[1], got[2]
+
     def read(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
-        """These rows (sorted) as float32. Mapped for this read only: a lasting mapping would
-        count every page queries ever touched as the app's memory (1.1 GB after 200 queries
-        at 1M rows); the system's file cache keeps them all the same."""
+        """These rows (sorted) as float32. The pages read leave the process's page tables
+        afterwards (the system's file cache keeps them): else every page queries ever touched
+        would count as the app's memory (1.1 GB after 200 queries at 1M rows). One lasting
+        mapping rather than one per read: 600 rows at 1M in ~1.1 ms instead of ~2.9 ms."""
         if rows.size == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
-        size = (int(rows[-1]) + 1) * self.dim * 2
-        with mmap.mmap(self._file.fileno(), size, prot=mmap.PROT_READ) as mapped:
-            mapped.madvise(mmap.MADV_RANDOM)  # only the candidates' pages, no read-ahead
-            full = np.frombuffer(mapped, dtype=np.float16).reshape(-1, self.dim)
-            out = full[rows].astype(np.float32)
-            del full  # the mapping closes only once no array looks into it
+        mapped, full = self._view(int(rows[-1]) + 1)
+        out = full[rows].astype(np.float32)
+        mapped.madvise(mmap.MADV_DONTNEED)  # a shared file mapping: refilled from the file
         return out
 
 
