@@ -37,6 +37,10 @@ MIN_ROWS = 20_000  # below, the resident float32 matrix answers exactly in about
 # a larger k takes PER_HIT candidates per hit asked.
 CANDIDATES = 600
 PER_HIT = 6
+# A filter admitting at most one row in GATHER_SHARE: the admitted rows' bits are gathered and
+# scanned alone rather than every row's checked against the filter's bitmap (1M rows, 1 in 50
+# admitted: ~1.9 ms instead of ~6.9; 1 in 8: the bitmap is faster, 11 vs 25 ms; AVX2 EPYC).
+GATHER_SHARE = 32
 REBUILD_SHARE = 0.3  # deleted slots (or new rows) past this share: build afresh, not append
 # Rows read from the table at a time while building: 128 MB at 512-d, above glibc's largest
 # mmap threshold (32 MB), so each batch goes back to the system when freed; 8,192-row batches
@@ -357,6 +361,8 @@ class FirstStage:
             return []
         if count <= want:  # so few rows admitted that all of them are re-scored
             cand = np.flatnonzero(allowed)
+        elif not everything and count * GATHER_SHARE <= snap.slots:
+            cand = _scan_rows(snap, q, want, np.flatnonzero(allowed))
         else:
             cand = _scan(snap, q, want, None if everything else allowed)
         cand = np.sort(cand)
@@ -394,6 +400,20 @@ def _scan(
         _, found = snap.codes.search(bits, want, params=params)
     got: npt.NDArray[np.int64] = found[0]
     return got[got >= 0]
+
+
+def _scan_rows(
+    snap: _Snapshot, q: npt.NDArray[np.float32], want: int, rows: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """The ``want`` of these slots nearest to ``q`` by their bits, scanned alone."""
+    faiss = _faiss()
+    size = int(snap.codes.code_size)
+    codes = faiss.rev_swig_ptr(snap.codes.xb.data(), snap.slots * size).reshape(-1, size)
+    index = faiss.IndexBinaryFlat(int(snap.codes.d))
+    index.add(codes[rows])
+    _, found = index.search(_bits(q.reshape(1, -1)), want)
+    got: npt.NDArray[np.int64] = found[0]
+    return rows[got[got >= 0]]
 
 
 def _index(dim: int, parts: list[npt.NDArray[np.uint8]]) -> Any:
