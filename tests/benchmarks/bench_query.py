@@ -1,7 +1,8 @@
 """Query latency and recall at 10k / 100k (/ 1M with --million) vectors inserted through the store.
 
     .venv/bin/python tests/benchmarks/bench_query.py [--out reports] [--million]
-        [--sizes 10k,100k] [--work DIR] [--runs 30]
+        [--sizes 10k,100k] [--work DIR] [--runs 30] [--against OTHER_CHECKOUT [--rounds 3]]
+        [--against-only]
 
 Synthetic CLUSTERED 512-d vectors (uniform random vectors make every ANN index look broken),
 written through IndexStore; queries are perturbed copies of stored vectors. Compares, on the
@@ -25,6 +26,13 @@ Filters inside retrieval: every 1,000th file is a rare one (a .png in /bench/rar
 every rare file up to its limit although 100k files hold the word; the report gives how many
 it found and its p50. --work keeps the packs and indexes between runs (the first run builds
 them; a changed bench needs a fresh folder).
+
+--against OTHER_CHECKOUT (e.g. `git archive main | tar -x -C DIR`) times the whole queries of
+this checkout and of the other in the same run, on the same kept indexes, alternating fresh
+processes (A B A B ...: a busy spell of a shared machine hits both), and reports the medians of
+each one's p50s with their ratio, and each process's resident memory; --against-only skips
+everything else. The encoders get the app's thread counts (the image tower one thread per call,
+as in core.packs.active).
 """
 
 from __future__ import annotations
@@ -48,15 +56,18 @@ PACK = "p"  # replaced by the random-weight image pack's id when whole queries a
 
 
 def build_packs(work: Path) -> tuple[Any, Any]:
-    """The int8 ViT-B/32-shaped image pack (random weights) and the real MiniLM pack."""
+    """The int8 ViT-B/32-shaped image pack (random weights) and the real MiniLM pack, with the
+    thread counts the app gives them (core.packs.active.new_pack_manager on two cores)."""
     global PACK
     from desktop_app.core.packs import PackManager
-    from tests.benchmarks.bench_encoders import build
+    from desktop_app.core.packs.registry import indexing_image_threads
 
     packs = work / "packs"
     if not (packs / "minilm-l6").is_dir():
+        from tests.benchmarks.bench_encoders import build
+
         _, packs, _ = build(work)
-    pm = PackManager([packs], threads=2)
+    pm = PackManager([packs], 2, indexing_image_threads(2))
     image = pm.image_encoder("vitb32-int8")
     text = pm.document_encoder("minilm-l6")
     PACK = image.pack_id
@@ -299,6 +310,106 @@ def bench(
     }
 
 
+# Whole queries in a fresh process of a given checkout (PYTHONPATH): ``desktop_app`` comes from
+# that checkout, the measuring code from this file, so two versions of the app are timed by the
+# same code on the same kept index.
+CHILD = r"""
+import importlib.util, json, sys
+from pathlib import Path
+import desktop_app
+spec = importlib.util.spec_from_file_location("bench_query_child", sys.argv[1])
+bq = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bq)
+out = bq.whole_in_process(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+out["code"] = str(Path(desktop_app.__file__).resolve().parents[1])
+print(json.dumps(out))
+"""
+
+
+def whole_in_process(work: Path, n: int, runs: int) -> dict[str, Any]:
+    """Whole queries on the kept index of ``n`` photos under ``work`` (built by an earlier run),
+    as a freshly started app answers them once its first stage is built; with the process's
+    resident memory after the queries."""
+    from desktop_app.core.heap import limit_arenas
+    from desktop_app.core.threads import single_threaded_blas
+
+    limit_arenas()
+    store = IndexStore(work / f"idx{n}")
+    store.open()
+    single_threaded_blas()
+    store.warm(600)
+    out = whole_queries(store, build_packs(work / "packs"), n, runs)
+    store.close()
+    out["rss_mb"] = _rss_mb()
+    return out
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def against(work: Path, sizes: list[int], other: Path, rounds: int, runs: int) -> list[str]:
+    """This checkout and ``other`` alternating (A B A B ...), each round a fresh process per
+    checkout on the same kept index: medians over the rounds of each one's p50s."""
+    import json
+    import os
+    import statistics
+    import subprocess
+
+    here = Path(__file__).resolve().parents[2]
+    codes = {"this checkout": here, "other": other.resolve()}
+    md = [
+        "",
+        f"# Whole queries, this checkout vs {other} (alternating processes, {rounds} rounds "
+        f"of {runs} queries each; medians of the rounds' p50 ms, [lowest-highest round])",
+    ]
+    for n in sizes:
+        rows: dict[str, list[dict[str, Any]]] = {k: [] for k in codes}
+        for _ in range(rounds):
+            for name, code in codes.items():
+                env = dict(os.environ, PYTHONPATH=str(code))
+                done = subprocess.run(
+                    [sys.executable, "-c", CHILD, __file__, str(work), str(n), str(runs)],
+                    env=env, cwd=code, capture_output=True, text=True, check=False,
+                )  # fmt: skip
+                if done.returncode != 0:
+                    raise SystemExit(done.stderr[-3000:])
+                row = json.loads(done.stdout.strip().splitlines()[-1])
+                if Path(row["code"]) != code:
+                    raise SystemExit(f"the child imported {row['code']}, not {code}")
+                rows[name].append(row)
+
+        def flat(r: dict[str, Any]) -> dict[str, float]:
+            out = {"text query": r["text_query_p50_ms"], "image query": r["image_query_p50_ms"]}
+            out |= {f"`{f['query']}` ({f['found']} found)": f["p50_ms"] for f in r["filtered"]}
+            out |= {f"part: {k}": v for k, v in r["text_query_parts_p50_ms"].items()}
+            out["resident memory MB"] = r["rss_mb"]
+            return out
+
+        per = {k: [flat(r) for r in v] for k, v in rows.items()}
+        keys = list(dict.fromkeys(key for v in per.values() for r in v for key in r))
+        md += [
+            "",
+            f"{n:,} photos",
+            "",
+            "| | " + " | ".join(codes) + " | ratio |",
+            "|---|---|---|---|",
+        ]
+        for key in keys:
+            cells, meds = [], []
+            for name in codes:
+                vals = [r[key] for r in per[name] if key in r]
+                med = statistics.median(vals) if vals else float("nan")
+                meds.append(med)
+                cells.append(f"{med:.1f} [{min(vals):.1f}-{max(vals):.1f}]" if vals else "-")
+            ratio = meds[0] / meds[1] if meds[1] else float("nan")
+            md.append(f"| {key} | " + " | ".join(cells) + f" | {ratio:.2f} |")
+    return md
+
+
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     part = np.argpartition(-scores, k)[:k]
     return part[np.argsort(-scores[part])]
@@ -315,11 +426,24 @@ def main() -> int:
     ap.add_argument("--work", help="keep packs and indexes here between runs")
     ap.add_argument("--runs", type=int, default=30, help="whole queries per size")
     ap.add_argument("--no-real", action="store_true", help="skip the real-passages part")
+    ap.add_argument(
+        "--against", type=Path, help="time whole queries of another checkout too (needs --work)"
+    )
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds with --against")
+    ap.add_argument(
+        "--against-only", action="store_true", help="only the alternating whole queries"
+    )
     args = ap.parse_args()
     scale = {"k": 1_000, "M": 1_000_000}
     sizes = [int(s[:-1]) * scale[s[-1]] for s in args.sizes.split(",")]
     if args.million and 1_000_000 not in sizes:
         sizes.append(1_000_000)
+    if args.against is not None and not args.work:
+        raise SystemExit("--against times both checkouts on the indexes kept by --work")
+    if args.against_only:
+        ab = against(Path(args.work), sizes, args.against, args.rounds, args.runs)
+        print("\n".join([machine_line(), *ab]))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.work) if args.work else Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -393,6 +517,8 @@ def main() -> int:
             f"{real['recall_at_10']:.3f}; index size "
             f"{real['index_bytes_per_passage'] / 1024:.2f} KB per passage.",
         ]
+    if args.against is not None:
+        md += against(Path(args.work), sizes, args.against, args.rounds, args.runs)
     write_report(
         Path(args.out),
         "query",

@@ -391,6 +391,7 @@ class SearchEngine:
         top = sum(WEIGHTS.values()) / (RRF_K + 1)
         # File rows are read a page at a time: without filters the first page fills the list.
         page = query.limit + 10
+        content = _content_words(query, langs)
         watch.lap("fusion")
         for start in range(0, len(ordered), page):
             part = ordered[start : start + page]
@@ -402,7 +403,7 @@ class SearchEngine:
                     continue
                 if rec.dhash is not None:
                     hashes[rec.file_id] = int(rec.dhash)
-                hits.append(self._hit(rec, c, query, min(1.0, c.fused / top), langs))
+                hits.append(self._hit(rec, c, query, min(1.0, c.fused / top), langs, content))
                 if len(hits) >= query.limit:
                     break
             if len(hits) >= query.limit:
@@ -606,14 +607,19 @@ class SearchEngine:
         return True
 
     @staticmethod
-    def _hit(rec: FileRecord, c: _Candidate, q: Query, score: float, langs: tuple[str, ...]) -> Hit:
-        content = _content_words(q, langs)
+    def _hit(
+        rec: FileRecord,
+        c: _Candidate,
+        q: Query,
+        score: float,
+        langs: tuple[str, ...],
+        content: list[str],
+    ) -> Hit:
+        """``content``: the query's content words (_content_words), the same for every hit."""
         matched = _matched(rec.name, q, content, langs)
         in_folder = False
         if not matched:  # its folders: the words search saw that are not its name's
-            own = f"{rec.name} {rec.camera} {rec.place}"
-            name = {words.fold(w) for w in words.words(own)}
-            folders = " ".join(w for w in words.words(c.name_text) if w not in name)
+            folders = _folders(c.name_text, f"{rec.name} {rec.camera} {rec.place}")
             matched, in_folder = _matched(folders, q, content, langs), True
         src = c.best_source
         return Hit.of_file(
@@ -665,7 +671,9 @@ def _speaks(passages: list[TextHit], pack_languages: tuple[str, ...]) -> bool:
     return not langs or "" in langs or bool(langs & set(pack_languages))
 
 
-def _held(content: list[str], hay: set[str], langs: tuple[str, ...], lang: str = "") -> set[str]:
+def _held(
+    content: list[str], hay: frozenset[str] | set[str], langs: tuple[str, ...], lang: str = ""
+) -> set[str]:
     """The query's content words among these forms: of a text in ``lang``, by their stem in
     that language (a German word's stem is no English word's), else in any of ``langs``."""
     return {w for w in content if _holds(hay, w, (lang,) if lang else langs)}
@@ -719,23 +727,45 @@ def _content_words(q: Query, langs: tuple[str, ...]) -> list[str]:
     return content or every
 
 
-def _forms_of(text: str, lang: str, langs: tuple[str, ...]) -> set[str]:
+# Every candidate's name and folders are cut into words and stemmed, and each of the query's
+# words is looked up in them in each of the index's languages: ~200-400 candidates a query.
+# Kept between queries (the same files come back while a query is typed or refined; ~1-2 KB a
+# name, a few MB in all); measured at 100k photos on 2 AVX2 cores, the fusion of a text query
+# took 8.5 ms before.
+@lru_cache(maxsize=2048)
+def _forms_of(text: str, lang: str, langs: tuple[str, ...]) -> frozenset[str]:
     """Every index form of the words of ``text``: as stemmed in its language, and (for names
     and text in no known language) as stemmed in each of the index's languages."""
     ws = words.words(text)
     out = {words.form(w, lang) for w in ws}
     if not lang:
         out |= {words.form(w, other) for w in ws for other in langs}
-    return out
+    return frozenset(out)
 
 
-def _holds(hay: set[str], word: str, langs: tuple[str, ...], prefix: bool = False) -> bool:
+@lru_cache(maxsize=4096)
+def _word_forms(word: str, langs: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """A query word's index forms in these languages, and the word folded."""
+    return words.forms(word, langs), words.fold(word)
+
+
+def _holds(
+    hay: frozenset[str] | set[str], word: str, langs: tuple[str, ...], prefix: bool = False
+) -> bool:
     """Is ``word`` among these forms (whole, or with ``prefix`` as the start of one, from
     three letters)?"""
-    if any(f in hay for f in words.forms(word, langs)):
+    forms, w = _word_forms(word, langs)
+    if any(f in hay for f in forms):
         return True
-    w = words.fold(word)
     return prefix and len(w) >= 3 and any(h.startswith(w) for h in hay)
+
+
+@lru_cache(maxsize=1024)
+def _folders(name_text: str, own: str) -> str:
+    """The words of a file's indexed name text that are not its name, camera or place (``own``):
+    its folders'."""
+    name = {words.fold(w) for w in words.words(own)}
+    return " ".join(w for w in words.words(name_text) if w not in name)
 
 
 def _matched(text: str, q: Query, content: list[str], langs: tuple[str, ...]) -> tuple[str, ...]:

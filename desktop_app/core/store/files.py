@@ -65,8 +65,10 @@ class Files(TableBase):
         super().__init__(conn)
         self._column_cache: dict[int, list[str]] = {}
         self._matching: dict[tuple[int, FileFilter], frozenset[str]] = {}
-        self._brief: tuple[int, Any, dict[str, int]] | None = None  # (version, rows, id -> row)
-        self._row_ids: tuple[int, Any, Any] | None = None  # (version, sorted ids, their row ids)
+        # (version, rows, id -> row); rows None: too many files to keep (read by row id)
+        self._brief: tuple[int, Any, dict[str, int]] | None = None
+        # (version, sorted ids, their row ids, whether rows have cards)
+        self._row_ids: tuple[int, Any, Any, bool] | None = None
         self._any_photo: tuple[float, bool] | None = None  # (when asked, the answer)
 
     def _t(self) -> Any:
@@ -242,13 +244,16 @@ class Files(TableBase):
             return {}
         cols = self._columns(t)
         if brief:
+            # each call to LanceDB is a round trip to its event loop's thread (~0.3 ms, much
+            # more on a busy machine): the version is asked once, what it decides is kept
+            version = int(t.version)
             cols = [c for c in cols if c not in _NOT_IN_HITS]
-            resident = self._resident_brief(t, cols)
+            resident = self._resident_brief(t, cols, version)
             if resident is not None:
                 rows, where = resident
                 at = [where[f] for f in file_ids if f in where]
                 return {r["file_id"]: _record(r) for r in rows.take(at).to_pylist()}
-            taken = self._take(t, file_ids, cols)
+            taken = self._take(t, file_ids, cols, version)
             if taken is not None:
                 return taken
         out: dict[str, FileRecord] = {}
@@ -266,16 +271,17 @@ class Files(TableBase):
                 out[r["file_id"]] = _record(r)
         return out
 
-    def _resident_brief(self, t: Any, cols: list[str]) -> tuple[Any, dict[str, int]] | None:
-        """The brief columns of every row, for the table's current version (None past
+    def _resident_brief(
+        self, t: Any, cols: list[str], version: int
+    ) -> tuple[Any, dict[str, int]] | None:
+        """The brief columns of every row, for the table's ``version`` (None past
         RESIDENT_ROWS files: then rows are read by id)."""
-        version = int(t.version)
         kept = self._brief
         if kept is not None and kept[0] == version:
-            return kept[1], kept[2]
+            return None if kept[1] is None else (kept[1], kept[2])
         n = int(t.count_rows())
         if n > RESIDENT_ROWS:
-            self._brief = None
+            self._brief = (version, None, {})
             return None
         rows = t.search().select(cols).limit(n + 10).to_arrow().combine_chunks()
         where = {f: i for i, f in enumerate(rows.column("file_id").to_pylist())}
@@ -283,20 +289,22 @@ class Files(TableBase):
         return rows, where
 
     def _take(
-        self, t: Any, file_ids: Sequence[str], cols: list[str]
+        self, t: Any, file_ids: Sequence[str], cols: list[str], version: int
     ) -> dict[str, FileRecord] | None:
-        """Rows by id through their row ids (a large table); None when that cannot be used."""
+        """Rows by id through their row ids (a large table at ``version``); None when that
+        cannot be used."""
         import numpy as np
 
-        version = int(t.version)
         kept = self._row_ids
         if kept is None or kept[0] != version:
             n = int(t.count_rows())
             tbl = t.search().select(["file_id"]).with_row_id(True).limit(n + 10).to_arrow()
             ids = np.asarray([f.encode() for f in tbl.column("file_id").to_pylist()], np.bytes_)
             order = np.argsort(ids, kind="stable")
-            kept = self._row_ids = (version, ids[order], tbl.column("_rowid").to_numpy()[order])
-        _, ids, row_ids = kept
+            row_ids = tbl.column("_rowid").to_numpy()[order]
+            carded = "card" in t.schema.names
+            kept = self._row_ids = (version, ids[order], row_ids, carded)
+        _, ids, row_ids, carded = kept
         if not ids.size:
             return {}
         wide = ids.dtype.itemsize  # a longer id would be cut to a stored one's length
@@ -308,7 +316,7 @@ class Files(TableBase):
         if not found.size:
             return {}
         taken = t.take_row_ids([int(r) for r in found])
-        if "card" in t.schema.names:
+        if carded:
             rows = taken.select(["file_id", "card"]).to_arrow().to_pylist()
             if all(r["card"] is not None for r in rows):
                 return {r["file_id"]: _from_card(r["file_id"], r["card"]) for r in rows}

@@ -249,11 +249,13 @@ class VectorSpaces:
         pack has in the table: a query's scores against the sample estimate how it scores
         against the whole index (its calibration), and the count how many chances an
         unrelated vector had to score high."""
-        version = int(t.version)
         key = (t.name, pack_id)
         cached = self._background.get(key)
         now = time.monotonic()
-        if cached is not None and (cached[0] == version or now - cached[1] < BACKGROUND_REFRESH_S):
+        if cached is not None and now - cached[1] < BACKGROUND_REFRESH_S:
+            return cached[2]  # without asking LanceDB for the version: a round trip a query
+        version = int(t.version)
+        if cached is not None and cached[0] == version:
             return cached[2]
         with self._lock:
             res = self._resident.get(t.name)
