@@ -291,23 +291,13 @@ def _the_window_searches(
 ) -> None:
     """The window, with the library the cluster wrote added in its settings, answers from it
     and from this computer's index in one ranking, the library's hit marked with its name."""
-    from desktop_app.core.engine import EngineConfig
-    from desktop_app.paths import Paths
-    from desktop_app.settings import Settings
-    from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.results_model import LibraryRole
-    from desktop_app.workers.engine_host import EngineHost
     from desktop_app.workers.libraries import READY
+    from tests.ui.windows import real_window
 
     for key, value in {**s3, "TROVE_HOME": str(home)}.items():
         monkeypatch.setenv(key, value)
-    paths = Paths.from_env()
-    settings = Settings(roots=[str(local)], welcome_done=True, libraries=[uri])
-    host = EngineHost(EngineConfig(paths.index_dir, (paths.packs_dir,), roots=(str(local),)))
-    win = MainWindow(paths, settings, host)
-    qtbot.addWidget(win)
-    win.show()
-    host.start()
+    win, _settings, host = real_window(qtbot, (local,), libraries=[uri])
     try:
         qtbot.waitUntil(lambda: len(win.browse.model.hits()) == 1, timeout=120_000)
         win.search.field.setText("Lempel-Ziv coding")

@@ -18,6 +18,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.workers.engine_host import EngineHost
 from tests.conftest import install_pack
 from tests.fixtures import make_pdf, make_photo
+from tests.ui.windows import real_window
 
 
 @pytest.fixture
@@ -35,14 +36,7 @@ def window(qtbot: QtBot, tmp_path: Path, trove_home: Path, minilm_pack: Path, ti
     make_photo(lib / "photos" / "lake.jpg", seed=4)
     make_photo(lib / "photos" / "dunes.png", seed=9)
     (lib / "photos" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 broken")
-    paths = Paths.from_env()
-    paths.ensure()
-    settings = Settings(roots=[str(lib)], welcome_done=True)
-    host = EngineHost(EngineConfig(paths.index_dir, (paths.packs_dir,), roots=(str(lib),)))
-    win = MainWindow(paths, settings, host)
-    qtbot.addWidget(win)
-    win.show()
-    host.start()
+    win, _settings, host = real_window(qtbot, (lib,))
     qtbot.waitUntil(
         lambda: (
             "Watching for changes" in win.status.label.text()

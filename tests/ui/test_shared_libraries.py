@@ -23,12 +23,12 @@ from desktop_app.settings import Settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.results_model import LibraryRole, ThumbRole
 from desktop_app.ui.settings_dialog import SettingsDialog
-from desktop_app.workers.engine_host import EngineHost
 from desktop_app.workers.libraries import READY, UNREACHABLE, WAITING
 from tests.conftest import install_pack
 from tests.fixtures import man_page
 from tests.ui.fake_engine import fake_host, sample_files
 from tests.ui.gui_watchdog import GuiWatchdog
+from tests.ui.windows import real_window
 
 LIBRARY_PAGES = ("gzip", "tar", "sed", "ls")
 
@@ -72,14 +72,7 @@ def test_the_window_searches_its_index_and_a_library_in_one_ranking(
     local = tmp_path / "local"
     local.mkdir()
     (local / "cp.txt").write_text(man_page("en", "cp"))
-    paths = Paths.from_env()
-    paths.ensure()
-    settings = Settings(roots=[str(local)], welcome_done=True)
-    host = EngineHost(EngineConfig(paths.index_dir, (paths.packs_dir,), roots=(str(local),)))
-    win = MainWindow(paths, settings, host)
-    qtbot.addWidget(win)
-    win.show()
-    host.start()
+    win, settings, host = real_window(qtbot, (local,))
     try:
         qtbot.waitUntil(lambda: len(win.browse.model.hits()) == 1, timeout=120_000)
 
