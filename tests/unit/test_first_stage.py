@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -279,3 +280,35 @@ def test_the_self_check_says_when_faiss_is_missing(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(firststage, "_faiss", missing)
     assert not firststage.self_check()
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_a_shared_librarys_indexed_table_answers_by_its_index_and_is_not_read_whole(
+    tmp_path: Path, small_stage: None, indexed: bool
+) -> None:
+    """A library of many millions of photos on object storage: where `trove cluster index`
+    built its vector index, that index answers, and no first stage reads the whole table to
+    this computer; a library without one gets a first stage like a local index."""
+    uri = f"file://{tmp_path / 'library'}"
+    writer = IndexStore(uri)
+    writer.open()
+    v = _vecs(N, 5)
+    _photos(writer, v)
+    if indexed:
+        writer._conn.table(f"images_{DIM}").create_index(
+            metric="cosine", vector_column_name="vector", num_partitions=4, index_type="IVF_FLAT"
+        )
+    writer.close()
+    library = IndexStore(uri, read_only=True)
+    library.open()
+    try:
+        library.prepare_search()
+        assert library.images.nearest(v[42], 5, "p")[0].file_id == "f42"
+        if indexed:
+            assert library._conn.vectors._stages == {}
+        else:
+            library.warm(60)
+            assert _stage(library).rows() == N
+            assert library.images.nearest(v[42], 5, "p")[0].file_id == "f42"
+    finally:
+        library.close()

@@ -84,8 +84,9 @@ class Connection:
         self.read_only = read_only
         self.db: Any = None
         self.rw = ReadWriteLock()
-        # a library on object storage spills its first stages to the system's temporary folder
-        self.vectors = VectorSpaces(None if isinstance(index_dir, str) else index_dir, self.rw.read)
+        # a shared library (an address) spills its first stages to the system's temporary folder
+        folder = index_dir if isinstance(index_dir, Path) else None
+        self.vectors = VectorSpaces(folder, self.rw.read, shared=folder is None)
         self.rw_local = threading.local()
         self.fts_dirty: set[str] = set()
         self.writes_since_maintain = 0

@@ -55,8 +55,14 @@ class VectorSpaces:
         self,
         folder: Path | None = None,
         reading: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
+        shared: bool = False,
     ) -> None:
         self._folder = folder
+        # a shared library (object storage, a NAS; written by `trove cluster index`) may hold
+        # far more vectors than this computer should read: where its table has a vector index,
+        # that index answers, and no first stage is built from the whole table
+        self._shared = shared
+        self._by_index: dict[str, tuple[int, bool]] = {}
         self._stages: dict[str, FirstStage] = {}
         self._builder = StageBuilder(reading)
         self._resident: dict[str, Resident] = {}
@@ -115,6 +121,8 @@ class VectorSpaces:
             return []
         res = self.current(t)
         if res is None:  # the table changed: is it large enough for a first stage?
+            if self.answered_by_index(t):
+                return self._ann(t, q, k, pack_id, chunks, among)
             stage = self.stage(t, chunks)
             if stage is not None:
                 if stage.version is not None:  # ready, perhaps a version behind for a moment
@@ -138,7 +146,7 @@ class VectorSpaces:
         with self._lock:
             stage = self._stages.get(t.name)
         if stage is None:
-            if t.count_rows() < firststage.MIN_ROWS:
+            if t.count_rows() < firststage.MIN_ROWS or self.answered_by_index(t):
                 return None
             dim = int(t.schema.field("vector").type.list_size)
             with self._lock:
@@ -149,6 +157,19 @@ class VectorSpaces:
         if stage.version != int(t.version):
             self._builder.request(stage, t)
         return stage
+
+    def answered_by_index(self, t: Any) -> bool:
+        """Is this a shared library's large table with a vector index (its index answers)?"""
+        if not self._shared:
+            return False
+        version = int(t.version)
+        with self._lock:
+            known = self._by_index.get(t.name)
+        if known is None or known[0] != version:
+            known = (version, t.count_rows() >= firststage.MIN_ROWS and self.has_index(t))
+            with self._lock:
+                self._by_index[t.name] = known
+        return known[1]
 
     def prepare(self, tables: list[Any]) -> None:
         """Start building the first stages of the large tables among ``tables`` (returns at
