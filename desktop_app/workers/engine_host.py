@@ -82,6 +82,10 @@ class EngineHost(QObject):
         self._opener: threading.Thread | None = None
         self._opening = False
         self._closing = False
+        # engine work asked before start(): the window asks for its packs as it is built, and
+        # the host starts on the next turn of the event loop; submitted by start(), so it
+        # waits for the index instead of finding none (dropped if the host never starts)
+        self._before_start: list[tuple[Callable[[], Any], Done | None, Failed | None]] | None = []
         # One search thread: the encoders stay warm on it, and a request replaced while it
         # runs is not wanted, so a second thread would only compete for the same cores.
         self._search = JobPool("trove-search", newest_wins=True, synchronous=synchronous)
@@ -112,6 +116,9 @@ class EngineHost(QObject):
     def start(self, watch: bool = True) -> None:
         """Open the engine in the background (lancedb's import alone takes ~2 s), then watch."""
         self._opening = True  # first: work queued before the start waits for the index
+        held, self._before_start = self._before_start or [], None
+        for fn, on_done, on_error in held:
+            self.run_task(fn, on_done, on_error)
         if self.synchronous:
             self._open(watch)
             return
@@ -125,6 +132,9 @@ class EngineHost(QObject):
         self.engine = engine
         self.ready = True
         self._open_done.set()
+        held, self._before_start = self._before_start or [], None
+        for fn, on_done, on_error in held:
+            self.run_task(fn, on_done, on_error)
 
     def opened_engine(self, timeout: float | None = None) -> Engine | None:
         """The engine once the index is open (waited for, off the GUI thread only); None
@@ -404,6 +414,9 @@ class EngineHost(QObject):
                 raise EngineError("the index is not open")
             return fn(self.engine)
 
+        if self._before_start is not None and not self.synchronous:
+            self._before_start.append((work, on_done, on_error))
+            return
         self.run_task(work, on_done, on_error)
 
     def _submit(

@@ -147,6 +147,28 @@ def test_asked_before_the_index_is_open_answered_once_it_is(qtbot: QtBot, tmp_pa
     host.shutdown()
 
 
+def test_work_asked_before_the_start_waits_for_the_index(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window asks for its packs as it is built; the host starts on the next turn of the
+    event loop. That work waits for the index instead of failing ("the index is not open":
+    the welcome page said no packs were installed, and the banners never came)."""
+    host, made = fake_host(tmp_path, synchronous=False)
+    got: list[object] = []
+    failed: list[Exception] = []
+    host.run_engine(lambda engine: engine.packs(), got.append, failed.append)
+    time.sleep(0.3)  # the task lane has taken the work by now
+    host.start(watch=False)
+    qtbot.waitUntil(lambda: bool(got or failed), timeout=10_000)
+    assert failed == [] and got == [made[0].packs()]
+    host.shutdown()
+
+    # a host that is never started drops such work when it shuts down
+    never, _ = fake_host(tmp_path / "never", synchronous=False)
+    never.run_engine(lambda engine: engine.packs(), got.append, failed.append)
+    never.shutdown()
+    qtbot.wait(300)
+    assert len(got) == 1 and failed == []
+
+
 def test_duplicates_asked_again_stop_the_run_under_way(qtbot: QtBot, tmp_path: Path) -> None:
     host, made = fake_host(tmp_path, synchronous=False)
     host.start(watch=False)
