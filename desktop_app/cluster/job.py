@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cluster.source import content_hash, list_source, local_copy, whole_hash
-from desktop_app.cluster.storage import ClusterError, check_conditional_put, library_uri
+from desktop_app.cluster.storage import ClusterError, check_conditional_put
+from desktop_app.core.store.connection import library_uri
 from desktop_app.core.types import FileStatus, Kind, Phase, Problem, Progress, ScannedFile
 
 log = logging.getLogger(__name__)

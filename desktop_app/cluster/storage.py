@@ -11,14 +11,6 @@ class ClusterError(Exception):
     """A cluster job cannot start or go on; the message says why, for a person."""
 
 
-def library_uri(to: str) -> str:
-    """The library's address: ``s3://bucket/prefix`` as given, a folder (a NAS mount) as a
-    ``file://`` address, so the store treats it as shared (no local writer lock)."""
-    if "://" in to:
-        return to.rstrip("/")
-    return "file://" + os.path.abspath(os.path.expanduser(to))
-
-
 def _object_store(uri: str) -> tuple[Any, str]:
     """An obstore store for ``uri`` and the key prefix inside it. S3 credentials, endpoint,
     region and ``AWS_ALLOW_HTTP`` come from the usual AWS environment variables, as Lance

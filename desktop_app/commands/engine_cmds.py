@@ -264,7 +264,8 @@ def _search_all(engine: Any, q: Any, libraries: list[str]) -> Any:
     result = engine.search(q)
     if not libraries:
         return result
-    from desktop_app.core.search.libraries import library_uri, merge
+    from desktop_app.core.search.libraries import merge
+    from desktop_app.core.store.connection import library_uri
 
     answers = [engine.search_library(library_uri(u), q) for u in libraries]
     return merge(result, answers, q.limit)

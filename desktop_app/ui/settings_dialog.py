@@ -263,7 +263,7 @@ class SettingsDialog(QDialog):
 
     def add_library(self, where: str = "") -> None:
         """Add the address typed (or ``where``); a folder becomes a file:// address."""
-        from desktop_app.core.search.libraries import library_uri
+        from desktop_app.core.store.connection import library_uri
 
         where = (where or self.library_address.text()).strip()
         if not where:

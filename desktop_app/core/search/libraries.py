@@ -6,7 +6,6 @@ slow or offline store never holds up the local results."""
 from __future__ import annotations
 
 import concurrent.futures as cf
-import os
 import queue
 import re
 import threading
@@ -26,15 +25,6 @@ T = TypeVar("T")
 
 class LibraryError(Exception):
     """The address holds no Trove library (or one this Trove cannot read)."""
-
-
-def library_uri(where: str) -> str:
-    """A library's address as the store takes it: s3://… (or another store's scheme) as
-    given, a folder (a NAS mount, a shared path) as a file:// address."""
-    where = where.strip()
-    if "://" in where:
-        return where.rstrip("/")
-    return "file://" + os.path.abspath(os.path.expanduser(where))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -53,6 +54,16 @@ def is_uri(location: str | Path) -> bool:
     """Is ``location`` a shared library's address ("s3://bucket/library", "file:///mnt/nas/lib"),
     not the app's own index folder?"""
     return isinstance(location, str) and "://" in location
+
+
+def library_uri(where: str) -> str:
+    """A shared library's address as the store takes it: ``s3://…`` (or another store's
+    scheme) as given, a folder (a NAS mount, a shared path) as a ``file://`` address, so the
+    store treats it as shared (no local writer lock)."""
+    where = where.strip()
+    if "://" in where:
+        return where.rstrip("/")
+    return "file://" + os.path.abspath(os.path.expanduser(where))
 
 
 def describe_write_error(exc: BaseException, index_dir: Path | str) -> str:
